@@ -1,0 +1,240 @@
+//! The week chart, drawn as an SVG string with plotters.
+//!
+//! Rendering to a string in the core keeps charts testable natively and lets the same picture be
+//! shown on screen and, later, exported. The chart stacks each day's hours by kind, carries its
+//! own title and legend, and has an accessible name so a screen reader announces what it shows.
+
+use crate::duration::format_minutes;
+use crate::entry::WorkKind;
+use crate::week::WeekSummary;
+use plotters::prelude::*;
+use std::fmt;
+
+/// Colours per kind, from the Okabe-Ito palette, which stays distinguishable with the common
+/// forms of colour blindness.
+pub fn kind_colour(kind: WorkKind) -> RGBColor {
+    match kind {
+        WorkKind::DirectSession => RGBColor(0, 114, 178),
+        WorkKind::Documentation => RGBColor(230, 159, 0),
+        WorkKind::Admin => RGBColor(86, 180, 233),
+        WorkKind::Travel => RGBColor(0, 158, 115),
+        WorkKind::Supervision => RGBColor(204, 121, 167),
+        WorkKind::OnCall => RGBColor(213, 94, 0),
+    }
+}
+
+/// Why a chart could not be drawn.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChartError(pub String);
+
+impl fmt::Display for ChartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the chart could not be drawn ({})", self.0)
+    }
+}
+
+fn failed<E: fmt::Debug>(e: E) -> ChartError {
+    ChartError(format!("{e:?}"))
+}
+
+const DAY_NAMES: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/// A one-sentence description of the week, used as the chart's accessible name.
+pub fn describe_week(week: &WeekSummary) -> String {
+    let total = week.total_minutes();
+    if total == 0 {
+        return format!("{}: no work logged.", week.title());
+    }
+    let busiest = week
+        .days
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, d)| (d.total(), std::cmp::Reverse(*i)))
+        .map(|(i, d)| format!("{} ({})", DAY_NAMES[i], format_minutes(d.total())))
+        .unwrap_or_default();
+    format!(
+        "{}: {} of work logged; busiest day {}.",
+        week.title(),
+        format_minutes(total),
+        busiest
+    )
+}
+
+/// Draws the week as stacked bars of hours per day, `width` by `height` pixels.
+pub fn render_week_svg(week: &WeekSummary, width: u32, height: u32) -> Result<String, ChartError> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        root.fill(&WHITE).map_err(failed)?;
+        let busiest = week.days.iter().map(|d| d.total()).max().unwrap_or(0);
+        let top = (f64::from(busiest) / 60.0).ceil().max(8.0);
+        let mut chart = ChartBuilder::on(&root)
+            .caption(week.title(), ("sans-serif", 22))
+            .margin(12)
+            .x_label_area_size(28)
+            .y_label_area_size(40)
+            .build_cartesian_2d((0u32..7u32).into_segmented(), 0f64..top)
+            .map_err(failed)?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .y_desc("Hours")
+            .label_style(("sans-serif", 15))
+            .axis_desc_style(("sans-serif", 15))
+            .light_line_style(TRANSPARENT)
+            .y_labels(top as usize / 2 + 1)
+            .y_label_formatter(&|v| format!("{v:.0}"))
+            .x_labels(7)
+            .x_label_formatter(&|v| match v {
+                SegmentValue::CenterOf(i) => {
+                    DAY_NAMES.get(*i as usize).copied().unwrap_or("").into()
+                }
+                _ => String::new(),
+            })
+            .draw()
+            .map_err(failed)?;
+
+        let mut base = [0u32; 7];
+        for kind in week.kinds_present() {
+            let bars: Vec<_> = (0u32..7)
+                .filter_map(|i| {
+                    let day = &week.days[i as usize];
+                    let minutes = day.of(kind);
+                    if minutes == 0 {
+                        return None;
+                    }
+                    let from = f64::from(base[i as usize]) / 60.0;
+                    base[i as usize] += minutes;
+                    let to = f64::from(base[i as usize]) / 60.0;
+                    let mut bar = Rectangle::new(
+                        [
+                            (SegmentValue::Exact(i), from),
+                            (SegmentValue::Exact(i + 1), to),
+                        ],
+                        kind_colour(kind).filled(),
+                    );
+                    bar.set_margin(0, 0, 8, 8);
+                    Some(bar)
+                })
+                .collect();
+            let colour = kind_colour(kind);
+            chart
+                .draw_series(bars)
+                .map_err(failed)?
+                .label(kind.label())
+                .legend(move |(x, y)| {
+                    Rectangle::new([(x, y - 5), (x + 10, y + 5)], colour.filled())
+                });
+        }
+        if !week.kinds_present().is_empty() {
+            chart
+                .configure_series_labels()
+                .label_font(("sans-serif", 15))
+                .position(SeriesLabelPosition::UpperRight)
+                .background_style(WHITE.mix(0.85))
+                .border_style(BLACK.mix(0.3))
+                .draw()
+                .map_err(failed)?;
+        }
+        root.present().map_err(failed)?;
+    }
+    let label = escape_attr(&describe_week(week));
+    Ok(svg.replacen(
+        "<svg ",
+        &format!("<svg role=\"img\" aria-label=\"{label}\" "),
+        1,
+    ))
+}
+
+fn escape_attr(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entry::{EntryId, WorkEntry};
+    use crate::journal::Journal;
+    use chrono::NaiveDate;
+
+    fn week_with(entries: &[(u32, u32, WorkKind)]) -> WeekSummary {
+        let journal = Journal {
+            entries: entries
+                .iter()
+                .enumerate()
+                .map(|(i, (d, m, k))| WorkEntry {
+                    id: EntryId(i.to_string()),
+                    date: NaiveDate::from_ymd_opt(2026, 11, *d).unwrap(),
+                    minutes: *m,
+                    kind: *k,
+                })
+                .collect(),
+        };
+        WeekSummary::of(&journal, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap())
+    }
+
+    fn has_text(svg: &str, text: &str) -> bool {
+        svg.contains(&format!(">\n{text}\n<"))
+    }
+
+    fn fill_count(svg: &str, kind: WorkKind) -> usize {
+        let c = kind_colour(kind);
+        svg.matches(&format!("fill=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2))
+            .count()
+    }
+
+    #[test]
+    fn draws_one_bar_per_day_and_kind_plus_legend_swatch() {
+        let week = week_with(&[
+            (23, 50, WorkKind::DirectSession),
+            (23, 50, WorkKind::DirectSession),
+            (24, 50, WorkKind::DirectSession),
+            (24, 30, WorkKind::Documentation),
+        ]);
+        let svg = render_week_svg(&week, 640, 320).unwrap();
+        assert!(
+            svg.starts_with("<svg role=\"img\" aria-label=\"Week 48"),
+            "{}",
+            &svg[..80]
+        );
+        // Two bars (Mon, Tue) and a legend swatch for direct sessions; one bar and one swatch for
+        // documentation; nothing for kinds with no time.
+        assert_eq!(fill_count(&svg, WorkKind::DirectSession), 3);
+        assert_eq!(fill_count(&svg, WorkKind::Documentation), 2);
+        assert_eq!(fill_count(&svg, WorkKind::Admin), 0);
+        assert!(has_text(&svg, "Direct session"));
+        assert!(has_text(&svg, "Documentation"));
+        assert!(!has_text(&svg, "Admin"));
+        assert!(has_text(&svg, "Mon") && has_text(&svg, "Sun"));
+    }
+
+    #[test]
+    fn empty_week_draws_axes_and_says_so() {
+        let week = week_with(&[]);
+        let svg = render_week_svg(&week, 640, 320).unwrap();
+        assert!(svg.contains("no work logged"));
+        for kind in WorkKind::ALL {
+            assert_eq!(fill_count(&svg, kind), 0);
+        }
+    }
+
+    #[test]
+    fn description_names_total_and_busiest_day() {
+        let week = week_with(&[(25, 120, WorkKind::Admin), (26, 60, WorkKind::Travel)]);
+        assert_eq!(
+            describe_week(&week),
+            "Week 48 \u{b7} 23\u{2013}29 Nov 2026: 3 h of work logged; busiest day Wed (2 h)."
+        );
+    }
+
+    #[test]
+    fn long_days_raise_the_scale() {
+        let week = week_with(&[(23, 14 * 60, WorkKind::OnCall)]);
+        let svg = render_week_svg(&week, 640, 320).unwrap();
+        assert!(has_text(&svg, "14"), "the axis reaches 14 hours");
+        assert!(!has_text(&svg, "16"), "and stops there");
+    }
+}

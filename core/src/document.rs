@@ -1,0 +1,122 @@
+//! The stored document: the envelope Tend writes to browser storage.
+//!
+//! Stored data outlives any one build of the app, so it is wrapped in an envelope that says which
+//! schema it follows, how many changes it has seen (the revision, which later lets two tabs tell
+//! stale data from new) and which build wrote it. Decoding never trusts the text: anything
+//! unreadable, foreign or written by a newer build comes back as a [`DecodeError`] naming the
+//! problem, so the shell can keep the original text and tell the clinician.
+
+use crate::journal::{Action, ActionError, Journal};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The schema this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The envelope around the journal, as stored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// Schema version of `payload`.
+    pub schema: u32,
+    /// Number of changes applied since the document was created.
+    pub revision: u64,
+    /// The build that last wrote the document (for example `tend 0.1.0`).
+    #[serde(default)]
+    pub written_by: String,
+    /// The records themselves.
+    pub payload: Journal,
+}
+
+/// Why stored text could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// The text is not JSON at all, or is cut short.
+    NotJson(String),
+    /// The text is JSON but not a Tend document.
+    NotTend,
+    /// The document was written by a newer build with a schema this build does not know.
+    Newer { found: u32 },
+    /// The document claims a known schema but its records do not fit it.
+    Damaged(String),
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::NotJson(why) => write!(f, "the saved data is not readable ({why})"),
+            DecodeError::NotTend => f.write_str("the saved data does not look like Tend's"),
+            DecodeError::Newer { found } => write!(
+                f,
+                "the saved data was written by a newer version of Tend (format {found}; this \
+                 version reads up to {SCHEMA_VERSION})"
+            ),
+            DecodeError::Damaged(why) => write!(f, "part of the saved data is damaged ({why})"),
+        }
+    }
+}
+
+/// Only the envelope's header, read first so that a newer schema is recognised before its
+/// payload is interpreted.
+#[derive(Deserialize)]
+struct Header {
+    schema: u32,
+    #[serde(default)]
+    revision: u64,
+    #[serde(default)]
+    written_by: String,
+    payload: serde_json::Value,
+}
+
+impl Document {
+    /// An empty document at revision 0.
+    pub fn new(build: &str) -> Document {
+        Document {
+            schema: SCHEMA_VERSION,
+            revision: 0,
+            written_by: build.to_string(),
+            payload: Journal::default(),
+        }
+    }
+
+    /// Applies an action to the payload; on success the revision goes up by one and `build`
+    /// becomes the writer.
+    pub fn apply(&self, action: &Action, build: &str) -> Result<Document, ActionError> {
+        Ok(Document {
+            schema: SCHEMA_VERSION,
+            revision: self.revision.saturating_add(1),
+            written_by: build.to_string(),
+            payload: self.payload.apply(action)?,
+        })
+    }
+
+    /// The stored text of this document.
+    pub fn encode(&self) -> String {
+        // Serialising plain structs with string keys to a String cannot fail; should serde ever
+        // report an error the fallback is an empty document text that decode rejects loudly.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads stored text, checking the envelope before the records.
+    pub fn decode(text: &str) -> Result<Document, DecodeError> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+        let header: Header = serde_json::from_value(value).map_err(|_| DecodeError::NotTend)?;
+        if header.schema == 0 {
+            return Err(DecodeError::NotTend);
+        }
+        if header.schema > SCHEMA_VERSION {
+            return Err(DecodeError::Newer {
+                found: header.schema,
+            });
+        }
+        let payload: Journal = serde_json::from_value(header.payload)
+            .map_err(|e| DecodeError::Damaged(e.to_string()))?;
+        payload.check().map_err(DecodeError::Damaged)?;
+        Ok(Document {
+            schema: header.schema,
+            revision: header.revision,
+            written_by: header.written_by,
+            payload,
+        })
+    }
+}

@@ -1,0 +1,196 @@
+//! The journal, the actions that change it and the reducer that applies them.
+//!
+//! Every change a clinician makes is an [`Action`]: plain data carrying everything impure (the id,
+//! the date). [`Journal::apply`] is the one place where actions become a new journal, and it
+//! refuses an action that would make the records inconsistent instead of half-applying it.
+
+use crate::entry::{EntryId, WorkEntry, MAX_ENTRY_MINUTES};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Everything the clinician has logged. This is the payload of the stored document.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Journal {
+    /// Work entries, in the order they were logged.
+    #[serde(default)]
+    pub entries: Vec<WorkEntry>,
+}
+
+/// A change to the journal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Log a new work entry.
+    AddEntry(WorkEntry),
+    /// Delete the entry with this id.
+    RemoveEntry(EntryId),
+}
+
+/// Why an action was refused. The journal is unchanged when one of these is returned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ActionError {
+    /// An entry must last at least a minute.
+    ZeroMinutes,
+    /// An entry cannot be longer than a day.
+    TooLong(u32),
+    /// The day would hold more than 24 hours of work.
+    DayOverfull { date: NaiveDate, minutes: u32 },
+    /// An entry with this id is already logged.
+    DuplicateId(EntryId),
+    /// No entry has this id.
+    UnknownId(EntryId),
+}
+
+impl fmt::Display for ActionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ActionError::ZeroMinutes => f.write_str("An entry must last at least one minute."),
+            ActionError::TooLong(m) => {
+                write!(
+                    f,
+                    "An entry can be at most 24 hours; this one is {m} minutes."
+                )
+            }
+            ActionError::DayOverfull { date, minutes } => write!(
+                f,
+                "{} would then hold {} of work, more than the 24 hours in a day. \
+                 Check the date and duration.",
+                date.format("%a %-d %b %Y"),
+                crate::duration::format_minutes(*minutes)
+            ),
+            ActionError::DuplicateId(id) => write!(f, "An entry with id {id} is already logged."),
+            ActionError::UnknownId(_) => {
+                f.write_str("That entry is no longer there; it may have been deleted already.")
+            }
+        }
+    }
+}
+
+impl Journal {
+    /// Applies one action, returning the new journal or the reason it was refused.
+    pub fn apply(&self, action: &Action) -> Result<Journal, ActionError> {
+        match action {
+            Action::AddEntry(entry) => self.add(entry),
+            Action::RemoveEntry(id) => self.remove(id),
+        }
+    }
+
+    /// Total minutes logged on one day.
+    pub fn minutes_on(&self, date: NaiveDate) -> u32 {
+        self.entries
+            .iter()
+            .filter(|e| e.date == date)
+            .map(|e| e.minutes)
+            .sum()
+    }
+
+    /// The entries of one day, in the order they were logged.
+    pub fn entries_on(&self, date: NaiveDate) -> impl Iterator<Item = &WorkEntry> {
+        self.entries.iter().filter(move |e| e.date == date)
+    }
+
+    /// Checks records that arrived from outside the reducer (storage, a file): every entry must
+    /// be one the reducer would have accepted on its own.
+    pub fn check(&self) -> Result<(), String> {
+        let mut seen = std::collections::HashSet::new();
+        for e in &self.entries {
+            if e.minutes == 0 || e.minutes > MAX_ENTRY_MINUTES {
+                return Err(format!("entry {} lasts {} minutes", e.id, e.minutes));
+            }
+            if !seen.insert(&e.id) {
+                return Err(format!("entry {} appears twice", e.id));
+            }
+        }
+        Ok(())
+    }
+
+    fn add(&self, entry: &WorkEntry) -> Result<Journal, ActionError> {
+        if entry.minutes == 0 {
+            return Err(ActionError::ZeroMinutes);
+        }
+        if entry.minutes > MAX_ENTRY_MINUTES {
+            return Err(ActionError::TooLong(entry.minutes));
+        }
+        if self.entries.iter().any(|e| e.id == entry.id) {
+            return Err(ActionError::DuplicateId(entry.id.clone()));
+        }
+        let day_total = self.minutes_on(entry.date) + entry.minutes;
+        if day_total > MAX_ENTRY_MINUTES {
+            return Err(ActionError::DayOverfull {
+                date: entry.date,
+                minutes: day_total,
+            });
+        }
+        let mut next = self.clone();
+        next.entries.push(entry.clone());
+        Ok(next)
+    }
+
+    fn remove(&self, id: &EntryId) -> Result<Journal, ActionError> {
+        let mut next = self.clone();
+        next.entries.retain(|e| &e.id != id);
+        if next.entries.len() == self.entries.len() {
+            return Err(ActionError::UnknownId(id.clone()));
+        }
+        Ok(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entry::WorkKind;
+
+    fn entry(id: &str, day: u32, minutes: u32) -> WorkEntry {
+        WorkEntry {
+            id: EntryId(id.into()),
+            date: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+            minutes,
+            kind: WorkKind::DirectSession,
+        }
+    }
+
+    #[test]
+    fn adds_and_removes() {
+        let j = Journal::default()
+            .apply(&Action::AddEntry(entry("a", 23, 50)))
+            .unwrap();
+        let j = j.apply(&Action::AddEntry(entry("b", 23, 30))).unwrap();
+        assert_eq!(j.minutes_on(entry("x", 23, 1).date), 80);
+        let j = j.apply(&Action::RemoveEntry(EntryId("a".into()))).unwrap();
+        assert_eq!(j.entries, vec![entry("b", 23, 30)]);
+    }
+
+    #[test]
+    fn refuses_inconsistent_actions_and_changes_nothing() {
+        let j = Journal::default()
+            .apply(&Action::AddEntry(entry("a", 23, 1000)))
+            .unwrap();
+        assert_eq!(
+            j.apply(&Action::AddEntry(entry("a", 24, 10))),
+            Err(ActionError::DuplicateId(EntryId("a".into())))
+        );
+        assert_eq!(
+            j.apply(&Action::AddEntry(entry("b", 23, 0))),
+            Err(ActionError::ZeroMinutes)
+        );
+        assert_eq!(
+            j.apply(&Action::AddEntry(entry("b", 23, 1441))),
+            Err(ActionError::TooLong(1441))
+        );
+        let overfull = j.apply(&Action::AddEntry(entry("b", 23, 500))).unwrap_err();
+        assert!(matches!(
+            overfull,
+            ActionError::DayOverfull { minutes: 1500, .. }
+        ));
+        assert!(
+            overfull.to_string().contains("Mon 23 Nov 2026"),
+            "{overfull}"
+        );
+        assert_eq!(
+            j.apply(&Action::RemoveEntry(EntryId("zzz".into()))),
+            Err(ActionError::UnknownId(EntryId("zzz".into())))
+        );
+        assert_eq!(j.entries.len(), 1);
+    }
+}

@@ -1,0 +1,19 @@
+//! Tend's pure core.
+//!
+//! Everything Tend knows and computes lives here: the records a clinician logs, the actions that
+//! change them, the reducer that applies those actions, the selectors the views read, the stored
+//! document format and the chart renderer. The crate depends on no browser crate and cannot read
+//! the clock (chrono's `clock` feature is off), so time and ids arrive inside actions and every
+//! function here can be tested natively and deterministically.
+
+pub mod chart;
+pub mod document;
+pub mod duration;
+pub mod entry;
+pub mod journal;
+pub mod week;
+
+pub use document::{DecodeError, Document, SCHEMA_VERSION};
+pub use entry::{EntryId, WorkEntry, WorkKind};
+pub use journal::{Action, ActionError, Journal};
+pub use week::{week_start, DayTotals, WeekSummary};

@@ -1,0 +1,189 @@
+//! Selector: the hours of one ISO week, day by day and kind by kind.
+//!
+//! Views never sum entries themselves; they ask for a [`WeekSummary`], which is what the week
+//! chart, its text alternative and the totals all read.
+
+use crate::entry::WorkKind;
+use crate::journal::Journal;
+use chrono::{Datelike, Days, NaiveDate};
+
+/// Minutes of each kind on one day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DayTotals {
+    /// The day.
+    pub date: NaiveDate,
+    /// Minutes per kind, indexed by [`WorkKind::index`].
+    pub minutes: [u32; WorkKind::ALL.len()],
+}
+
+impl DayTotals {
+    /// All minutes of the day.
+    pub fn total(&self) -> u32 {
+        self.minutes.iter().sum()
+    }
+
+    /// Minutes of one kind.
+    pub fn of(&self, kind: WorkKind) -> u32 {
+        self.minutes[kind.index()]
+    }
+}
+
+/// One ISO week (Monday to Sunday) of logged work.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WeekSummary {
+    /// Monday to Sunday.
+    pub days: [DayTotals; 7],
+}
+
+/// The Monday of the ISO week holding `date`.
+pub fn week_start(date: NaiveDate) -> NaiveDate {
+    let back = u64::from(date.weekday().num_days_from_monday());
+    date.checked_sub_days(Days::new(back)).unwrap_or(date)
+}
+
+impl WeekSummary {
+    /// Sums the journal's entries for the ISO week that holds `date`.
+    pub fn of(journal: &Journal, date: NaiveDate) -> WeekSummary {
+        let monday = week_start(date);
+        let days = std::array::from_fn(|i| DayTotals {
+            date: monday
+                .checked_add_days(Days::new(i as u64))
+                .unwrap_or(monday),
+            minutes: [0; WorkKind::ALL.len()],
+        });
+        let mut week = WeekSummary { days };
+        for entry in &journal.entries {
+            let offset = (entry.date - monday).num_days();
+            if let Ok(i @ 0..=6) = usize::try_from(offset) {
+                let slot = &mut week.days[i].minutes[entry.kind.index()];
+                *slot = slot.saturating_add(entry.minutes);
+            }
+        }
+        week
+    }
+
+    /// The week's Monday.
+    pub fn monday(&self) -> NaiveDate {
+        self.days[0].date
+    }
+
+    /// The week's Sunday.
+    pub fn sunday(&self) -> NaiveDate {
+        self.days[6].date
+    }
+
+    /// All minutes of the week.
+    pub fn total_minutes(&self) -> u32 {
+        self.days.iter().map(DayTotals::total).sum()
+    }
+
+    /// Minutes of one kind across the week.
+    pub fn kind_minutes(&self, kind: WorkKind) -> u32 {
+        self.days.iter().map(|d| d.of(kind)).sum()
+    }
+
+    /// The kinds with any time this week, in display order.
+    pub fn kinds_present(&self) -> Vec<WorkKind> {
+        WorkKind::ALL
+            .into_iter()
+            .filter(|k| self.kind_minutes(*k) > 0)
+            .collect()
+    }
+
+    /// A title such as `Week 48 · 23–29 Nov 2026`.
+    pub fn title(&self) -> String {
+        let (mon, sun) = (self.monday(), self.sunday());
+        let range = if mon.month() == sun.month() {
+            format!("{}\u{2013}{}", mon.day(), sun.format("%-d %b %Y"))
+        } else if mon.year() == sun.year() {
+            format!(
+                "{}\u{2013}{}",
+                mon.format("%-d %b"),
+                sun.format("%-d %b %Y")
+            )
+        } else {
+            format!(
+                "{}\u{2013}{}",
+                mon.format("%-d %b %Y"),
+                sun.format("%-d %b %Y")
+            )
+        };
+        format!("Week {} \u{b7} {}", mon.iso_week().week(), range)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entry::{EntryId, WorkEntry};
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn journal(entries: &[(NaiveDate, u32, WorkKind)]) -> Journal {
+        Journal {
+            entries: entries
+                .iter()
+                .enumerate()
+                .map(|(i, (date, minutes, kind))| WorkEntry {
+                    id: EntryId(format!("e{i}")),
+                    date: *date,
+                    minutes: *minutes,
+                    kind: *kind,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn week_starts_on_monday() {
+        assert_eq!(week_start(day(2026, 11, 23)), day(2026, 11, 23));
+        assert_eq!(week_start(day(2026, 11, 29)), day(2026, 11, 23));
+        assert_eq!(week_start(day(2027, 1, 1)), day(2026, 12, 28));
+    }
+
+    #[test]
+    fn sums_by_day_and_kind_and_ignores_other_weeks() {
+        let j = journal(&[
+            (day(2026, 11, 23), 50, WorkKind::DirectSession),
+            (day(2026, 11, 23), 50, WorkKind::DirectSession),
+            (day(2026, 11, 23), 20, WorkKind::Documentation),
+            (day(2026, 11, 29), 90, WorkKind::OnCall),
+            (day(2026, 11, 22), 600, WorkKind::Admin),
+            (day(2026, 11, 30), 600, WorkKind::Admin),
+        ]);
+        let week = WeekSummary::of(&j, day(2026, 11, 25));
+        assert_eq!(week.monday(), day(2026, 11, 23));
+        assert_eq!(week.days[0].of(WorkKind::DirectSession), 100);
+        assert_eq!(week.days[0].total(), 120);
+        assert_eq!(week.days[6].of(WorkKind::OnCall), 90);
+        assert_eq!(week.total_minutes(), 210);
+        assert_eq!(week.kind_minutes(WorkKind::Admin), 0);
+        assert_eq!(
+            week.kinds_present(),
+            vec![
+                WorkKind::DirectSession,
+                WorkKind::Documentation,
+                WorkKind::OnCall
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_cross_months_and_years() {
+        let empty = Journal::default();
+        assert_eq!(
+            WeekSummary::of(&empty, day(2026, 11, 24)).title(),
+            "Week 48 \u{b7} 23\u{2013}29 Nov 2026"
+        );
+        assert_eq!(
+            WeekSummary::of(&empty, day(2026, 12, 1)).title(),
+            "Week 49 \u{b7} 30 Nov\u{2013}6 Dec 2026"
+        );
+        assert_eq!(
+            WeekSummary::of(&empty, day(2027, 1, 1)).title(),
+            "Week 53 \u{b7} 28 Dec 2026\u{2013}3 Jan 2027"
+        );
+    }
+}

@@ -1,0 +1,62 @@
+// Trunk post-build hook. For release builds it shrinks the wasm with wasm-opt (from the npm
+// package `binaryen`), refreshes the wasm's subresource-integrity hash in index.html so the
+// browser still accepts it, and prints the transfer sizes of the built app. Debug builds pass.
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+if (!staging) {
+  console.error('post-build: TRUNK_STAGING_DIR is not set; run this through trunk');
+  process.exit(1);
+}
+if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
+
+const files = readdirSync(staging);
+const wasmName = files.find((f) => f.endsWith('.wasm'));
+if (!wasmName) {
+  console.error('post-build: no .wasm file in the staging folder');
+  process.exit(1);
+}
+const wasmPath = join(staging, wasmName);
+const wasmOpt = join(source, 'node_modules', '.bin', 'wasm-opt');
+if (!existsSync(wasmOpt)) {
+  console.error('post-build: wasm-opt is missing; run scripts/setup first');
+  process.exit(1);
+}
+const before = readFileSync(wasmPath).length;
+// rustc enables these wasm features by default; wasm-opt must be told to accept them.
+const features = [
+  '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
+];
+execFileSync(wasmOpt, ['-Oz', ...features, '--strip-debug', '--strip-producers', wasmPath, '-o', wasmPath], { stdio: 'inherit' });
+const wasm = readFileSync(wasmPath);
+
+const indexPath = join(staging, 'index.html');
+const integrity = `sha384-${createHash('sha384').update(wasm).digest('base64')}`;
+const html = readFileSync(indexPath, 'utf8');
+const linkPattern = new RegExp(`(<link[^>]*href="[^"]*${wasmName.replace(/[.]/g, '\\.')}"[^>]*integrity=")[^"]*(")`);
+if (linkPattern.test(html)) {
+  writeFileSync(indexPath, html.replace(linkPattern, `$1${integrity}$2`));
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const row = (name, bytes) => {
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  const br = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  return { name, raw: bytes.length, gz, br };
+};
+const rows = files
+  .filter((f) => /\.(wasm|js|css)$/.test(f))
+  .map((f) => row(f.replace(/-[0-9a-f]{16}/, ''), readFileSync(join(staging, f))));
+console.log(`post-build: wasm-opt -Oz took the wasm from ${kb(before)} to ${kb(wasm.length)}`);
+console.log('post-build: file              raw        gzip       brotli');
+for (const r of rows) {
+  console.log(`post-build: ${r.name.padEnd(17)} ${kb(r.raw).padEnd(10)} ${kb(r.gz).padEnd(10)} ${kb(r.br)}`);
+}
+const sum = (k) => rows.reduce((a, r) => a + r[k], 0);
+console.log(`post-build: total             ${kb(sum('raw')).padEnd(10)} ${kb(sum('gz')).padEnd(10)} ${kb(sum('br'))}`);

@@ -1,0 +1,120 @@
+//! The week view: this ISO week's hours as a stacked chart, with a table for the same numbers.
+
+use crate::store::Store;
+use chrono::{Days, NaiveDate};
+use tend_core::chart::{describe_week, render_week_svg};
+use tend_core::duration::format_minutes;
+use tend_core::{week_start, WeekSummary};
+use yew::prelude::*;
+
+/// Props of [`WeekView`].
+#[derive(Properties, PartialEq)]
+pub struct WeekViewProps {
+    /// Any day of the week to show.
+    pub anchor: NaiveDate,
+    /// Today, for the "this week" button.
+    pub today: NaiveDate,
+    /// Called with a day of the week to show next.
+    pub onmove: Callback<NaiveDate>,
+}
+
+const DAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The week's chart, totals and table.
+#[function_component(WeekView)]
+pub fn week_view(props: &WeekViewProps) -> Html {
+    let store = use_context::<Store>();
+    let monday = week_start(props.anchor);
+    let revision = store.as_ref().map_or(0, |s| s.doc.revision);
+    let week = {
+        let store = store.clone();
+        use_memo((revision, monday), move |_| match &store {
+            Some(s) => WeekSummary::of(&s.doc.payload, monday),
+            None => WeekSummary::of(&Default::default(), monday),
+        })
+    };
+    let svg = {
+        let week = week.clone();
+        use_memo((revision, monday), move |_| {
+            render_week_svg(&week, 720, 360)
+        })
+    };
+    let step = |days: i64| {
+        let onmove = props.onmove.clone();
+        Callback::from(move |_: MouseEvent| {
+            let target = if days < 0 {
+                monday.checked_sub_days(Days::new(days.unsigned_abs()))
+            } else {
+                monday.checked_add_days(Days::new(days as u64))
+            };
+            onmove.emit(target.unwrap_or(monday));
+        })
+    };
+    let this_week = {
+        let (onmove, today) = (props.onmove.clone(), props.today);
+        Callback::from(move |_: MouseEvent| onmove.emit(today))
+    };
+    let is_this_week = week_start(props.today) == monday;
+    let kinds = week.kinds_present();
+
+    html! {
+        <section class="card" aria-labelledby="week-heading">
+            <div class="week-head">
+                <h2 id="week-heading">{ if is_this_week { "This week".to_string() } else { week.title() } }</h2>
+                <nav class="week-nav" aria-label="Choose week">
+                    <button type="button" onclick={step(-7)}>{"Previous week"}</button>
+                    <button type="button" onclick={this_week} disabled={is_this_week}>{"This week"}</button>
+                    <button type="button" onclick={step(7)}>{"Next week"}</button>
+                </nav>
+            </div>
+            <p class="week-total" data-testid="week-total">
+                {format!("{} logged", format_minutes(week.total_minutes()))}
+            </p>
+            <figure class="chart" data-testid="week-chart">
+                { match &*svg {
+                    Ok(svg) => Html::from_html_unchecked(AttrValue::from(svg.clone())),
+                    Err(e) => html! { <p class="error">{e.to_string()}</p> },
+                } }
+                <figcaption class="visually-hidden">{describe_week(&week)}</figcaption>
+            </figure>
+            <details class="numbers">
+                <summary>{"Show the numbers"}</summary>
+                <table data-testid="week-table">
+                    <caption>{week.title()}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{"Day"}</th>
+                            { for kinds.iter().map(|k| html! { <th scope="col">{k.label()}</th> }) }
+                            <th scope="col">{"Total"}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for week.days.iter().enumerate().map(|(i, day)| html! {
+                            <tr>
+                                <th scope="row">{format!("{} {}", DAY_NAMES[i], day.date.format("%-d %b"))}</th>
+                                { for kinds.iter().map(|k| html! { <td>{minutes_cell(day.of(*k))}</td> }) }
+                                <td>{minutes_cell(day.total())}</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </details>
+        </section>
+    }
+}
+
+fn minutes_cell(minutes: u32) -> String {
+    if minutes == 0 {
+        "\u{2013}".into()
+    } else {
+        format_minutes(minutes)
+    }
+}

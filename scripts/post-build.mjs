@@ -39,10 +39,16 @@ const wasm = readFileSync(wasmPath);
 const indexPath = join(staging, 'index.html');
 const integrity = `sha384-${createHash('sha384').update(wasm).digest('base64')}`;
 const html = readFileSync(indexPath, 'utf8');
-const linkPattern = new RegExp(`(<link[^>]*href="[^"]*${wasmName.replace(/[.]/g, '\\.')}"[^>]*integrity=")[^"]*(")`);
-if (linkPattern.test(html)) {
-  writeFileSync(indexPath, html.replace(linkPattern, `$1${integrity}$2`));
+// Minified or not, the preload tag for the wasm carries an integrity attribute to update.
+const escaped = wasmName.replace(/[.]/g, '\\.');
+const tagPattern = new RegExp(`<link[^>]*${escaped}[^>]*>`);
+const tag = html.match(tagPattern)?.[0];
+if (!tag || !/integrity=/.test(tag)) {
+  console.error('post-build: could not find the integrity attribute of the wasm preload link');
+  process.exit(1);
 }
+const updated = tag.replace(/integrity=("?)[^"\s>]+\1/, `integrity="${integrity}"`);
+writeFileSync(indexPath, html.replace(tag, updated));
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const row = (name, bytes) => {

@@ -7,6 +7,7 @@
 
 use chrono::NaiveDate;
 use tend_core::{DecodeError, Document};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The key holding Tend's stored document.
@@ -228,7 +229,16 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
         link.set_href(&url);
         link.set_download(file_name);
         link.click();
-        web_sys::Url::revoke_object_url(&url)?;
+        // Revoking at once can cancel the download in some browsers; free the blob a minute on.
+        let revoke = Closure::once_into_js(move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        });
+        web_sys::window()
+            .ok_or_else(|| JsValue::from_str("no window"))?
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                revoke.unchecked_ref(),
+                60_000,
+            )?;
         Ok(())
     };
     attempt().is_ok()

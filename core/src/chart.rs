@@ -66,14 +66,15 @@ pub fn render_week_svg(week: &WeekSummary, width: u32, height: u32) -> Result<St
     {
         let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         root.fill(&WHITE).map_err(failed)?;
+        let (plot_area, legend_area) = root.split_vertically(height.saturating_sub(LEGEND_HEIGHT));
         let busiest = week.days.iter().map(|d| d.total()).max().unwrap_or(0);
         let top = (f64::from(busiest) / 60.0).ceil().max(8.0);
-        let mut chart = ChartBuilder::on(&root)
+        let mut chart = ChartBuilder::on(&plot_area)
             .caption(week.title(), ("sans-serif", 22))
             .margin(12)
             .x_label_area_size(28)
             .y_label_area_size(40)
-            .build_cartesian_2d((0u32..7u32).into_segmented(), 0f64..top)
+            .build_cartesian_2d((0u32..6u32).into_segmented(), 0f64..top)
             .map_err(failed)?;
         chart
             .configure_mesh()
@@ -96,46 +97,27 @@ pub fn render_week_svg(week: &WeekSummary, width: u32, height: u32) -> Result<St
 
         let mut base = [0u32; 7];
         for kind in week.kinds_present() {
-            let bars: Vec<_> = (0u32..7)
-                .filter_map(|i| {
-                    let day = &week.days[i as usize];
-                    let minutes = day.of(kind);
-                    if minutes == 0 {
-                        return None;
-                    }
-                    let from = f64::from(base[i as usize]) / 60.0;
-                    base[i as usize] += minutes;
-                    let to = f64::from(base[i as usize]) / 60.0;
-                    let mut bar = Rectangle::new(
-                        [
-                            (SegmentValue::Exact(i), from),
-                            (SegmentValue::Exact(i + 1), to),
-                        ],
-                        kind_colour(kind).filled(),
-                    );
-                    bar.set_margin(0, 0, 8, 8);
-                    Some(bar)
-                })
-                .collect();
-            let colour = kind_colour(kind);
-            chart
-                .draw_series(bars)
-                .map_err(failed)?
-                .label(kind.label())
-                .legend(move |(x, y)| {
-                    Rectangle::new([(x, y - 5), (x + 10, y + 5)], colour.filled())
-                });
+            let bars = (0u32..7).filter_map(|i| {
+                let minutes = week.days[i as usize].of(kind);
+                if minutes == 0 {
+                    return None;
+                }
+                let from = f64::from(base[i as usize]) / 60.0;
+                base[i as usize] += minutes;
+                let to = f64::from(base[i as usize]) / 60.0;
+                let mut bar = Rectangle::new(
+                    [
+                        (SegmentValue::Exact(i), from),
+                        (SegmentValue::Exact(i + 1), to),
+                    ],
+                    kind_colour(kind).filled(),
+                );
+                bar.set_margin(0, 0, 8, 8);
+                Some(bar)
+            });
+            chart.draw_series(bars).map_err(failed)?;
         }
-        if !week.kinds_present().is_empty() {
-            chart
-                .configure_series_labels()
-                .label_font(("sans-serif", 15))
-                .position(SeriesLabelPosition::UpperRight)
-                .background_style(WHITE.mix(0.85))
-                .border_style(BLACK.mix(0.3))
-                .draw()
-                .map_err(failed)?;
-        }
+        draw_legend(&legend_area, &week.kinds_present())?;
         root.present().map_err(failed)?;
     }
     let label = escape_attr(&describe_week(week));
@@ -144,6 +126,33 @@ pub fn render_week_svg(week: &WeekSummary, width: u32, height: u32) -> Result<St
         &format!("<svg role=\"img\" aria-label=\"{label}\" "),
         1,
     ))
+}
+
+/// Height of the strip under the plot that holds the legend.
+const LEGEND_HEIGHT: u32 = 34;
+
+/// A legend in one row under the plot, so it never hides a bar.
+fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    kinds: &[WorkKind],
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let style = ("sans-serif", 15).into_font().color(&BLACK);
+    let mut x = 52i32;
+    for kind in kinds {
+        area.draw(&Rectangle::new(
+            [(x, 8), (x + 14, 22)],
+            kind_colour(*kind).filled(),
+        ))
+        .map_err(failed)?;
+        area.draw(&Text::new(kind.label(), (x + 20, 8), style.clone()))
+            .map_err(failed)?;
+        // Roughly 6.5 px per character at this size, then a gap before the next swatch.
+        x += 38 + 13 * kind.label().len() as i32 / 2;
+    }
+    Ok(())
 }
 
 fn escape_attr(text: &str) -> String {

@@ -1,0 +1,79 @@
+// The first journey: log two entries for today, see them in the week's chart, reload, still there.
+import { test, expect } from './guard.js';
+import { Today, DIRECT, DOCUMENTATION } from './today.js';
+
+test('two entries logged today appear in the week chart and survive a reload', async ({ page }) => {
+  const today = new Today(page);
+  await today.open();
+  await expect(page.getByTestId('day-empty')).toContainText('Nothing logged for today');
+  await expect(today.weekTotal).toHaveText('0 min logged');
+
+  await today.log('50', 'Direct session');
+  await today.log('1:30', 'Documentation');
+
+  const check = async () => {
+    await expect(today.dayEntries.locator('li')).toHaveCount(2);
+    await expect(today.dayEntries).toContainText('50 min');
+    await expect(today.dayEntries).toContainText('1 h 30 min');
+    await expect(today.weekTotal).toHaveText('2 h 20 min logged');
+    // One bar and one legend swatch per kind.
+    await expect(today.bars(DIRECT)).toHaveCount(2);
+    await expect(today.bars(DOCUMENTATION)).toHaveCount(2);
+    await expect(today.chart).toHaveAttribute('aria-label', /2 h 20 min of work logged/);
+  };
+  await check();
+  await page.screenshot({ path: 'docs/screenshots/today-and-week.png', fullPage: true });
+
+  await page.reload();
+  await check();
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('tend.document')));
+  expect(stored.schema).toBe(1);
+  expect(stored.revision).toBe(2);
+  expect(stored.payload.entries.map((e) => [e.minutes, e.kind])).toEqual([
+    [50, 'direct_session'],
+    [90, 'documentation'],
+  ]);
+});
+
+async function tabTo(page, target, most = 5) {
+  for (let i = 0; i < most; i += 1) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
+test('the form works by keyboard alone', async ({ page }) => {
+  const today = new Today(page);
+  await today.open();
+  // Tab moves through the date's own parts first, then on to the duration.
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Date')).toBeFocused();
+  await tabTo(page, today.duration);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('45');
+  await page.keyboard.press('Tab');
+  await expect(today.kind).toBeFocused();
+  await page.keyboard.press('ArrowDown'); // Documentation
+  await page.keyboard.press('Tab');
+  await expect(today.add).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(today.status).toContainText('Logged 45 min of documentation');
+  // Focus is back on the duration, ready for the next entry, which Enter alone submits.
+  await expect(today.duration).toBeFocused();
+  await page.keyboard.type('20');
+  await page.keyboard.press('Enter');
+  await expect(today.status).toContainText('Logged 20 min of documentation');
+  await expect(today.weekTotal).toHaveText('1 h 5 min logged');
+});
+
+test('an unreadable duration is explained and logs nothing', async ({ page }) => {
+  const today = new Today(page);
+  await today.open();
+  await today.duration.fill('an hour or so');
+  await today.add.click();
+  await expect(page.getByTestId('duration-error')).toContainText('not a duration Tend can read');
+  await expect(today.duration).toHaveAttribute('aria-invalid', 'true');
+  await expect(today.weekTotal).toHaveText('0 min logged');
+  expect(await page.evaluate(() => localStorage.getItem('tend.document'))).toBeNull();
+});

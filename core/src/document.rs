@@ -1,17 +1,20 @@
-//! The stored document: the envelope Tend writes to browser storage.
+//! The document: the journal in its versioned envelope.
 //!
-//! Stored data outlives any one build of the app, so it is wrapped in an envelope that says which
-//! schema it follows, how many changes it has seen (the revision, which later lets two tabs tell
-//! stale data from new) and which build wrote it. Decoding never trusts the text: anything
-//! unreadable, foreign or written by a newer build comes back as a [`DecodeError`] naming the
-//! problem, so the shell can keep the original text and tell the clinician.
+//! Data outlives any one build of the app, so the journal travels in an envelope that says which
+//! schema it follows, how many changes it has seen (the revision, which lets two tabs tell stale
+//! data from new) and which build wrote it. In storage the envelope is split into an index and
+//! monthly chunks (see [`crate::storage`]); as a whole it is the text of a downloaded copy and of
+//! schema 1's single key. Decoding never trusts the text: anything unreadable, foreign or written
+//! by a newer build comes back as a [`DecodeError`] naming the problem, and older schemas are
+//! migrated on the way in.
 
 use crate::journal::{Action, ActionError, Journal};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// The schema this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema this build reads and writes. Schema 1 kept everything under one key; schema 2
+/// stores monthly chunks under an index.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The envelope around the journal, as stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,12 +62,25 @@ impl fmt::Display for DecodeError {
 /// payload is interpreted.
 #[derive(Deserialize)]
 struct Header {
-    schema: u32,
     #[serde(default)]
     revision: u64,
     #[serde(default)]
     written_by: String,
     payload: serde_json::Value,
+}
+
+/// Reads the schema number of a stored value, refusing what is not Tend's or is too new.
+pub(crate) fn schema_of(value: &serde_json::Value) -> Result<u32, DecodeError> {
+    let schema = value
+        .get("schema")
+        .and_then(serde_json::Value::as_u64)
+        .ok_or(DecodeError::NotTend)?;
+    match u32::try_from(schema) {
+        Ok(0) => Err(DecodeError::NotTend),
+        Ok(s) if s <= SCHEMA_VERSION => Ok(s),
+        Ok(s) => Err(DecodeError::Newer { found: s }),
+        Err(_) => Err(DecodeError::Newer { found: u32::MAX }),
+    }
 }
 
 impl Document {
@@ -89,31 +105,53 @@ impl Document {
         })
     }
 
-    /// The stored text of this document.
+    /// Replays actions made in this tab on top of a newer document saved by another tab.
+    /// Actions that no longer apply (say, deleting an entry the other tab already deleted) are
+    /// returned with the reason, so the clinician can be told; the rest are kept.
+    pub fn rebase(
+        &self,
+        pending: &[Action],
+        build: &str,
+    ) -> (Document, Vec<(Action, ActionError)>) {
+        let mut doc = self.clone();
+        let mut dropped = Vec::new();
+        for action in pending {
+            match doc.apply(action, build) {
+                Ok(next) => doc = next,
+                Err(e) => dropped.push((action.clone(), e)),
+            }
+        }
+        (doc, dropped)
+    }
+
+    /// The text of this whole document, as in a downloaded copy.
     pub fn encode(&self) -> String {
         // Serialising plain structs with string keys to a String cannot fail; should serde ever
         // report an error the fallback is an empty document text that decode rejects loudly.
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// Reads stored text, checking the envelope before the records.
+    /// Reads a whole document, checking the envelope before the records and migrating an older
+    /// schema to the current one.
     pub fn decode(text: &str) -> Result<Document, DecodeError> {
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
-        let header: Header = serde_json::from_value(value).map_err(|_| DecodeError::NotTend)?;
-        if header.schema == 0 {
+        if !value.is_object() {
             return Err(DecodeError::NotTend);
         }
-        if header.schema > SCHEMA_VERSION {
-            return Err(DecodeError::Newer {
-                found: header.schema,
-            });
-        }
+        let schema = schema_of(&value)?;
+        let value = if schema < SCHEMA_VERSION {
+            crate::storage::migrate(value, schema)
+                .map_err(|e| DecodeError::Damaged(e.to_string()))?
+        } else {
+            value
+        };
+        let header: Header = serde_json::from_value(value).map_err(|_| DecodeError::NotTend)?;
         let payload: Journal = serde_json::from_value(header.payload)
             .map_err(|e| DecodeError::Damaged(e.to_string()))?;
         payload.check().map_err(DecodeError::Damaged)?;
         Ok(Document {
-            schema: header.schema,
+            schema: SCHEMA_VERSION,
             revision: header.revision,
             written_by: header.written_by,
             payload,

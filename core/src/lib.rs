@@ -11,9 +11,13 @@ pub mod document;
 pub mod duration;
 pub mod entry;
 pub mod journal;
+pub mod month;
+pub mod storage;
 pub mod week;
 
 pub use document::{DecodeError, Document, SCHEMA_VERSION};
 pub use entry::{EntryId, WorkEntry, WorkKind};
 pub use journal::{Action, ActionError, Journal};
+pub use month::Month;
+pub use storage::Index;
 pub use week::{week_start, DayTotals, WeekSummary};

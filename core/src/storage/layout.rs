@@ -1,0 +1,107 @@
+//! The stored shapes of schema 2: the index, chunk references, snapshots and chunks.
+
+use crate::entry::WorkEntry;
+use crate::month::Month;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The key of the index.
+pub const INDEX_KEY: &str = "tend.index";
+/// The key schema 1 kept the whole document under.
+pub const LEGACY_KEY: &str = "tend.document";
+
+/// Where one month's chunk is and what it holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChunkRef {
+    /// The storage key of the chunk.
+    pub key: String,
+    /// Length of the chunk's text in characters, checked on load.
+    pub chars: usize,
+    /// Number of records in the chunk, checked on load.
+    pub records: usize,
+}
+
+/// Why a snapshot was kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SnapshotReason {
+    /// One of the last few known-good states, taken at most once per policy interval.
+    Rolling,
+    /// The data exactly as it was before a schema migration.
+    BeforeMigration,
+}
+
+/// An earlier state that can be restored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// The revision of the state.
+    pub revision: u64,
+    /// When it was set aside, in milliseconds since 1970 (from the shell's clock).
+    pub taken_at: i64,
+    /// Why it was kept.
+    pub reason: SnapshotReason,
+    /// The chunks of that state, by month.
+    #[serde(default)]
+    pub chunks: BTreeMap<Month, ChunkRef>,
+    /// For a snapshot before migration: the key holding the old text exactly as it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legacy_key: Option<String>,
+    /// The schema of that state.
+    #[serde(default = "current_schema")]
+    pub schema: u32,
+}
+
+fn current_schema() -> u32 {
+    crate::SCHEMA_VERSION
+}
+
+/// The index: the commit point of every save.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Index {
+    /// Schema of the index and its chunks.
+    pub schema: u32,
+    /// Number of changes applied since the data was created.
+    pub revision: u64,
+    /// The build that wrote this index.
+    #[serde(default)]
+    pub written_by: String,
+    /// When this index was written, in milliseconds since 1970.
+    #[serde(default)]
+    pub saved_at: i64,
+    /// The current chunk of each month that has records.
+    #[serde(default)]
+    pub chunks: BTreeMap<Month, ChunkRef>,
+    /// Earlier states, oldest first.
+    #[serde(default)]
+    pub snapshots: Vec<Snapshot>,
+}
+
+impl Index {
+    /// Every storage key this index keeps alive: current chunks and snapshot contents.
+    pub fn live_keys(&self) -> std::collections::BTreeSet<String> {
+        let mut keys: std::collections::BTreeSet<String> =
+            self.chunks.values().map(|c| c.key.clone()).collect();
+        for s in &self.snapshots {
+            keys.extend(s.chunks.values().map(|c| c.key.clone()));
+            keys.extend(s.legacy_key.clone());
+        }
+        keys
+    }
+}
+
+/// One month of records, as stored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Chunk {
+    /// Schema of the chunk.
+    pub schema: u32,
+    /// The month it holds; every entry's date must fall in it.
+    pub month: Month,
+    /// The month's work entries.
+    #[serde(default)]
+    pub entries: Vec<WorkEntry>,
+}
+
+/// The key a month's chunk gets when written at `revision`.
+pub fn chunk_key(month: Month, revision: u64) -> String {
+    format!("tend.chunk.{month}.r{revision}")
+}

@@ -1,0 +1,250 @@
+//! Loading: reads the index and its chunks, and recovers whatever can be recovered.
+//!
+//! Loading never fails as a whole. A chunk that cannot be read is reported in
+//! [`Loaded::unreadable`] with its raw text, so the shell can set it aside, and the rest loads.
+//! An unreadable index is rebuilt from the newest chunk of each month found in the store. Data
+//! from a newer schema is left alone and reported, so the shell opens read-only.
+
+use super::layout::{Chunk, ChunkRef, Index, Snapshot, INDEX_KEY, LEGACY_KEY};
+use super::KeyValue;
+use crate::document::{schema_of, DecodeError, Document, SCHEMA_VERSION};
+use crate::entry::{EntryId, WorkEntry};
+use crate::journal::Journal;
+use crate::month::Month;
+use std::collections::{BTreeMap, HashSet};
+
+/// Stored text that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreadable {
+    /// The key it was found under.
+    pub key: String,
+    /// The month it held, when known.
+    pub month: Option<Month>,
+    /// What was wrong, in plain words.
+    pub reason: String,
+    /// The text exactly as found (empty when the key was missing).
+    pub raw: String,
+}
+
+/// What [`load`] found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    /// The records that could be read.
+    pub doc: Document,
+    /// The index the next save builds on; `None` when nothing is stored in schema 2 yet or the
+    /// index had to be rebuilt, in which case the next save writes every month.
+    pub index: Option<Index>,
+    /// What could not be read.
+    pub unreadable: Vec<Unreadable>,
+    /// The schema migrated from, when older data was found.
+    pub migrated_from: Option<u32>,
+    /// The schema found, when newer than this build: nothing may be written.
+    pub newer: Option<u32>,
+}
+
+impl Loaded {
+    fn empty(build: &str) -> Loaded {
+        Loaded {
+            doc: Document::new(build),
+            index: None,
+            unreadable: Vec::new(),
+            migrated_from: None,
+            newer: None,
+        }
+    }
+}
+
+/// Reads Tend's data from `kv`.
+pub fn load(kv: &impl KeyValue, build: &str) -> Loaded {
+    let mut loaded = Loaded::empty(build);
+    if let Some(text) = kv.get(INDEX_KEY) {
+        match decode_index(&text) {
+            Ok(index) => {
+                let (payload, unreadable) = read_chunks(kv, &index.chunks);
+                loaded.doc = Document {
+                    schema: SCHEMA_VERSION,
+                    revision: index.revision,
+                    written_by: index.written_by.clone(),
+                    payload,
+                };
+                loaded.unreadable = unreadable;
+                loaded.index = Some(index);
+            }
+            Err(DecodeError::Newer { found }) => loaded.newer = Some(found),
+            Err(err) => {
+                loaded.unreadable.push(Unreadable {
+                    key: INDEX_KEY.into(),
+                    month: None,
+                    reason: format!("the index: {err}"),
+                    raw: text,
+                });
+                rebuild_from_chunks(kv, &mut loaded);
+            }
+        }
+        return loaded;
+    }
+    if let Some(text) = kv.get(LEGACY_KEY) {
+        match Document::decode(&text) {
+            Ok(doc) => {
+                loaded.doc = doc;
+                loaded.migrated_from = Some(1);
+            }
+            Err(DecodeError::Newer { found }) => loaded.newer = Some(found),
+            Err(err) => loaded.unreadable.push(Unreadable {
+                key: LEGACY_KEY.into(),
+                month: None,
+                reason: err.to_string(),
+                raw: text,
+            }),
+        }
+    }
+    loaded
+}
+
+/// Reads an earlier state kept by a snapshot, all or nothing.
+pub fn load_snapshot(kv: &impl KeyValue, snapshot: &Snapshot) -> Result<Journal, String> {
+    if let Some(key) = &snapshot.legacy_key {
+        let text = kv.get(key).ok_or("the saved copy is missing")?;
+        return Document::decode(&text)
+            .map(|d| d.payload)
+            .map_err(|e| e.to_string());
+    }
+    let (journal, unreadable) = read_chunks(kv, &snapshot.chunks);
+    match unreadable.first() {
+        None => Ok(journal),
+        Some(u) => Err(u.reason.clone()),
+    }
+}
+
+fn decode_index(text: &str) -> Result<Index, DecodeError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    schema_of(&value)?;
+    serde_json::from_value(value).map_err(|e| DecodeError::Damaged(e.to_string()))
+}
+
+fn month_name(month: Month) -> String {
+    // Month::to_string is YYYY-MM; a name reads better in a message.
+    let text = month.to_string();
+    chrono::NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d")
+        .map(|d| d.format("%B %Y").to_string())
+        .unwrap_or(text)
+}
+
+/// Reads the chunks named, checking each against its reference and every record.
+fn read_chunks(
+    kv: &impl KeyValue,
+    chunks: &BTreeMap<Month, ChunkRef>,
+) -> (Journal, Vec<Unreadable>) {
+    let mut entries = Vec::new();
+    let mut unreadable = Vec::new();
+    let mut seen: HashSet<EntryId> = HashSet::new();
+    for (month, chunk_ref) in chunks {
+        let text = kv.get(&chunk_ref.key);
+        match text
+            .as_deref()
+            .ok_or_else(|| "it is missing".to_string())
+            .and_then(|t| read_chunk(t, *month, Some(chunk_ref), &seen))
+        {
+            Ok(chunk_entries) => {
+                seen.extend(chunk_entries.iter().map(|e| e.id.clone()));
+                entries.extend(chunk_entries);
+            }
+            Err(reason) => unreadable.push(Unreadable {
+                key: chunk_ref.key.clone(),
+                month: Some(*month),
+                reason: format!("the records for {}: {reason}", month_name(*month)),
+                raw: text.unwrap_or_default(),
+            }),
+        }
+    }
+    (Journal { entries }, unreadable)
+}
+
+fn read_chunk(
+    text: &str,
+    month: Month,
+    reference: Option<&ChunkRef>,
+    seen: &HashSet<EntryId>,
+) -> Result<Vec<WorkEntry>, String> {
+    if let Some(r) = reference {
+        let chars = text.chars().count();
+        if chars != r.chars {
+            return Err(format!(
+                "its length ({chars}) differs from the index ({}), so it may be cut short",
+                r.chars
+            ));
+        }
+    }
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| format!("not readable ({e})"))?;
+    schema_of(&value).map_err(|e| e.to_string())?;
+    let chunk: Chunk = serde_json::from_value(value).map_err(|e| format!("damaged ({e})"))?;
+    if chunk.month != month {
+        return Err(format!("it holds {} instead", chunk.month));
+    }
+    if let Some(r) = reference {
+        if chunk.entries.len() != r.records {
+            return Err(format!(
+                "it holds {} records where the index expects {}",
+                chunk.entries.len(),
+                r.records
+            ));
+        }
+    }
+    let journal = Journal {
+        entries: chunk.entries,
+    };
+    journal.check()?;
+    for e in &journal.entries {
+        if !month.contains(e.date) {
+            return Err(format!(
+                "entry {} is dated {} outside the month",
+                e.id, e.date
+            ));
+        }
+        if seen.contains(&e.id) {
+            return Err(format!("entry {} is also in another month", e.id));
+        }
+    }
+    Ok(journal.entries)
+}
+
+/// After an unreadable index: take the newest chunk of each month found among the keys.
+fn rebuild_from_chunks(kv: &impl KeyValue, loaded: &mut Loaded) {
+    let mut newest: BTreeMap<Month, (u64, String)> = BTreeMap::new();
+    for key in kv.keys() {
+        let Some((month, revision)) = parse_chunk_key(&key) else {
+            continue;
+        };
+        if newest.get(&month).is_none_or(|(r, _)| revision > *r) {
+            newest.insert(month, (revision, key));
+        }
+    }
+    let mut seen = HashSet::new();
+    let mut top_revision = 0;
+    for (month, (revision, key)) in newest {
+        let text = kv.get(&key).unwrap_or_default();
+        match read_chunk(&text, month, None, &seen) {
+            Ok(entries) => {
+                seen.extend(entries.iter().map(|e| e.id.clone()));
+                loaded.doc.payload.entries.extend(entries);
+                top_revision = top_revision.max(revision);
+            }
+            Err(reason) => loaded.unreadable.push(Unreadable {
+                key,
+                month: Some(month),
+                reason: format!("the records for {}: {reason}", month_name(month)),
+                raw: text,
+            }),
+        }
+    }
+    loaded.doc.revision = top_revision;
+}
+
+/// `tend.chunk.2026-11.r17` → (2026-11, 17).
+fn parse_chunk_key(key: &str) -> Option<(Month, u64)> {
+    let rest = key.strip_prefix("tend.chunk.")?;
+    let (month, revision) = rest.split_once(".r")?;
+    Some((month.parse().ok()?, revision.parse().ok()?))
+}

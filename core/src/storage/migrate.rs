@@ -1,0 +1,94 @@
+//! Schema migrations: pure steps from each stored schema version to the next.
+//!
+//! A migration works on the whole-document JSON value, not on today's structs, because an old
+//! shape cannot always be parsed by new types. Each step takes version `n` to `n + 1`; [`migrate`]
+//! chains them. Schema 2 changed where records are kept (monthly chunks instead of one key), not
+//! what a record is, so its step only renumbers the document; the layout change is made by the
+//! first save after loading, which writes every month.
+
+use crate::document::SCHEMA_VERSION;
+use serde_json::Value;
+use std::fmt;
+
+/// Why stored data could not be brought up to the current schema.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MigrationError {
+    /// The version the failing step started from.
+    pub from: u32,
+    /// What was wrong.
+    pub reason: String,
+}
+
+impl fmt::Display for MigrationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "data in format {} could not be updated ({})",
+            self.from, self.reason
+        )
+    }
+}
+
+type Step = fn(Value) -> Result<Value, String>;
+
+/// The steps, indexed by the version they start from minus one.
+const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [v1_to_v2];
+
+/// Schema 1 kept one document under one key; schema 2 keeps the same records in monthly chunks.
+fn v1_to_v2(mut doc: Value) -> Result<Value, String> {
+    let object = doc.as_object_mut().ok_or("the document is not an object")?;
+    let payload = object
+        .entry("payload")
+        .or_insert_with(|| Value::Object(Default::default()));
+    let payload = payload
+        .as_object_mut()
+        .ok_or("the payload is not an object")?;
+    payload
+        .entry("entries")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    object.insert("schema".into(), Value::from(2));
+    Ok(doc)
+}
+
+/// Brings a whole-document value from schema `from` up to [`SCHEMA_VERSION`].
+pub fn migrate(mut doc: Value, from: u32) -> Result<Value, MigrationError> {
+    if from == 0 || from > SCHEMA_VERSION {
+        return Err(MigrationError {
+            from,
+            reason: "no such schema".into(),
+        });
+    }
+    for version in from..SCHEMA_VERSION {
+        let step = STEPS[(version - 1) as usize];
+        doc = step(doc).map_err(|reason| MigrationError {
+            from: version,
+            reason,
+        })?;
+    }
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn v1_becomes_v2_with_the_same_records() {
+        let v1 = json!({"schema": 1, "revision": 3, "payload": {"entries": [{"id": "a"}]}});
+        let v2 = migrate(v1, 1).unwrap();
+        assert_eq!(v2["schema"], 2);
+        assert_eq!(v2["revision"], 3);
+        assert_eq!(v2["payload"]["entries"][0]["id"], "a");
+    }
+
+    #[test]
+    fn a_missing_payload_becomes_an_empty_one_and_nonsense_is_refused() {
+        let v2 = migrate(json!({"schema": 1}), 1).unwrap();
+        assert_eq!(v2["payload"]["entries"], json!([]));
+        assert!(migrate(json!([1, 2]), 1).is_err());
+        assert!(migrate(json!({"payload": 5}), 1).is_err());
+        assert!(migrate(json!({}), 0).is_err());
+        assert!(migrate(json!({}), SCHEMA_VERSION + 1).is_err());
+    }
+}

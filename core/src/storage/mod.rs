@@ -1,0 +1,52 @@
+//! How Tend lays its data out in a key-value store (the browser's localStorage), as pure code.
+//!
+//! Saving must stay cheap after years of use and must never lose data, so the journal is stored
+//! in monthly chunks under an index:
+//!
+//! - `tend.index` names the chunk holding each month, the schema, the revision and the writing
+//!   build, and keeps a few rolling snapshots (older indexes) that can be restored.
+//! - `tend.chunk.<YYYY-MM>.r<revision>` holds one month's entries. Chunks are never rewritten in
+//!   place: a changed month gets a new key, the index is written last as the commit point, and
+//!   keys no longer named by the index or a snapshot are deleted afterwards. A save that fails
+//!   half-way therefore leaves the previous state whole.
+//!
+//! The browser shell only runs what this module plans: [`load`] reads through the [`KeyValue`]
+//! trait and [`plan_save`] returns the exact writes and deletes. Both are tested natively with an
+//! in-memory map.
+
+mod layout;
+mod load;
+mod migrate;
+mod save;
+mod usage;
+
+pub use layout::{
+    chunk_key, Chunk, ChunkRef, Index, Snapshot, SnapshotReason, INDEX_KEY, LEGACY_KEY,
+};
+pub use load::{load, load_snapshot, Loaded, Unreadable};
+pub use migrate::{migrate, MigrationError};
+pub use save::{all_months, plan_save, touched_months, SavePlan, SnapshotPolicy, SnapshotRequest};
+pub use usage::{Usage, UsageLevel, BUDGET_BYTES};
+
+/// Read access to a key-value store such as localStorage.
+pub trait KeyValue {
+    /// The text under `key`, if any.
+    fn get(&self, key: &str) -> Option<String>;
+    /// Every key in the store.
+    fn keys(&self) -> Vec<String>;
+}
+
+impl KeyValue for std::collections::BTreeMap<String, String> {
+    fn get(&self, key: &str) -> Option<String> {
+        std::collections::BTreeMap::get(self, key).cloned()
+    }
+
+    fn keys(&self) -> Vec<String> {
+        self.keys().cloned().collect()
+    }
+}
+
+/// Prefix of every key Tend writes.
+pub const KEY_PREFIX: &str = "tend.";
+/// Prefix of keys holding stored text that could not be read, kept aside rather than deleted.
+pub const QUARANTINE_PREFIX: &str = "tend.quarantine.";

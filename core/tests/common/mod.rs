@@ -1,0 +1,60 @@
+//! Helpers shared by the storage tests: an in-memory store that runs save plans like the shell.
+
+#![allow(dead_code)]
+
+use std::collections::{BTreeMap, BTreeSet};
+use tend_core::storage::{plan_save, SavePlan, SnapshotPolicy, SnapshotRequest, INDEX_KEY};
+use tend_core::{Document, Index, Month};
+
+pub type Store = BTreeMap<String, String>;
+
+/// Runs a plan in the shell's order: chunks, the index, then deletes.
+pub fn execute(store: &mut Store, plan: &SavePlan) {
+    for (key, text) in &plan.chunk_writes {
+        store.insert(key.clone(), text.clone());
+    }
+    store.insert(INDEX_KEY.into(), plan.index_text.clone());
+    for key in &plan.deletes {
+        store.remove(key);
+    }
+}
+
+/// Saves `doc` over `base` rewriting `dirty`, and returns the new index.
+pub fn save(
+    store: &mut Store,
+    base: Option<&Index>,
+    doc: &Document,
+    dirty: &BTreeSet<Month>,
+    now: i64,
+) -> Index {
+    let plan = plan_save(
+        base,
+        doc,
+        dirty,
+        now,
+        "test",
+        SnapshotRequest::Auto,
+        SnapshotPolicy::default(),
+    );
+    execute(store, &plan);
+    plan.index
+}
+
+/// Entries as sortable tuples, to compare journals whatever their order.
+pub fn sorted(doc: &Document) -> Vec<(String, String, u32, String)> {
+    let mut v: Vec<_> = doc
+        .payload
+        .entries
+        .iter()
+        .map(|e| {
+            (
+                e.id.0.clone(),
+                e.date.to_string(),
+                e.minutes,
+                e.kind.slug().to_string(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}

@@ -1,26 +1,101 @@
-//! The root component: creates the store, saves each new revision, and lays out the views.
+//! The root component: creates the store, saves each change, follows other tabs, lays out views.
 
-use crate::platform;
+use crate::platform::{self, SaveError, SaveJob};
 use crate::store::{AppState, Msg, Store};
-use crate::views::{DayList, EntryForm, StorageBanner, WeekView};
+use crate::views::{DataView, DayList, EntryForm, StorageBanner, WeekView};
 use chrono::NaiveDate;
+use tend_core::settings::Persistence as Protection;
+use tend_core::storage::SnapshotRequest;
 use yew::prelude::*;
+
+/// How many times in a row a save may find another tab's newer data and replay on top of it
+/// before giving up and keeping the changes in memory.
+const MAX_REPLAYS: u32 = 3;
+
+/// Saves the store's unsaved changes and reports back; the one place that persists.
+fn persist(store: &Store, replays: &mut u32) {
+    if !store.needs_save() {
+        return;
+    }
+    let job = SaveJob {
+        doc: &store.doc,
+        base: store.base.as_ref(),
+        dirty: &store.dirty,
+        snapshot: store.full_write.clone().unwrap_or(SnapshotRequest::Auto),
+    };
+    match platform::save(job) {
+        Ok(saved) => {
+            *replays = 0;
+            if store.settings.first_saved_at.is_none() {
+                first_save(store);
+            }
+            store.dispatch(Msg::Saved {
+                index: saved.index,
+                saved: store.pending.len(),
+                written: saved.written,
+                usage: platform::usage(),
+            });
+        }
+        Err(SaveError::Stale) if *replays < MAX_REPLAYS => {
+            *replays += 1;
+            store.dispatch(Msg::Reloaded(Box::new(platform::load().loaded)));
+        }
+        Err(err) => store.dispatch(Msg::SaveFailed(err)),
+    }
+}
+
+/// After the first save: note the day, and ask the browser to keep the data from being cleared.
+fn first_save(store: &Store) {
+    let mut settings = store.settings.clone();
+    settings.first_saved_at = Some(platform::now_ms());
+    platform::save_settings(&settings);
+    store.dispatch(Msg::Settings(settings.clone()));
+    if settings.persistence == Protection::NotAsked {
+        let dispatcher = store.dispatcher();
+        platform::request_persistence(move |granted| {
+            settings.persistence = match granted {
+                Some(true) => Protection::Granted,
+                _ => Protection::Denied,
+            };
+            platform::save_settings(&settings);
+            dispatcher.dispatch(Msg::Settings(settings));
+        });
+    }
+}
 
 /// Tend's whole page.
 #[function_component(App)]
 pub fn app() -> Html {
-    let store = use_reducer(AppState::load);
+    let store = use_reducer(|| {
+        AppState::from_boot(
+            platform::load(),
+            platform::load_settings(),
+            platform::usage(),
+        )
+    });
+    let replays = use_mut_ref(|| 0u32);
     {
-        // The one place that persists: whenever the revision moves, write it and report back.
         let store = store.clone();
-        use_effect_with(store.doc.revision, move |_| {
-            if store.needs_save() {
-                let result = platform::save(&store.doc, store.saved_revision);
-                store.dispatch(Msg::Saved {
-                    revision: store.doc.revision,
-                    result,
-                });
-            }
+        let key = (
+            store.doc.revision,
+            store.base.as_ref().map(|b| b.revision),
+            store.full_write.is_some(),
+        );
+        use_effect_with(key, move |_| persist(&store, &mut replays.borrow_mut()));
+    }
+    {
+        // Another tab saved: read what it wrote and replay anything unsaved here on top.
+        let dispatcher = store.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = platform::on_storage_change(move |key| {
+                if key
+                    .as_deref()
+                    .is_none_or(|k| k == tend_core::storage::INDEX_KEY)
+                {
+                    dispatcher.dispatch(Msg::Reloaded(Box::new(platform::load().loaded)));
+                }
+            });
+            move || drop(listener)
         });
     }
     let today = platform::today();
@@ -54,6 +129,7 @@ pub fn app() -> Html {
                     <DayList day={*day} {today} />
                 </section>
                 <WeekView anchor={*week} {today} onmove={on_week} />
+                <DataView />
             </main>
             <footer class="footnote">
                 <p>{"Tend is a self-check, not a diagnosis. Nothing you enter leaves this device unless you export it."}</p>

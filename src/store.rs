@@ -1,15 +1,20 @@
 //! The app's single store: the core document plus what the shell must remember about saving.
 //!
 //! Views send [`Msg`]s; core actions go through `Document::apply`, so every rule lives in the
-//! core. The store never touches the browser itself: the root component's effect saves each new
-//! revision through `platform` and reports the outcome back as [`Msg::Saved`].
+//! core. The store never touches the browser: the root component saves whenever
+//! [`AppState::needs_save`] says so and reports the outcome back as a message. Changes not yet
+//! saved are kept as `pending` actions, so that if another tab saved first they can be replayed
+//! on top of its data instead of overwriting it.
 
-use crate::platform::{self, Loaded, Persistence, SaveError};
+use crate::platform::{Boot, SaveError};
+use std::collections::BTreeSet;
 use std::rc::Rc;
-use tend_core::{Action, Document};
+use tend_core::settings::{DeviceSettings, Persistence as Protection};
+use tend_core::storage::{all_months, touched_months, Loaded, SnapshotRequest, Usage, LEGACY_KEY};
+use tend_core::{Action, Document, Index, Journal, Month};
 use yew::prelude::*;
 
-/// A message shown near the form or at the top of the page.
+/// A message shown near the form.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
     /// The plain-language text.
@@ -18,61 +23,155 @@ pub struct Notice {
     pub is_error: bool,
 }
 
+/// Whether changes reach storage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Persistence {
+    /// Saved after every change.
+    Saved,
+    /// Kept only in this tab; the message says why.
+    MemoryOnly(String),
+    /// Nothing is written; the message says why.
+    ReadOnly(String),
+}
+
+/// Stored text that could not be read, kept for download.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quarantined {
+    /// What it was and what was wrong.
+    pub reason: String,
+    /// The key it was under.
+    pub key: String,
+    /// The text exactly as found.
+    pub raw: Rc<str>,
+}
+
 /// Everything the views render from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     /// The clinician's records with their envelope.
     pub doc: Document,
-    /// The revision last written to (or read from) storage.
-    pub saved_revision: u64,
+    /// The index last read or written: what the next save builds on.
+    pub base: Option<Index>,
+    /// Actions applied here but not yet saved.
+    pub pending: Vec<Action>,
+    /// Months those actions touched.
+    pub dirty: BTreeSet<Month>,
+    /// Set when the next save must rewrite everything and keep this snapshot.
+    pub full_write: Option<SnapshotRequest>,
     /// Whether changes are being saved.
     pub persistence: Persistence,
-    /// A problem found in the stored data at start-up, shown as a banner.
-    pub load_problem: Option<String>,
+    /// Unreadable stored text found at start-up.
+    pub quarantined: Vec<Quarantined>,
     /// The outcome of the last action, shown by the form.
     pub notice: Option<Notice>,
-    /// Unreadable stored text set aside at start-up, offered for download.
-    pub quarantined: Option<Rc<str>>,
+    /// Storage used, after the last load or save.
+    pub usage: Option<Usage>,
+    /// This browser's settings.
+    pub settings: DeviceSettings,
+    /// Characters the last save wrote.
+    pub last_write: usize,
 }
 
 /// What the views and the save effect can ask of the store.
 pub enum Msg {
     /// Apply a core action; `done` is the confirmation shown if it succeeds.
     Apply { action: Action, done: String },
-    /// The save effect's outcome for `revision`.
+    /// A save finished.
     Saved {
-        revision: u64,
-        result: Result<(), SaveError>,
+        index: Index,
+        saved: usize,
+        written: usize,
+        usage: Option<Usage>,
     },
+    /// A save failed.
+    SaveFailed(SaveError),
+    /// Storage changed under this tab (another tab saved): here is what it holds now.
+    Reloaded(Box<Loaded>),
+    /// Replace the records with an earlier state; `label` names it for the confirmation.
+    Restore { journal: Journal, label: String },
+    /// Settings changed (a backup was downloaded, the browser answered about persistence).
+    Settings(DeviceSettings),
+    /// Something went wrong outside an action; tell the clinician.
+    Problem(String),
 }
 
 impl AppState {
-    /// The state at start-up, from whatever storage holds.
-    pub fn from_loaded(loaded: Loaded) -> AppState {
+    /// The state at start-up, from what storage held.
+    pub fn from_boot(boot: Boot, settings: DeviceSettings, usage: Option<Usage>) -> AppState {
+        let Boot {
+            loaded,
+            storage_error,
+            quarantine_failed,
+        } = boot;
+        let mut persistence = match storage_error {
+            Some(e) => Persistence::MemoryOnly(e.message()),
+            None => Persistence::Saved,
+        };
+        if let Some(found) = loaded.newer {
+            persistence = Persistence::ReadOnly(format!(
+                "The saved data was written by a newer version of Tend (format {found}; this \
+                 version reads up to {}). To protect it, this tab will not change anything: \
+                 reload the page to get the newest Tend.",
+                tend_core::SCHEMA_VERSION
+            ));
+        } else if quarantine_failed {
+            persistence = Persistence::ReadOnly(
+                "Tend could not set aside data it could not read, so it will not save over it. \
+                 Download it below first."
+                    .into(),
+            );
+        }
+        let mut dirty: BTreeSet<Month> = loaded.unreadable.iter().filter_map(|u| u.month).collect();
+        let full_write = match (loaded.migrated_from, &loaded.index) {
+            (Some(schema), _) => Some(SnapshotRequest::BeforeMigration {
+                schema,
+                legacy_key: LEGACY_KEY.into(),
+            }),
+            (None, None) if !loaded.doc.payload.entries.is_empty() => Some(SnapshotRequest::Auto),
+            _ => None,
+        };
+        if full_write.is_some() {
+            dirty.extend(all_months(&loaded.doc, None));
+        }
         AppState {
-            saved_revision: loaded.doc.revision,
+            quarantined: loaded
+                .unreadable
+                .iter()
+                .map(|u| Quarantined {
+                    reason: u.reason.clone(),
+                    key: u.key.clone(),
+                    raw: Rc::from(u.raw.as_str()),
+                })
+                .collect(),
             doc: loaded.doc,
-            persistence: loaded.persistence,
-            load_problem: loaded.problem,
+            base: loaded.index,
+            pending: Vec::new(),
+            dirty,
+            full_write,
+            persistence,
             notice: None,
-            quarantined: loaded.quarantined.map(Rc::from),
+            usage,
+            settings,
+            last_write: 0,
         }
     }
 
-    /// The state at start-up, read from browser storage.
-    pub fn load() -> AppState {
-        AppState::from_loaded(platform::load())
-    }
-
-    /// True when the document has changes storage has not yet accepted and may be written.
-    /// After a failed save every later change tries again, so freeing space recovers.
+    /// True when there are changes that storage has not accepted and may be written.
     pub fn needs_save(&self) -> bool {
-        !self.read_only() && self.doc.revision != self.saved_revision
+        !self.read_only()
+            && (!self.pending.is_empty() || self.full_write.is_some() || !self.dirty.is_empty())
     }
 
-    /// True when changes are refused to protect data written by a newer Tend.
+    /// True when changes are refused to protect stored data.
     pub fn read_only(&self) -> bool {
         matches!(self.persistence, Persistence::ReadOnly(_))
+    }
+
+    fn notice(&mut self, text: impl Into<String>, is_error: bool) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            is_error,
+        });
     }
 }
 
@@ -84,41 +183,111 @@ impl Reducible for AppState {
         match msg {
             Msg::Apply { action, done } => {
                 if self.read_only() {
-                    next.notice = Some(Notice {
-                        text: "Nothing was changed: this tab is read-only until it is reloaded."
-                            .into(),
-                        is_error: true,
-                    });
+                    next.notice(
+                        "Nothing was changed: this tab is read-only until it is reloaded.",
+                        true,
+                    );
                 } else {
-                    match self.doc.apply(&action, platform::BUILD) {
+                    match self.doc.apply(&action, crate::platform::BUILD) {
                         Ok(doc) => {
+                            next.dirty
+                                .extend(touched_months(&self.doc.payload, &action));
+                            next.pending.push(action);
                             next.doc = doc;
-                            next.notice = Some(Notice {
-                                text: done,
-                                is_error: false,
-                            });
+                            next.notice(done, false);
                         }
-                        Err(e) => {
-                            next.notice = Some(Notice {
-                                text: e.to_string(),
-                                is_error: true,
-                            })
-                        }
+                        Err(e) => next.notice(e.to_string(), true),
                     }
                 }
             }
-            Msg::Saved { revision, result } => match result {
-                Ok(()) => {
-                    next.saved_revision = revision;
-                    next.persistence = Persistence::Saved;
+            Msg::Saved {
+                index,
+                saved,
+                written,
+                usage,
+            } => {
+                next.pending.drain(..saved.min(next.pending.len()));
+                if next.pending.is_empty() {
+                    next.dirty.clear();
                 }
-                Err(err @ SaveError::Stale { .. }) => {
-                    next.persistence = Persistence::ReadOnly(err.message())
-                }
-                Err(err) => next.persistence = Persistence::MemoryOnly(err.message()),
-            },
+                next.full_write = None;
+                next.base = Some(index);
+                next.persistence = Persistence::Saved;
+                next.usage = usage.or(next.usage);
+                next.last_write = written;
+            }
+            Msg::SaveFailed(err) => next.persistence = Persistence::MemoryOnly(err.message()),
+            Msg::Reloaded(loaded) => next.take_reload(*loaded),
+            Msg::Restore { journal, label } => {
+                next.doc = Document {
+                    revision: self.doc.revision.saturating_add(1),
+                    payload: journal,
+                    ..self.doc.clone()
+                };
+                next.dirty = all_months(&next.doc, self.base.as_ref());
+                next.dirty.extend(all_months(&self.doc, None));
+                next.full_write = Some(SnapshotRequest::Force);
+                next.pending.clear();
+                next.notice(
+                    format!("Restored {label}. The state before it was kept as a snapshot."),
+                    false,
+                );
+            }
+            Msg::Settings(settings) => next.settings = settings,
+            Msg::Problem(text) => next.notice(text, true),
         }
         Rc::new(next)
+    }
+}
+
+impl AppState {
+    /// Adopts what another tab saved, replaying this tab's unsaved actions on top.
+    fn take_reload(&mut self, loaded: Loaded) {
+        if let Some(found) = loaded.newer {
+            self.persistence = Persistence::ReadOnly(format!(
+                "Another tab saved data in a newer format ({found}); reload this tab to use it."
+            ));
+            return;
+        }
+        let (doc, dropped) = loaded.doc.rebase(&self.pending, crate::platform::BUILD);
+        if !dropped.is_empty() {
+            let reasons: Vec<String> = dropped.iter().map(|(_, e)| e.to_string()).collect();
+            self.notice(
+                format!(
+                    "Another tab changed the same records. {}",
+                    reasons.join(" ")
+                ),
+                true,
+            );
+            let kept: Vec<Action> = self
+                .pending
+                .iter()
+                .filter(|a| !dropped.iter().any(|(d, _)| d == *a))
+                .cloned()
+                .collect();
+            self.pending = kept;
+        }
+        self.doc = doc;
+        self.base = loaded.index;
+        if self.base.is_none() && !self.doc.payload.entries.is_empty() {
+            self.full_write = Some(SnapshotRequest::Auto);
+            self.dirty.extend(all_months(&self.doc, None));
+        }
+        if matches!(self.persistence, Persistence::MemoryOnly(_)) && self.pending.is_empty() {
+            self.persistence = Persistence::Saved;
+        }
+    }
+}
+
+/// How the views describe the browser's answer about persistent storage.
+pub fn protection_label(p: Protection) -> &'static str {
+    match p {
+        Protection::NotAsked => "not asked yet (Tend asks after the first save)",
+        Protection::Granted => "yes: the browser has agreed not to clear Tend's data on its own",
+        Protection::Denied => {
+            "no: the browser may clear Tend's data if space runs low or the site goes unused; \
+             keep backups"
+        }
     }
 }
 

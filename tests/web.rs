@@ -1,14 +1,21 @@
 //! Component tests in a real browser (headless Chromium through wasm-bindgen-test).
 //!
-//! Each test mounts the whole app on a fresh element, drives it the way a person would (typing,
-//! submitting), and checks what the page shows and what reached localStorage.
+//! Each test mounts the whole app on a fresh element against real localStorage, drives it the way
+//! a person would (typing, submitting, clicking) and checks what the page shows and what was
+//! stored. Faults are made by writing bad data straight into storage or by filling it up.
 
+use std::collections::BTreeSet;
 use std::time::Duration;
-use tend::platform::{self, SaveError, DOCUMENT_KEY, QUARANTINE_PREFIX};
-use tend_core::{Action, Document, EntryId, WorkEntry, WorkKind, SCHEMA_VERSION};
+use tend::platform::{self, SaveError, SaveJob};
+use tend_core::storage::{
+    self, KeyValue, SnapshotRequest, INDEX_KEY, LEGACY_KEY, QUARANTINE_PREFIX,
+};
+use tend_core::{Action, Document, EntryId, Month, WorkEntry, WorkKind};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlFormElement, HtmlInputElement, HtmlSelectElement, Storage};
+use web_sys::{
+    Element, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlSelectElement, Storage,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -16,8 +23,26 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-fn storage() -> Storage {
+fn local() -> Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+struct Local;
+
+impl KeyValue for Local {
+    fn get(&self, key: &str) -> Option<String> {
+        local().get_item(key).unwrap()
+    }
+    fn keys(&self) -> Vec<String> {
+        (0..local().length().unwrap())
+            .filter_map(|i| local().key(i).unwrap())
+            .collect()
+    }
+}
+
+/// What a fresh start would read from storage now.
+fn stored() -> storage::Loaded {
+    storage::load(&Local, "test")
 }
 
 /// Mounts a fresh app and waits for its first render.
@@ -30,7 +55,7 @@ async fn mount() -> Element {
 }
 
 async fn settle() {
-    for _ in 0..3 {
+    for _ in 0..4 {
         yew::platform::time::sleep(Duration::from_millis(10)).await;
     }
 }
@@ -52,6 +77,13 @@ fn fire(target: &Element, name: &str) {
     target.dispatch_event(&event).unwrap();
 }
 
+async fn set_date(root: &Element, date: &str) {
+    let input: HtmlInputElement = find(root, "#entry-date").dyn_into().unwrap();
+    input.set_value(date);
+    fire(&input, "change");
+    settle().await;
+}
+
 async fn log(root: &Element, duration: &str, kind: WorkKind) {
     let input: HtmlInputElement = find(root, "#entry-duration").dyn_into().unwrap();
     input.set_value(duration);
@@ -65,19 +97,32 @@ async fn log(root: &Element, duration: &str, kind: WorkKind) {
     settle().await;
 }
 
-fn stored() -> Option<Document> {
-    storage()
-        .get_item(DOCUMENT_KEY)
-        .unwrap()
-        .map(|t| Document::decode(&t).unwrap())
+async fn click_button(root: &Element, label: &str) {
+    let buttons = root.query_selector_all("button").unwrap();
+    let button = (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
+        .find(|b| b.text_content().unwrap_or_default().trim() == label)
+        .unwrap_or_else(|| panic!("no button {label}"));
+    button.click();
+    settle().await;
 }
 
 fn clear() {
-    storage().clear().unwrap();
+    local().clear().unwrap();
+}
+
+fn entry(id: &str, date: &str, minutes: u32) -> WorkEntry {
+    WorkEntry {
+        id: EntryId(id.into()),
+        date: date.parse().unwrap(),
+        minutes,
+        kind: WorkKind::Supervision,
+    }
 }
 
 #[wasm_bindgen_test]
-async fn logging_two_entries_shows_them_and_saves_them() {
+async fn logging_two_entries_shows_them_and_saves_them_in_a_monthly_chunk() {
     clear();
     let root = mount().await;
     assert!(text(&root, "[data-testid=day-empty]").contains("Nothing logged"));
@@ -96,8 +141,6 @@ async fn logging_two_entries_shows_them_and_saves_them() {
         "{listed}"
     );
     assert_eq!(text(&root, "[data-testid=week-total]"), "2 h 5 min logged");
-    let table = text(&root, "[data-testid=week-table]");
-    assert!(table.contains("2 h 5 min"), "{table}");
     let chart = find(&root, "[data-testid=week-chart] svg").outer_html();
     assert!(
         chart.contains("fill=\"#0072B2\""),
@@ -108,11 +151,21 @@ async fn logging_two_entries_shows_them_and_saves_them() {
         "a documentation bar is drawn"
     );
 
-    let doc = stored().expect("the document was saved");
-    assert_eq!(doc.revision, 2);
-    let minutes: Vec<u32> = doc.payload.entries.iter().map(|e| e.minutes).collect();
+    let loaded = stored();
+    assert_eq!(loaded.doc.revision, 2);
+    let minutes: Vec<u32> = loaded
+        .doc
+        .payload
+        .entries
+        .iter()
+        .map(|e| e.minutes)
+        .collect();
     assert_eq!(minutes, vec![50, 75]);
-    assert_eq!(doc.payload.entries[0].date, platform::today());
+    assert_eq!(loaded.doc.payload.entries[0].date, platform::today());
+    let index = loaded.index.unwrap();
+    assert_eq!(index.chunks.len(), 1);
+    assert!(index.chunks.contains_key(&Month::of(platform::today())));
+    assert!(text(&root, "[data-testid=data-view]").contains("Tend uses"));
     root.remove();
 }
 
@@ -128,7 +181,7 @@ async fn an_unreadable_duration_is_explained_and_nothing_is_saved() {
             .as_deref(),
         Some("true")
     );
-    assert!(stored().is_none());
+    assert!(local().get_item(INDEX_KEY).unwrap().is_none());
     root.remove();
 }
 
@@ -137,13 +190,13 @@ async fn deleting_an_entry_removes_it_from_storage() {
     clear();
     let root = mount().await;
     log(&root, "30", WorkKind::Travel).await;
-    assert_eq!(stored().unwrap().payload.entries.len(), 1);
-    let delete: web_sys::HtmlElement = find(&root, "[data-testid=day-entries] button")
+    assert_eq!(stored().doc.payload.entries.len(), 1);
+    let delete: HtmlElement = find(&root, "[data-testid=day-entries] button")
         .dyn_into()
         .unwrap();
     delete.click();
     settle().await;
-    assert!(stored().unwrap().payload.entries.is_empty());
+    assert!(stored().doc.payload.entries.is_empty());
     assert!(text(&root, "[data-testid=form-status]").contains("Deleted 30 min travel"));
     root.remove();
 }
@@ -151,63 +204,118 @@ async fn deleting_an_entry_removes_it_from_storage() {
 #[wasm_bindgen_test]
 async fn data_from_a_newer_tend_opens_read_only_and_is_not_rewritten() {
     clear();
-    let newer = format!(
-        r#"{{"schema":{},"revision":7,"payload":{{"future":true}}}}"#,
-        SCHEMA_VERSION + 1
-    );
-    storage().set_item(DOCUMENT_KEY, &newer).unwrap();
+    let newer = r#"{"schema":3,"revision":7,"chunks":{"2026-11":{"whatever":true}}}"#;
+    local().set_item(INDEX_KEY, newer).unwrap();
     let root = mount().await;
     assert!(text(&root, "[data-testid=storage-banner]").contains("newer version of Tend"));
     log(&root, "50", WorkKind::DirectSession).await;
-    assert_eq!(storage().get_item(DOCUMENT_KEY).unwrap(), Some(newer));
+    assert!(text(&root, "[data-testid=form-status]").contains("read-only"));
+    assert_eq!(local().get_item(INDEX_KEY).unwrap().as_deref(), Some(newer));
+    assert_eq!(local().length().unwrap(), 1, "nothing else was written");
     root.remove();
 }
 
 #[wasm_bindgen_test]
-async fn corrupted_data_is_kept_aside_and_named() {
+async fn a_damaged_month_is_kept_aside_named_and_the_rest_loads() {
     clear();
-    storage()
-        .set_item(DOCUMENT_KEY, "{\"schema\":1,\"payload\":{\"entr")
-        .unwrap();
     let root = mount().await;
-    assert!(text(&root, "[data-testid=load-banner]").contains("could not open its saved data"));
-    let kept: Vec<String> = (0..storage().length().unwrap())
-        .filter_map(|i| storage().key(i).unwrap())
+    set_date(&root, "2026-10-05").await;
+    log(&root, "40", WorkKind::Admin).await;
+    set_date(&root, "2026-11-05").await;
+    log(&root, "55", WorkKind::DirectSession).await;
+    root.remove();
+    let index = stored().index.unwrap();
+    let october = index.chunks[&"2026-10".parse().unwrap()].key.clone();
+    let damaged = local()
+        .get_item(&october)
+        .unwrap()
+        .unwrap()
+        .replace("\"minutes\":40", "\"minutes\":-4");
+    local().set_item(&october, &damaged).unwrap();
+
+    let root = mount().await;
+    let banner = text(&root, "[data-testid=load-banner]");
+    assert!(banner.contains("October 2026"), "{banner}");
+    let kept: Vec<String> = Local
+        .keys()
+        .into_iter()
         .filter(|k| k.starts_with(QUARANTINE_PREFIX))
         .collect();
     assert_eq!(kept.len(), 1);
     assert_eq!(
-        storage().get_item(&kept[0]).unwrap().as_deref(),
-        Some("{\"schema\":1,\"payload\":{\"entr")
+        local().get_item(&kept[0]).unwrap(),
+        Some(damaged),
+        "kept aside word for word"
     );
+    // November still loads, and new entries save again.
+    set_date(&root, "2026-11-05").await;
+    assert!(text(&root, "[data-testid=day-entries]").contains("55 min"));
     log(&root, "20", WorkKind::Admin).await;
-    assert_eq!(
-        stored().unwrap().payload.entries.len(),
-        1,
-        "new entries save again"
+    let after = stored();
+    assert!(after.unreadable.is_empty());
+    assert_eq!(after.doc.payload.entries.len(), 2);
+    assert!(
+        local().get_item(&kept[0]).unwrap().is_some(),
+        "the quarantined text survives saving"
     );
     root.remove();
 }
 
-fn sample_doc() -> Document {
-    let entry = WorkEntry {
-        id: EntryId("x".into()),
-        date: platform::today(),
-        minutes: 45,
-        kind: WorkKind::Supervision,
-    };
+#[wasm_bindgen_test]
+async fn schema_one_data_is_migrated_with_a_restorable_copy_from_before() {
+    clear();
+    let v1 = r#"{"schema":1,"revision":2,"written_by":"tend 0.1.0","payload":{"entries":[
+        {"id":"a","date":"2026-10-30","minutes":50,"kind":"direct_session"},
+        {"id":"b","date":"2026-11-02","minutes":25,"kind":"admin"}]}}"#;
+    local().set_item(LEGACY_KEY, v1).unwrap();
+    let root = mount().await;
+    let loaded = stored();
+    assert_eq!(loaded.migrated_from, None, "the first start wrote schema 2");
+    assert_eq!(loaded.doc.payload.entries.len(), 2);
+    assert_eq!(local().get_item(LEGACY_KEY).unwrap().as_deref(), Some(v1));
+    assert!(text(&root, "[data-testid=snapshots]").contains("before the update"));
+
+    set_date(&root, "2026-11-02").await;
+    log(&root, "10", WorkKind::Travel).await;
+    assert_eq!(stored().doc.payload.entries.len(), 3);
+    click_button(&root, "Restore").await;
+    assert!(text(&root, "[data-testid=form-status]").contains("Restored"));
+    let restored = stored();
+    let ids: BTreeSet<String> = restored
+        .doc
+        .payload
+        .entries
+        .iter()
+        .map(|e| e.id.0.clone())
+        .collect();
+    assert_eq!(ids, ["a", "b"].map(String::from).into());
+    // Before the update, the first rolling one (taken on the next save), and the state from just
+    // before restoring, so the restore itself can be undone.
+    let snapshots = restored.index.unwrap().snapshots;
+    assert_eq!(snapshots.len(), 3);
+    let undo = snapshots.last().unwrap();
+    let undo_journal = storage::load_snapshot(&Local, undo).unwrap();
+    assert_eq!(undo_journal.entries.len(), 3);
+    root.remove();
+}
+
+fn one_entry_doc() -> Document {
     Document::new("test")
-        .apply(&Action::AddEntry(entry), "test")
+        .apply(&Action::AddEntry(entry("x", "2026-11-23", 45)), "test")
         .unwrap()
 }
 
+fn month_set(doc: &Document) -> BTreeSet<Month> {
+    storage::all_months(doc, None)
+}
+
 #[wasm_bindgen_test]
-fn a_full_store_is_reported_not_panicked() {
+fn a_full_store_is_reported_and_leaves_nothing_half_written() {
     clear();
     // Fill localStorage with ever smaller strings until not even one more character fits.
     let (mut size, mut i) = (512 * 1024, 0);
     while size > 0 {
-        while storage()
+        while local()
             .set_item(&format!("f{i}"), &"x".repeat(size))
             .is_ok()
         {
@@ -216,41 +324,80 @@ fn a_full_store_is_reported_not_panicked() {
         }
         size /= 2;
     }
-    assert_eq!(platform::save(&sample_doc(), 0), Err(SaveError::Full));
+    let keys_before = local().length().unwrap();
+    let doc = one_entry_doc();
+    let job = SaveJob {
+        doc: &doc,
+        base: None,
+        dirty: &month_set(&doc),
+        snapshot: SnapshotRequest::Auto,
+    };
+    assert!(matches!(platform::save(job), Err(SaveError::Full)));
+    assert_eq!(
+        local().length().unwrap(),
+        keys_before,
+        "no chunk was left behind"
+    );
     clear();
-    assert_eq!(platform::save(&sample_doc(), 0), Ok(()));
+    let job = SaveJob {
+        doc: &doc,
+        base: None,
+        dirty: &month_set(&doc),
+        snapshot: SnapshotRequest::Auto,
+    };
+    assert!(platform::save(job).is_ok());
     clear();
 }
 
 #[wasm_bindgen_test]
-fn a_save_based_on_stale_data_is_refused() {
+fn a_save_based_on_a_stale_revision_is_refused() {
     clear();
-    let doc = sample_doc();
-    platform::save(&doc, 0).unwrap();
-    let other_tab = doc
-        .apply(&Action::RemoveEntry(EntryId("x".into())), "test")
+    let doc = one_entry_doc();
+    let dirty = month_set(&doc);
+    let first = platform::save(SaveJob {
+        doc: &doc,
+        base: None,
+        dirty: &dirty,
+        snapshot: SnapshotRequest::Auto,
+    })
+    .unwrap();
+    // Another tab saves on top of revision 1...
+    let other = doc
+        .apply(&Action::AddEntry(entry("y", "2026-11-24", 10)), "test")
         .unwrap();
-    platform::save(&other_tab, 1).unwrap();
-    // This tab still believes revision 1 is the latest and tries to write its own revision 2.
-    let this_tab = doc
-        .apply(
-            &Action::AddEntry(WorkEntry {
-                id: EntryId("y".into()),
-                date: platform::today(),
-                minutes: 10,
-                kind: WorkKind::Admin,
-            }),
-            "test",
-        )
+    platform::save(SaveJob {
+        doc: &other,
+        base: Some(&first.index),
+        dirty: &dirty,
+        snapshot: SnapshotRequest::Auto,
+    })
+    .unwrap();
+    // ...while this tab, still at revision 1, tries to write its own revision 2.
+    let mine = doc
+        .apply(&Action::AddEntry(entry("z", "2026-11-25", 20)), "test")
         .unwrap();
-    assert_eq!(
-        platform::save(&this_tab, 1),
-        Err(SaveError::Stale { stored: 2 })
-    );
-    assert_eq!(
-        stored().unwrap(),
-        other_tab,
-        "the other tab's data survives"
-    );
+    let refused = platform::save(SaveJob {
+        doc: &mine,
+        base: Some(&first.index),
+        dirty: &dirty,
+        snapshot: SnapshotRequest::Auto,
+    });
+    assert!(matches!(refused, Err(SaveError::Stale)));
+    let ids: Vec<String> = stored()
+        .doc
+        .payload
+        .entries
+        .iter()
+        .map(|e| e.id.0.clone())
+        .collect();
+    assert_eq!(ids, vec!["x", "y"], "the other tab's data survives");
+    // A fresh tab with nothing loaded may not write over existing data either.
+    let fresh = platform::save(SaveJob {
+        doc: &mine,
+        base: None,
+        dirty: &dirty,
+        snapshot: SnapshotRequest::Auto,
+    });
+    assert!(matches!(fresh, Err(SaveError::Stale)));
     clear();
 }

@@ -12,6 +12,7 @@ pub mod duration;
 pub mod entry;
 pub mod journal;
 pub mod month;
+pub mod settings;
 pub mod storage;
 pub mod week;
 

@@ -1,16 +1,21 @@
 //! One module per view; each reads the store from context and dispatches messages to it.
 
 mod banner;
+mod data_view;
 mod day_list;
 mod entry_form;
 mod week_view;
 
 pub use banner::StorageBanner;
+pub use data_view::DataView;
 pub use day_list::DayList;
 pub use entry_form::EntryForm;
 pub use week_view::WeekView;
 
+use crate::platform;
+use crate::store::{Msg, Store};
 use chrono::NaiveDate;
+use yew::prelude::*;
 
 /// How views name a day: `Mon 23 Nov`, with `today` spelled out.
 pub fn day_name(date: NaiveDate, today: NaiveDate) -> String {
@@ -19,4 +24,30 @@ pub fn day_name(date: NaiveDate, today: NaiveDate) -> String {
     } else {
         date.format("%a %-d %b %Y").to_string()
     }
+}
+
+/// A button that downloads the whole document as a JSON file and records the backup.
+pub fn backup_button(store: &Store, label: &'static str) -> Html {
+    let onclick = {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| {
+            let stamp = platform::today().format("%Y-%m-%d");
+            let saved = platform::download(
+                &format!("tend-backup-{stamp}.json"),
+                "application/json",
+                &store.doc.encode(),
+            );
+            if saved {
+                let mut settings = store.settings.clone();
+                settings.last_backup_at = Some(platform::now_ms());
+                platform::save_settings(&settings);
+                store.dispatch(Msg::Settings(settings));
+            } else {
+                store.dispatch(Msg::Problem(
+                    "The browser did not allow the download.".into(),
+                ));
+            }
+        })
+    };
+    html! { <button type="button" {onclick}>{label}</button> }
 }

@@ -1,0 +1,98 @@
+//! Device settings: facts about this browser's copy of the data rather than the data itself.
+//!
+//! When the first save happened, when a backup was last downloaded and whether the browser was
+//! asked to keep the data safe from automatic clearing. They live under their own small key and
+//! are not part of the journal's revisions, since another device would not share them.
+
+use serde::{Deserialize, Serialize};
+
+/// The key the settings are stored under.
+pub const SETTINGS_KEY: &str = "tend.settings";
+
+/// Days of use after which Tend reminds the clinician to download a backup.
+pub const BACKUP_REMINDER_DAYS: i64 = 7;
+
+const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// What the browser said when asked to keep Tend's data from being cleared.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Persistence {
+    /// Not asked yet.
+    #[default]
+    NotAsked,
+    /// The browser agreed to keep the data.
+    Granted,
+    /// The browser may still clear the data when space runs low or after long disuse.
+    Denied,
+}
+
+/// This browser's settings.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceSettings {
+    /// When data was first saved here, in milliseconds since 1970.
+    #[serde(default)]
+    pub first_saved_at: Option<i64>,
+    /// When a backup was last downloaded.
+    #[serde(default)]
+    pub last_backup_at: Option<i64>,
+    /// The answer to the request for persistent storage.
+    #[serde(default)]
+    pub persistence: Persistence,
+}
+
+impl DeviceSettings {
+    /// Reads settings, falling back to defaults for anything unreadable: they are
+    /// conveniences, never records, so losing them loses nothing.
+    pub fn decode(text: &str) -> DeviceSettings {
+        serde_json::from_str(text).unwrap_or_default()
+    }
+
+    /// The stored text.
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Days since the last backup (or since the first save, if there was none), once that is
+    /// a week or more; `None` when no reminder is due.
+    pub fn backup_overdue_days(&self, now_ms: i64) -> Option<i64> {
+        let since = self.last_backup_at.or(self.first_saved_at)?;
+        let days = now_ms.saturating_sub(since) / DAY_MS;
+        (days >= BACKUP_REMINDER_DAYS).then_some(days)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reminds_after_a_week_without_a_backup() {
+        let mut s = DeviceSettings::default();
+        assert_eq!(
+            s.backup_overdue_days(100 * DAY_MS),
+            None,
+            "nothing saved yet"
+        );
+        s.first_saved_at = Some(0);
+        assert_eq!(s.backup_overdue_days(6 * DAY_MS), None);
+        assert_eq!(s.backup_overdue_days(7 * DAY_MS), Some(7));
+        s.last_backup_at = Some(5 * DAY_MS);
+        assert_eq!(s.backup_overdue_days(7 * DAY_MS), None);
+        assert_eq!(s.backup_overdue_days(13 * DAY_MS), Some(8));
+    }
+
+    #[test]
+    fn unreadable_settings_fall_back_to_defaults() {
+        assert_eq!(
+            DeviceSettings::decode("{not json"),
+            DeviceSettings::default()
+        );
+        let s = DeviceSettings {
+            first_saved_at: Some(1),
+            last_backup_at: None,
+            persistence: Persistence::Granted,
+        };
+        assert_eq!(DeviceSettings::decode(&s.encode()), s);
+    }
+}

@@ -1,0 +1,109 @@
+//! The clock, record ids, file downloads, storage events and the persistent-storage request.
+
+use chrono::NaiveDate;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Today's date in the browser's time zone.
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+/// Milliseconds since 1970.
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// A moment shown in the browser's locale and time zone, such as `23/11/2026, 14:05:09`.
+pub fn local_time_label(ms: i64) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
+    String::from(date.to_locale_string("default", &JsValue::UNDEFINED))
+}
+
+/// A new record id: the time in milliseconds and 32 random bits, in hex.
+pub fn new_id() -> String {
+    let millis = js_sys::Date::now() as u64;
+    let noise = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    format!("{millis:x}-{noise:08x}")
+}
+
+/// Offers `text` to the clinician as a file download. Returns false if the browser refused.
+pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
+    let attempt = || -> Result<(), JsValue> {
+        let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+        let document = window
+            .document()
+            .ok_or_else(|| JsValue::from_str("no document"))?;
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+        let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+        link.set_href(&url);
+        link.set_download(file_name);
+        link.click();
+        // Revoking at once can cancel the download in some browsers; free the blob a minute on.
+        let revoke = Closure::once_into_js(move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        });
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            revoke.unchecked_ref(),
+            60_000,
+        )?;
+        Ok(())
+    };
+    attempt().is_ok()
+}
+
+/// A `storage` event subscription; dropping it unsubscribes.
+pub struct StorageListener {
+    callback: Closure<dyn FnMut(web_sys::StorageEvent)>,
+}
+
+impl Drop for StorageListener {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.remove_event_listener_with_callback(
+                "storage",
+                self.callback.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}
+
+/// Calls `changed` with the key whenever another tab changes Tend's storage (`None` when the
+/// whole store was cleared).
+pub fn on_storage_change(
+    mut changed: impl FnMut(Option<String>) + 'static,
+) -> Option<StorageListener> {
+    let window = web_sys::window()?;
+    let callback =
+        Closure::<dyn FnMut(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
+            changed(e.key());
+        });
+    window
+        .add_event_listener_with_callback("storage", callback.as_ref().unchecked_ref())
+        .ok()?;
+    Some(StorageListener { callback })
+}
+
+/// Asks the browser to keep Tend's data from automatic clearing; calls `answer` with whether it
+/// agreed, or `None` where the browser has no such request.
+pub fn request_persistence(answer: impl FnOnce(Option<bool>) + 'static) {
+    let manager = web_sys::window().map(|w| w.navigator().storage());
+    let Some(promise) = manager.and_then(|m| m.persist().ok()) else {
+        answer(None);
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = wasm_bindgen_futures::JsFuture::from(promise).await;
+        answer(result.ok().and_then(|v| v.as_bool()));
+    });
+}

@@ -1,0 +1,20 @@
+//! The one door to the browser: storage, the clock, ids, downloads and storage events.
+//!
+//! Everything here is fallible in a browser (storage may be disabled, full or shared with another
+//! tab), so every function returns a value describing what happened and none of them panics.
+//! `gloo-storage`'s `LocalStorage::raw()` throws when storage is disabled, so the storage half
+//! talks to `web_sys::Storage` directly.
+
+mod browser;
+mod storage;
+
+pub use browser::{
+    download, local_time_label, new_id, now_ms, on_storage_change, request_persistence, today,
+    StorageListener,
+};
+pub use storage::{
+    load, load_settings, load_snapshot, save, save_settings, usage, Boot, SaveError, SaveJob, Saved,
+};
+
+/// The build written into every stored index.
+pub const BUILD: &str = concat!("tend ", env!("CARGO_PKG_VERSION"));

@@ -1,0 +1,254 @@
+//! Browser storage: runs the core's load and save plans against `localStorage`.
+//!
+//! The core decides what to read and write; this module does it, maps the browser's failures to
+//! [`SaveError`]s, keeps unreadable text aside under quarantine keys, and refuses to write over a
+//! revision another tab saved (the caller then replays its changes on top and saves again).
+
+use super::BUILD;
+use std::collections::BTreeSet;
+use tend_core::settings::{DeviceSettings, SETTINGS_KEY};
+use tend_core::storage::{
+    self, plan_save, KeyValue, Loaded, Snapshot, SnapshotPolicy, SnapshotRequest, Usage, INDEX_KEY,
+    KEY_PREFIX, QUARANTINE_PREFIX,
+};
+use tend_core::{Document, Index, Journal, Month};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// localStorage seen through the core's [`KeyValue`] trait.
+struct LocalStore(web_sys::Storage);
+
+impl KeyValue for LocalStore {
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.get_item(key).ok().flatten()
+    }
+
+    fn keys(&self) -> Vec<String> {
+        let count = self.0.length().unwrap_or(0);
+        (0..count)
+            .filter_map(|i| self.0.key(i).ok().flatten())
+            .collect()
+    }
+}
+
+fn local_store() -> Result<LocalStore, String> {
+    let window = web_sys::window().ok_or("no browser window")?;
+    match window.local_storage() {
+        Ok(Some(s)) => Ok(LocalStore(s)),
+        Ok(None) => Err("storage is switched off".into()),
+        Err(e) => Err(describe(&e)),
+    }
+}
+
+fn describe(error: &JsValue) -> String {
+    if let Some(ex) = error.dyn_ref::<web_sys::DomException>() {
+        return format!("{}: {}", ex.name(), ex.message());
+    }
+    error.as_string().unwrap_or_else(|| "unknown error".into())
+}
+
+fn is_quota_error(error: &JsValue) -> bool {
+    error.dyn_ref::<web_sys::DomException>().is_some_and(|ex| {
+        matches!(
+            ex.name().as_str(),
+            "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED"
+        ) || matches!(ex.code(), 22 | 1014)
+    })
+}
+
+/// Why a save did not happen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    /// The browser's storage for this site is full.
+    Full,
+    /// Storage is disabled or failed, with the browser's reason.
+    Unavailable(String),
+    /// Another tab saved a newer revision since this tab last read or wrote.
+    Stale,
+}
+
+impl SaveError {
+    /// The sentence shown to the clinician.
+    pub fn message(&self) -> String {
+        match self {
+            SaveError::Full => "This browser's storage for Tend is full, so your latest changes \
+                are kept in this tab only. Download a copy now so nothing is lost."
+                .into(),
+            SaveError::Unavailable(why) => format!(
+                "This browser is not letting Tend save ({why}). Your entries are kept in this tab \
+                 only until it closes; download a copy to keep them."
+            ),
+            SaveError::Stale => "Tend is open in another tab that keeps saving at the same \
+                moment. This tab's changes are kept here; reload to bring both together."
+                .into(),
+        }
+    }
+}
+
+fn write(store: &LocalStore, key: &str, text: &str) -> Result<(), SaveError> {
+    store.0.set_item(key, text).map_err(|e| {
+        if is_quota_error(&e) {
+            SaveError::Full
+        } else {
+            SaveError::Unavailable(describe(&e))
+        }
+    })
+}
+
+/// What start-up found, ready for the store.
+pub struct Boot {
+    /// The core's reading of storage.
+    pub loaded: Loaded,
+    /// Why nothing can be saved, if so.
+    pub storage_error: Option<SaveError>,
+    /// Unreadable text could not be set aside, so nothing may be written over it.
+    pub quarantine_failed: bool,
+}
+
+/// Reads Tend's data, setting aside anything unreadable under a quarantine key.
+pub fn load() -> Boot {
+    let store = match local_store() {
+        Ok(s) => s,
+        Err(why) => {
+            return Boot {
+                loaded: storage::load(&std::collections::BTreeMap::new(), BUILD),
+                storage_error: Some(SaveError::Unavailable(why)),
+                quarantine_failed: false,
+            }
+        }
+    };
+    let loaded = storage::load(&store, BUILD);
+    let stamp = super::now_ms();
+    let quarantine_failed = loaded
+        .unreadable
+        .iter()
+        .filter(|u| !u.raw.is_empty())
+        .any(|u| {
+            write(
+                &store,
+                &format!("{QUARANTINE_PREFIX}{}.{stamp}", u.key),
+                &u.raw,
+            )
+            .is_err()
+        });
+    Boot {
+        loaded,
+        storage_error: None,
+        quarantine_failed,
+    }
+}
+
+/// Reads the records of an earlier state.
+pub fn load_snapshot(snapshot: &Snapshot) -> Result<Journal, String> {
+    let store = local_store()?;
+    storage::load_snapshot(&store, snapshot)
+}
+
+/// One save: the document, the index it builds on, the months to rewrite and any snapshot due.
+pub struct SaveJob<'a> {
+    /// What to save.
+    pub doc: &'a Document,
+    /// The index this tab last read or wrote.
+    pub base: Option<&'a Index>,
+    /// The months changed since.
+    pub dirty: &'a BTreeSet<Month>,
+    /// Which snapshot to keep.
+    pub snapshot: SnapshotRequest,
+}
+
+/// What a successful save leaves behind.
+pub struct Saved {
+    /// The index now stored.
+    pub index: Index,
+    /// Characters written, for the record of what a save costs.
+    pub written: usize,
+}
+
+/// The revision of the stored index, if there is a readable one. A damaged index counts as none:
+/// its text was set aside at start-up and a fresh index may replace it.
+fn stored_revision(store: &LocalStore) -> Option<u64> {
+    let text = store.get(INDEX_KEY)?;
+    serde_json::from_str::<Index>(&text)
+        .ok()
+        .map(|i| i.revision)
+}
+
+/// Writes the job's chunks, then its index, then deletes what is no longer needed. Refuses with
+/// [`SaveError::Stale`] if storage holds a revision this tab has not seen. If a write fails the
+/// chunks already written are removed again and the stored state is as before.
+pub fn save(job: SaveJob<'_>) -> Result<Saved, SaveError> {
+    let store = local_store().map_err(SaveError::Unavailable)?;
+    if let Some(stored) = stored_revision(&store) {
+        if Some(stored) != job.base.map(|b| b.revision) {
+            return Err(SaveError::Stale);
+        }
+    }
+    let plan = plan_save(
+        job.base,
+        job.doc,
+        job.dirty,
+        super::now_ms(),
+        BUILD,
+        job.snapshot,
+        SnapshotPolicy::default(),
+    );
+    let mut written_keys = Vec::new();
+    let undo = |store: &LocalStore, keys: &[String]| {
+        for key in keys {
+            let _ = store.0.remove_item(key);
+        }
+    };
+    for (key, text) in &plan.chunk_writes {
+        if let Err(e) = write(&store, key, text) {
+            undo(&store, &written_keys);
+            return Err(e);
+        }
+        written_keys.push(key.clone());
+    }
+    if let Err(e) = write(&store, INDEX_KEY, &plan.index_text) {
+        undo(&store, &written_keys);
+        return Err(e);
+    }
+    for key in &plan.deletes {
+        let _ = store.0.remove_item(key);
+    }
+    let written = plan.index_text.len()
+        + plan
+            .chunk_writes
+            .iter()
+            .map(|(_, t)| t.len())
+            .sum::<usize>();
+    Ok(Saved {
+        index: plan.index,
+        written,
+    })
+}
+
+/// How much of the budget Tend's keys use, if storage can be read.
+pub fn usage() -> Option<Usage> {
+    let store = local_store().ok()?;
+    let pairs: Vec<(String, String)> = store
+        .keys()
+        .into_iter()
+        .filter(|k| k.starts_with(KEY_PREFIX))
+        .filter_map(|k| store.get(&k).map(|v| (k, v)))
+        .collect();
+    Some(Usage::of(
+        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+    ))
+}
+
+/// This browser's settings (defaults if none or unreadable).
+pub fn load_settings() -> DeviceSettings {
+    local_store()
+        .ok()
+        .and_then(|s| s.get(SETTINGS_KEY))
+        .map(|t| DeviceSettings::decode(&t))
+        .unwrap_or_default()
+}
+
+/// Stores this browser's settings; failure only loses a convenience, so it is ignored.
+pub fn save_settings(settings: &DeviceSettings) {
+    if let Ok(store) = local_store() {
+        let _ = write(&store, SETTINGS_KEY, &settings.encode());
+    }
+}

@@ -26,10 +26,15 @@ test('two entries logged today appear in the week chart and survive a reload', a
 
   await page.reload();
   await check();
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('tend.document')));
-  expect(stored.schema).toBe(1);
-  expect(stored.revision).toBe(2);
-  expect(stored.payload.entries.map((e) => [e.minutes, e.kind])).toEqual([
+  const stored = await page.evaluate(() => {
+    const index = JSON.parse(localStorage.getItem('tend.index'));
+    const [month, chunk] = Object.entries(index.chunks)[0];
+    return { index, month, chunk: JSON.parse(localStorage.getItem(chunk.key)) };
+  });
+  expect(stored.index.schema).toBe(2);
+  expect(stored.index.revision).toBe(2);
+  expect(stored.chunk.month).toBe(stored.month);
+  expect(stored.chunk.entries.map((e) => [e.minutes, e.kind])).toEqual([
     [50, 'direct_session'],
     [90, 'documentation'],
   ]);
@@ -75,5 +80,5 @@ test('an unreadable duration is explained and logs nothing', async ({ page }) =>
   await expect(page.getByTestId('duration-error')).toContainText('not a duration Tend can read');
   await expect(today.duration).toHaveAttribute('aria-invalid', 'true');
   await expect(today.weekTotal).toHaveText('0 min logged');
-  expect(await page.evaluate(() => localStorage.getItem('tend.document'))).toBeNull();
+  expect(await page.evaluate(() => localStorage.getItem('tend.index'))).toBeNull();
 });

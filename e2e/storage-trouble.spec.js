@@ -16,7 +16,7 @@ test('a full store keeps entries in memory, shows a banner and offers a copy', a
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download a copy' }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^tend-copy-\d{4}-\d{2}-\d{2}\.json$/);
+  expect(file.suggestedFilename()).toMatch(/^tend-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const text = await (await file.createReadStream()).toArray();
   const copy = JSON.parse(Buffer.concat(text).toString('utf8'));
   expect(copy.payload.entries).toHaveLength(1);

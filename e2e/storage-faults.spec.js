@@ -1,0 +1,63 @@
+// Faults injected into storage before the app starts: each gets a plain message and loses nothing.
+import { test, expect } from './guard.js';
+import { Today } from './today.js';
+
+test('a damaged month is set aside and offered for download while the rest loads', async ({ page }) => {
+  const today = new Today(page);
+  await today.open();
+  await today.log('45', 'Direct session');
+  const key = await page.evaluate(() => Object.values(JSON.parse(localStorage.getItem('tend.index')).chunks)[0].key);
+  await page.evaluate((k) => localStorage.setItem(k, '{"schema":2,"month":"20'), key);
+  await page.reload();
+  await expect(page.getByTestId('load-banner')).toContainText('could not read part of its saved data');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the unreadable text' }).click();
+  const file = await download;
+  const text = Buffer.concat(await (await file.createReadStream()).toArray()).toString('utf8');
+  expect(text).toBe('{"schema":2,"month":"20');
+  // The app still works, and saving does not destroy the kept-aside copy.
+  await today.log('20', 'Admin');
+  const quarantined = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('tend.quarantine.')).map((k) => localStorage.getItem(k)));
+  expect(quarantined).toEqual(['{"schema":2,"month":"20']);
+});
+
+test('storage nearly full shows how much is used and offers a backup', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!localStorage.getItem('tend.ballast')) localStorage.setItem('tend.ballast', 'x'.repeat(2_000_000));
+  });
+  const today = new Today(page);
+  await today.open();
+  await today.log('30', 'Admin');
+  await expect(page.getByTestId('usage-banner')).toContainText('of its 5 MB storage budget (76%)');
+  await expect(page.getByTestId('usage-banner').getByRole('button', { name: 'Download a backup' })).toBeVisible();
+});
+
+test('the browser is asked to keep the data after the first save', async ({ page }) => {
+  const today = new Today(page);
+  await today.open();
+  await expect(page.getByTestId('protection')).toContainText('not asked yet');
+  await today.log('30', 'Admin');
+  await expect(page.getByTestId('protection')).not.toContainText('not asked yet');
+});
+
+test('a week without a backup brings a reminder, and a backup clears it', async ({ page }) => {
+  await page.addInitScript(() => {
+    const eightDaysAgo = Date.now() - 8 * 24 * 60 * 60 * 1000;
+    if (!localStorage.getItem('tend.settings')) {
+      localStorage.setItem('tend.settings', JSON.stringify({ first_saved_at: eightDaysAgo, persistence: 'denied' }));
+    }
+  });
+  const today = new Today(page);
+  await today.open();
+  await today.log('30', 'Admin');
+  const banner = page.getByTestId('backup-banner');
+  await expect(banner).toContainText('8 days since your last backup');
+  const download = page.waitForEvent('download');
+  await banner.getByRole('button', { name: 'Download a backup' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^tend-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  const backup = JSON.parse(Buffer.concat(await (await file.createReadStream()).toArray()).toString('utf8'));
+  expect(backup.payload.entries).toHaveLength(1);
+  await expect(banner).toHaveCount(0);
+});

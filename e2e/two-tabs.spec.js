@@ -1,0 +1,56 @@
+// Two tabs editing at once: each sees the other's entries, and no edit is ever lost.
+import { test, expect } from './guard.js';
+import { Today } from './today.js';
+
+test('interleaved edits in two tabs all survive and both tabs agree', async ({ page, context }) => {
+  const first = new Today(page);
+  await first.open();
+  const secondPage = await context.newPage();
+  const second = new Today(secondPage);
+  await second.open();
+
+  // Alternate between the tabs without waiting for the other to catch up.
+  const minutes = [11, 12, 13, 14, 15, 16, 17, 18, 19, 20];
+  for (const [i, m] of minutes.entries()) {
+    await (i % 2 === 0 ? first : second).log(String(m), 'Admin');
+  }
+  const total = minutes.reduce((a, b) => a + b, 0); // 155 minutes
+  for (const tab of [first, second]) {
+    await expect(tab.dayEntries.locator('li')).toHaveCount(minutes.length);
+    await expect(tab.weekTotal).toHaveText(`2 h ${total - 120} min logged`);
+  }
+  const stored = await page.evaluate(() => {
+    const index = JSON.parse(localStorage.getItem('tend.index'));
+    return Object.values(index.chunks)
+      .flatMap((c) => JSON.parse(localStorage.getItem(c.key)).entries)
+      .map((e) => e.minutes)
+      .sort((a, b) => a - b);
+  });
+  expect(stored).toEqual(minutes);
+
+  // A delete in one tab shows in the other.
+  await secondPage.getByRole('button', { name: 'Delete 11 min admin' }).click();
+  await expect(first.dayEntries.locator('li')).toHaveCount(minutes.length - 1);
+  await secondPage.close();
+});
+
+test('a tab holding stale data replays its edit on top instead of overwriting', async ({ page, context }) => {
+  const first = new Today(page);
+  await first.open();
+  const secondPage = await context.newPage();
+  // The second tab will not hear the first tab's saves, as if the event were lost or late.
+  await secondPage.addInitScript(() => {
+    const add = window.addEventListener.bind(window);
+    window.addEventListener = (type, ...rest) => (type === 'storage' ? undefined : add(type, ...rest));
+  });
+  const second = new Today(secondPage);
+  await second.open();
+  await first.log('30', 'Travel');
+  await first.log('40', 'Travel');
+  await second.log('50', 'Direct session');
+  await expect(second.dayEntries.locator('li')).toHaveCount(3);
+  await expect(second.weekTotal).toHaveText('2 h logged');
+  await page.reload();
+  await expect(first.dayEntries.locator('li')).toHaveCount(3);
+  await secondPage.close();
+});

@@ -12,7 +12,9 @@ test('interleaved edits in two tabs all survive and both tabs agree', async ({ p
   // Alternate between the tabs without waiting for the other to catch up.
   const minutes = [11, 12, 13, 14, 15, 16, 17, 18, 19, 20];
   for (const [i, m] of minutes.entries()) {
-    await (i % 2 === 0 ? first : second).log(String(m), 'Admin');
+    const tab = i % 2 === 0 ? first : second;
+    await tab.page.bringToFront(); // a person types into the tab in front
+    await tab.log(String(m), 'Admin');
   }
   const total = minutes.reduce((a, b) => a + b, 0); // 155 minutes
   for (const tab of [first, second]) {
@@ -29,6 +31,7 @@ test('interleaved edits in two tabs all survive and both tabs agree', async ({ p
   expect(stored).toEqual(minutes);
 
   // A delete in one tab shows in the other.
+  await secondPage.bringToFront();
   await secondPage.getByRole('button', { name: 'Delete 11 min admin' }).click();
   await expect(first.dayEntries.locator('li')).toHaveCount(minutes.length - 1);
   await secondPage.close();
@@ -45,11 +48,14 @@ test('a tab holding stale data replays its edit on top instead of overwriting', 
   });
   const second = new Today(secondPage);
   await second.open();
+  await page.bringToFront();
   await first.log('30', 'Travel');
   await first.log('40', 'Travel');
+  await secondPage.bringToFront();
   await second.log('50', 'Direct session');
   await expect(second.dayEntries.locator('li')).toHaveCount(3);
   await expect(second.weekTotal).toHaveText('2 h logged');
+  await page.bringToFront();
   await page.reload();
   await expect(first.dayEntries.locator('li')).toHaveCount(3);
   await secondPage.close();

@@ -33,7 +33,7 @@ fn persist(store: &Store, replays: &mut u32) {
                 index: saved.index,
                 saved: store.pending.len(),
                 written: saved.written,
-                usage: platform::usage(),
+                usage: Some(saved.usage),
             });
         }
         Err(SaveError::Stale) if *replays < MAX_REPLAYS => {

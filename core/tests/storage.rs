@@ -78,6 +78,14 @@ fn logging_one_entry_rewrites_one_month_whatever_the_history() {
         "the history is far larger than one save"
     );
     execute(&mut store, &plan);
+    // The usage worked out from the index matches a full count of the store.
+    let counted =
+        tend_core::storage::Usage::of(store.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    assert_eq!(
+        tend_core::storage::Usage::of_index(&plan.index, plan.index_text.len()),
+        counted
+    );
+    println!("five heavy years use {} bytes of the budget", counted.bytes);
     let loaded = load(&store, "test");
     assert!(loaded.unreadable.is_empty());
     assert_eq!(sorted(&loaded.doc), sorted(&next));

@@ -161,6 +161,14 @@ pub struct Saved {
     pub index: Index,
     /// Characters written, for the record of what a save costs.
     pub written: usize,
+    /// Storage used afterwards.
+    pub usage: Usage,
+}
+
+thread_local! {
+    /// Bytes of Tend's keys outside the index and its chunks (settings, kept-aside text, schema 1
+    /// data), measured once at start-up so a save need not read the whole store again.
+    static OTHER_BYTES: std::cell::Cell<Usage> = const { std::cell::Cell::new(Usage { bytes: 0 }) };
 }
 
 /// The revision of the stored index, if there is a readable one. A damaged index counts as none:
@@ -217,13 +225,17 @@ pub fn save(job: SaveJob<'_>) -> Result<Saved, SaveError> {
             .iter()
             .map(|(_, t)| t.len())
             .sum::<usize>();
+    let usage = Usage::of_index(&plan.index, plan.index_text.chars().count())
+        .plus(OTHER_BYTES.with(|o| o.get()));
     Ok(Saved {
         index: plan.index,
         written,
+        usage,
     })
 }
 
-/// How much of the budget Tend's keys use, if storage can be read.
+/// How much of the budget Tend's keys use, read key by key (at start-up only: it reads the whole
+/// store). Also notes the share outside the index and its chunks for later saves.
 pub fn usage() -> Option<Usage> {
     let store = local_store().ok()?;
     let pairs: Vec<(String, String)> = store
@@ -232,9 +244,15 @@ pub fn usage() -> Option<Usage> {
         .filter(|k| k.starts_with(KEY_PREFIX))
         .filter_map(|k| store.get(&k).map(|v| (k, v)))
         .collect();
-    Some(Usage::of(
-        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-    ))
+    let total = Usage::of(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let other = Usage::of(
+        pairs
+            .iter()
+            .filter(|(k, _)| k != INDEX_KEY && !k.starts_with("tend.chunk."))
+            .map(|(k, v)| (k.as_str(), v.as_str())),
+    );
+    OTHER_BYTES.with(|o| o.set(other));
+    Some(total)
 }
 
 /// This browser's settings (defaults if none or unreadable).

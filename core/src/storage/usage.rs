@@ -4,6 +4,8 @@
 //! unit. Tend counts its own keys and values that way and warns well before the cap, while there
 //! is still room to export and tidy up.
 
+use super::layout::{Index, INDEX_KEY};
+
 /// The budget Tend measures itself against.
 pub const BUDGET_BYTES: u64 = 5 * 1024 * 1024;
 
@@ -34,6 +36,36 @@ impl Usage {
                 .into_iter()
                 .map(|(k, v)| 2 * (units(k) + units(v)))
                 .sum(),
+        }
+    }
+
+    /// Bytes of the index and of every chunk it keeps alive (current and in snapshots), from the
+    /// lengths recorded in it: the cost of a save's bookkeeping stays independent of history size.
+    /// Chunk text is almost all ASCII, so characters stand in for UTF-16 units.
+    pub fn of_index(index: &Index, index_text_chars: usize) -> Usage {
+        let mut chunks: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        let all = index
+            .chunks
+            .values()
+            .chain(index.snapshots.iter().flat_map(|s| s.chunks.values()));
+        for c in all {
+            chunks.insert(c.key.as_str(), c.chars);
+        }
+        let units: usize = INDEX_KEY.len()
+            + index_text_chars
+            + chunks
+                .iter()
+                .map(|(k, chars)| k.len() + chars)
+                .sum::<usize>();
+        Usage {
+            bytes: 2 * units as u64,
+        }
+    }
+
+    /// The sum of two measurements.
+    pub fn plus(self, other: Usage) -> Usage {
+        Usage {
+            bytes: self.bytes + other.bytes,
         }
     }
 

@@ -13,7 +13,10 @@
   region.className = 'update-prompt';
   region.setAttribute('role', 'status');
   region.dataset.testid = 'update-prompt';
-  document.body.prepend(region);
+  // The app, once started, replaces everything in <body>; the region goes back in front of it.
+  const attach = () => region.isConnected || document.body.prepend(region);
+  attach();
+  window.addEventListener('TrunkApplicationStarted', attach);
 
   let switching = false;
   container.addEventListener('controllerchange', () => {
@@ -38,6 +41,7 @@
       worker.postMessage({ type: 'SKIP_WAITING' });
     });
     region.replaceChildren(text, button);
+    attach();
   };
   const follow = (worker) => {
     if (!worker) return;

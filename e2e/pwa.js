@@ -1,7 +1,6 @@
 // Helpers for the installable-app journeys: waiting for the service worker, reading caches, and
 // running the static server on a folder of one's choice (to play a new release being deployed).
 import { spawn } from 'node:child_process';
-import { expect } from './guard.js';
 
 /** Waits until a service worker controls the page (it claims the page on its first install). */
 export async function controlled(page) {
@@ -38,5 +37,3 @@ export async function serve(dir, port) {
     },
   };
 }
-
-export { expect };

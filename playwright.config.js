@@ -2,7 +2,8 @@
 // scripts/serve-dist.mjs, in Debian's Chromium (Playwright never downloads a browser here).
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+// TEND_E2E_PORT moves the server (and the update journey's own, one port up) off a busy port.
+const port = Number(process.env.TEND_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',

@@ -1,11 +1,15 @@
 // Trunk post-build hook. For release builds it shrinks the wasm with wasm-opt (from the npm
 // package `binaryen`), refreshes the wasm's subresource-integrity hash in index.html so the
-// browser still accepts it, and prints the transfer sizes of the built app. Debug builds pass.
+// browser still accepts it, prints the transfer sizes of the built app, and then makes the build
+// an installable offline app (scripts/pwa/build.mjs: icons, manifest, service worker, CSP). That
+// last step runs here, after wasm-opt, because its file hashes must be of the final bytes; Trunk
+// runs hooks of one stage side by side, so it could not be a hook of its own. Debug builds pass.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { buildPwa } from './pwa/build.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
@@ -66,3 +70,10 @@ for (const r of rows) {
 }
 const sum = (k) => rows.reduce((a, r) => a + r[k], 0);
 console.log(`post-build: total             ${kb(sum('raw')).padEnd(10)} ${kb(sum('gz')).padEnd(10)} ${kb(sum('br'))}`);
+
+const pwa = buildPwa(staging, {
+  stamp: process.env.TEND_BUILD_STAMP ?? '',
+  publicUrl: process.env.TRUNK_PUBLIC_URL ?? '/',
+});
+console.log(`post-build: build ${pwa.build}; icons ${pwa.icons.join(', ')}`);
+console.log(`post-build: the service worker precaches ${pwa.files.length} files, ${kb(pwa.bytes)}`);

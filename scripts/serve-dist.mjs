@@ -1,9 +1,11 @@
 // A small static server for the built app in dist/, bound to loopback only. It exists so the
 // serve command and the Playwright journeys run the release build exactly as a static host would,
-// with the right MIME type for wasm and with caching and privacy headers set.
+// with the right MIME type for wasm and with caching, privacy and Content-Security-Policy headers
+// set (docs/deploy.md lists the same headers for other hosts).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { basename, extname, join, normalize, resolve } from 'node:path';
+import { policy } from './pwa/csp.mjs';
 
 const args = process.argv.slice(2);
 const portIndex = args.indexOf('--port');
@@ -23,10 +25,15 @@ const types = {
   '.ico': 'image/x-icon',
 };
 
-const headers = (path) => ({
+// Only these two keep their names from build to build; every other file has a content hash in it.
+const unhashed = new Set(['index.html', 'sw.js']);
+
+const headers = (path, csp) => ({
   'Content-Type': types[extname(path)] ?? 'application/octet-stream',
-  // Hashed assets never change; the page itself must always be revalidated.
-  'Cache-Control': path.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+  // Hashed files never change; the page and the service worker must always be revalidated.
+  'Cache-Control': unhashed.has(basename(path)) ? 'no-cache' : 'public, max-age=31536000, immutable',
+  // The policy allows the inline loader of the index.html being served, read afresh each time.
+  'Content-Security-Policy': csp,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -40,7 +47,8 @@ const server = createServer(async (req, res) => {
     if (!path.startsWith(root)) throw new Error('outside the served folder');
     if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, 'index.html');
     const body = await readFile(path);
-    res.writeHead(200, headers(path));
+    const csp = policy(await readFile(join(root, 'index.html'), 'utf8'), { header: true });
+    res.writeHead(200, headers(path, csp));
     res.end(req.method === 'HEAD' ? undefined : body);
   } catch {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });

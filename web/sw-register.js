@@ -1,0 +1,61 @@
+// Registers Tend's service worker (sw.js, beside this file) so the app opens without a network,
+// and offers each new version instead of forcing it: when a new build has been fetched and waits,
+// a status line says so and the new version takes over only when its button is pressed. The
+// page then reloads once, on the new build's files. Plain DOM, so it works before and apart from
+// the app itself; the build step serves it from the app's own origin with an integrity hash.
+(() => {
+  if (!('serviceWorker' in navigator)) return;
+  const here = document.currentScript.src;
+  const container = navigator.serviceWorker;
+
+  // A live region that exists from the start, so that filling it later is announced.
+  const region = document.createElement('div');
+  region.className = 'update-prompt';
+  region.setAttribute('role', 'status');
+  region.dataset.testid = 'update-prompt';
+  // The app, once started, replaces everything in <body>; the region goes back in front of it.
+  const attach = () => region.isConnected || document.body.prepend(region);
+  attach();
+  window.addEventListener('TrunkApplicationStarted', attach);
+
+  let switching = false;
+  container.addEventListener('controllerchange', () => {
+    // The first install also takes control of the page; only a switch the person asked for reloads.
+    if (switching) window.location.reload();
+  });
+
+  const offered = new WeakSet();
+  const offer = (worker) => {
+    if (offered.has(worker) || !container.controller) return;
+    offered.add(worker);
+    const text = document.createElement('p');
+    text.textContent = 'A new version of Tend is ready.';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'primary';
+    button.textContent = 'Switch to the new version';
+    button.addEventListener('click', () => {
+      switching = true;
+      button.disabled = true;
+      button.textContent = 'Switching…';
+      worker.postMessage({ type: 'SKIP_WAITING' });
+    });
+    region.replaceChildren(text, button);
+    attach();
+  };
+  const follow = (worker) => {
+    if (!worker) return;
+    if (worker.state === 'installed') offer(worker);
+    else worker.addEventListener('statechange', () => worker.state === 'installed' && offer(worker));
+  };
+
+  container.register(new URL('sw.js', here), { scope: new URL('./', here).pathname }).then(
+    (registration) => {
+      follow(registration.waiting);
+      follow(registration.installing);
+      registration.addEventListener('updatefound', () => follow(registration.installing));
+    },
+    // Not fatal: the app still works online, it just will not open offline.
+    (error) => console.warn('Tend could not set up offline use:', error),
+  );
+})();

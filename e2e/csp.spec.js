@@ -43,8 +43,8 @@ test('the static server sends the caching and type headers the deploy notes ask 
   expect(page['cache-control']).toBe('no-cache');
   expect((await get('/sw.js'))['cache-control']).toBe('no-cache');
   const html = await (await request.get('/')).text();
-  const wasm = html.match(/\/tend-[0-9a-f]{16}_bg\.wasm/)[0];
-  const manifest = html.match(/\/manifest-[0-9a-f]{16}\.webmanifest/)[0];
+  const wasm = html.match(/\/tend-[0-9a-f]{8,16}_bg\.wasm/)[0];
+  const manifest = html.match(/\/manifest-[0-9a-f]{8,16}\.webmanifest/)[0];
   expect(await get(wasm)).toMatchObject({
     'content-type': 'application/wasm', 'cache-control': 'public, max-age=31536000, immutable',
   });

@@ -30,7 +30,7 @@ test('the served build is installable and controlled by its service worker', asy
 
     const { url, errors, data } = await cdp.send('Page.getAppManifest');
     expect(errors).toEqual([]);
-    expect(url).toMatch(/\/manifest-[0-9a-f]{16}\.webmanifest$/);
+    expect(url).toMatch(/\/manifest-[0-9a-f]{8,16}\.webmanifest$/);
     const manifest = JSON.parse(data);
     expect(manifest).toMatchObject({
       name: 'Tend', short_name: 'Tend', display: 'standalone', start_url: './', scope: './',

@@ -62,7 +62,7 @@ const row = (name, bytes) => {
 };
 const rows = files
   .filter((f) => /\.(wasm|js|css)$/.test(f))
-  .map((f) => row(f.replace(/-[0-9a-f]{16}/, ''), readFileSync(join(staging, f))));
+  .map((f) => row(f.replace(/-[0-9a-f]{8,16}/, ''), readFileSync(join(staging, f))));
 console.log(`post-build: wasm-opt -Oz took the wasm from ${kb(before)} to ${kb(wasm.length)}`);
 console.log('post-build: file              raw        gzip       brotli');
 for (const r of rows) {

@@ -2,8 +2,9 @@
 //!
 //! Everything Tend knows and computes lives here: the records a clinician logs, the actions that
 //! change them, the reducer that applies those actions, the selectors the views read, the stored
-//! document format and the chart renderer. The crate depends on no browser crate and cannot read
-//! the clock (chrono's `clock` feature is off), so time and ids arrive inside actions and every
+//! document format, the chart renderer and the optional passphrase lock that encrypts data at
+//! rest. The crate depends on no browser crate and cannot read the clock (chrono's `clock` feature
+//! is off) or make random numbers, so time, ids, salts and nonces arrive from the caller and every
 //! function here can be tested natively and deterministically.
 
 pub mod chart;
@@ -11,6 +12,7 @@ pub mod document;
 pub mod duration;
 pub mod entry;
 pub mod journal;
+pub mod lock;
 pub mod month;
 pub mod settings;
 pub mod storage;

@@ -1,0 +1,460 @@
+//! The passphrase lock, from the outside: known answers, refusals, tampering and garbage.
+//!
+//! `fixtures/lock-kat.json` holds known-answer vectors: fixed passphrases, salts, data keys and
+//! nonces with the header and sealed texts they must produce. tend-core computed them once; they
+//! were then cross-checked against independent implementations, the reference Argon2 C code
+//! through argon2-cffi (`argon2.low_level.hash_secret_raw`, Argon2id v1.3) and libsodium's
+//! XChaCha20-Poly1305 through PyNaCl, by `fixtures/cross_check_lock_kat.py`, which recomputes
+//! every Argon2id output, wrapped key and sealed item and decrypts each item. The Argon2id outputs
+//! in the fixture (`passphrase_key_hex`) come from argon2-cffi, and a unit test in
+//! `src/lock/header.rs` checks tend-core's derivation against them. The tests below recompute
+//! the headers and sealed texts and compare them byte for byte, and open the committed texts.
+
+use proptest::prelude::*;
+use serde_json::Value;
+use std::sync::OnceLock;
+use tend_core::lock::{
+    change_passphrase, check_new_passphrase, create_lock, open, seal, unlock, DataKey, LockError,
+    LockHeader, MAX_ITERATIONS, MAX_MEMORY_KIB, MIN_ITERATIONS, MIN_MEMORY_KIB,
+};
+
+const PASS: &str = "correct horse battery staple";
+
+fn fixture() -> Value {
+    serde_json::from_str(include_str!("fixtures/lock-kat.json")).unwrap()
+}
+
+fn bytes<const N: usize>(hex: &Value) -> [u8; N] {
+    let hex = hex.as_str().unwrap();
+    assert_eq!(hex.len(), 2 * N, "{hex}");
+    std::array::from_fn(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap())
+}
+
+fn header_of(value: &Value) -> LockHeader {
+    serde_json::from_value(value.clone()).unwrap()
+}
+
+/// One lock made with the recommended settings, shared so the slow derivation runs once.
+fn shared() -> &'static (LockHeader, DataKey) {
+    static LOCK: OnceLock<(LockHeader, DataKey)> = OnceLock::new();
+    LOCK.get_or_init(|| create_lock(PASS, [5; 16], [6; 32], [7; 24]).unwrap())
+}
+
+#[test]
+fn known_answers_are_reproduced_byte_for_byte() {
+    let fixture = fixture();
+    for vector in fixture["vectors"].as_array().unwrap() {
+        let name = vector["name"].as_str().unwrap();
+        let passphrase = vector["passphrase"].as_str().unwrap();
+        let (header, key) = create_lock(
+            passphrase,
+            bytes(&vector["salt_hex"]),
+            bytes(&vector["data_key_hex"]),
+            bytes(&vector["wrap_nonce_hex"]),
+        )
+        .unwrap();
+        assert_eq!(header, header_of(&vector["header"]), "{name}");
+        assert_eq!(
+            serde_json::to_value(&header).unwrap(),
+            vector["header"],
+            "{name}: stored form"
+        );
+        for item in vector["items"].as_array().unwrap() {
+            let plaintext = item["plaintext"].as_str().unwrap();
+            let associated = item["associated"].as_str().unwrap();
+            let sealed = seal(&key, bytes(&item["nonce_hex"]), plaintext, associated).unwrap();
+            assert_eq!(sealed, item["sealed"].as_str().unwrap(), "{name}");
+        }
+    }
+}
+
+#[test]
+fn committed_vectors_unlock_and_open() {
+    let fixture = fixture();
+    for vector in fixture["vectors"].as_array().unwrap() {
+        let header = LockHeader::decode(&vector["header"].to_string()).unwrap();
+        let key = unlock(vector["passphrase"].as_str().unwrap(), &header).unwrap();
+        for item in vector["items"].as_array().unwrap() {
+            let opened = open(
+                &key,
+                item["sealed"].as_str().unwrap(),
+                item["associated"].as_str().unwrap(),
+            );
+            assert_eq!(opened.as_deref(), Ok(item["plaintext"].as_str().unwrap()));
+        }
+    }
+}
+
+#[test]
+fn passphrase_change_rewraps_the_same_key() {
+    let fixture = fixture();
+    let change = &fixture["change"];
+    let vector = &fixture["vectors"][change["vector"].as_u64().unwrap() as usize];
+    let old = change["old_passphrase"].as_str().unwrap();
+    let new = change["new_passphrase"].as_str().unwrap();
+    let before = header_of(&vector["header"]);
+
+    let after = change_passphrase(
+        old,
+        new,
+        &before,
+        bytes(&change["new_salt_hex"]),
+        bytes(&change["new_nonce_hex"]),
+    )
+    .unwrap();
+    assert_eq!(after, header_of(&change["header"]));
+
+    assert_eq!(unlock(old, &after).unwrap_err(), LockError::WrongPassphrase);
+    assert_eq!(
+        unlock(new, &before).unwrap_err(),
+        LockError::WrongPassphrase
+    );
+    let key = unlock(new, &after).unwrap();
+    for item in vector["items"].as_array().unwrap() {
+        let opened = open(
+            &key,
+            item["sealed"].as_str().unwrap(),
+            item["associated"].as_str().unwrap(),
+        );
+        assert_eq!(opened.as_deref(), Ok(item["plaintext"].as_str().unwrap()));
+    }
+}
+
+#[test]
+fn data_sealed_before_a_change_opens_after_it() {
+    let (header, key) = shared();
+    let sealed = seal(key, [8; 24], "Tuesday: 3 sessions", "tend.document").unwrap();
+    let changed = change_passphrase(PASS, "quiet harbour at dusk", header, [9; 16], [10; 24]);
+    let changed = changed.unwrap();
+    assert_ne!(changed.wrapped_key, header.wrapped_key);
+    assert_ne!(changed.kdf.salt, header.kdf.salt);
+    assert_eq!(
+        unlock(PASS, &changed).unwrap_err(),
+        LockError::WrongPassphrase
+    );
+    let key_after = unlock("quiet harbour at dusk", &changed).unwrap();
+    assert_eq!(
+        open(&key_after, &sealed, "tend.document").as_deref(),
+        Ok("Tuesday: 3 sessions")
+    );
+}
+
+#[test]
+fn a_wrong_passphrase_is_an_error_value_that_says_nothing_changed() {
+    let (header, _) = shared();
+    for wrong in [
+        "correct horse battery stapl",
+        "Correct horse battery staple",
+        "x",
+    ] {
+        assert_eq!(
+            unlock(wrong, header).unwrap_err(),
+            LockError::WrongPassphrase
+        );
+    }
+    let message = LockError::WrongPassphrase.to_string();
+    assert!(message.starts_with("That passphrase does not unlock this data."));
+    assert!(message.contains("Tend has not changed anything"));
+}
+
+#[test]
+fn a_wrong_old_passphrase_stops_a_change() {
+    let (header, _) = shared();
+    let result = change_passphrase(
+        "not the one at all",
+        "new passphrase",
+        header,
+        [1; 16],
+        [2; 24],
+    );
+    assert_eq!(result.unwrap_err(), LockError::WrongPassphrase);
+}
+
+#[test]
+fn empty_and_short_passphrases_are_refused() {
+    let short = LockError::PassphraseTooShort { min_chars: 8 };
+    assert_eq!(check_new_passphrase(""), Err(LockError::EmptyPassphrase));
+    assert_eq!(
+        check_new_passphrase("   \t "),
+        Err(LockError::EmptyPassphrase)
+    );
+    assert_eq!(check_new_passphrase("seven77"), Err(short.clone()));
+    // Characters are counted, not bytes: seven accented letters are still seven.
+    assert_eq!(check_new_passphrase("ééééééé"), Err(short.clone()));
+    assert_eq!(check_new_passphrase("eight888"), Ok(()));
+
+    let made = create_lock("", [1; 16], [2; 32], [3; 24]);
+    assert_eq!(made.unwrap_err(), LockError::EmptyPassphrase);
+    let made = create_lock("short", [1; 16], [2; 32], [3; 24]);
+    assert_eq!(made.unwrap_err(), short);
+    let (header, _) = shared();
+    assert_eq!(unlock("", header).unwrap_err(), LockError::EmptyPassphrase);
+    let changed = change_passphrase(PASS, "short", header, [1; 16], [2; 24]);
+    assert_eq!(changed.unwrap_err(), short);
+    assert!(short.to_string().contains("at least 8 characters"));
+}
+
+#[test]
+fn unfilled_random_inputs_are_refused() {
+    for (salt, key, nonce) in [(0, 2, 3), (1, 0, 3), (1, 2, 0)] {
+        let made = create_lock(PASS, [salt; 16], [key; 32], [nonce; 24]);
+        assert_eq!(made.unwrap_err(), LockError::NotRandom);
+    }
+    let (header, key) = shared();
+    let changed = change_passphrase(PASS, "another passphrase", header, [0; 16], [1; 24]);
+    assert_eq!(changed.unwrap_err(), LockError::NotRandom);
+    let changed = change_passphrase(PASS, "another passphrase", header, [1; 16], [0; 24]);
+    assert_eq!(changed.unwrap_err(), LockError::NotRandom);
+    assert_eq!(seal(key, [0; 24], "x", "k"), Err(LockError::NotRandom));
+}
+
+#[test]
+fn tampered_items_do_not_open() {
+    let (_, key) = shared();
+    let sealed = seal(key, [4; 24], "50 min, documentation", "tend.document").unwrap();
+    let raw = base64_decode(&sealed);
+    // A flipped bit in the nonce, the ciphertext or the tag.
+    for at in [0, 23, 24, raw.len() - 17, raw.len() - 1] {
+        let mut bent = raw.clone();
+        bent[at] ^= 0x01;
+        assert_eq!(
+            open(key, &base64_encode(&bent), "tend.document"),
+            Err(LockError::WrongKey),
+            "byte {at}"
+        );
+    }
+    // The same bytes under another storage key name: swapped chunks are caught.
+    assert_eq!(
+        open(key, &sealed, "tend.quarantine.1"),
+        Err(LockError::WrongKey)
+    );
+    assert_eq!(open(key, &sealed, ""), Err(LockError::WrongKey));
+    // Another data key.
+    let (_, other) = create_lock(PASS, [5; 16], [66; 32], [7; 24]).unwrap();
+    assert_eq!(
+        open(&other, &sealed, "tend.document"),
+        Err(LockError::WrongKey)
+    );
+    // Cut short, or with a byte added.
+    let mut longer = raw.clone();
+    longer.push(0);
+    assert_eq!(
+        open(key, &base64_encode(&longer), "tend.document"),
+        Err(LockError::WrongKey)
+    );
+    for len in [0, 1, 24, 39] {
+        assert!(matches!(
+            open(key, &base64_encode(&raw[..len]), "tend.document"),
+            Err(LockError::Damaged(_))
+        ));
+    }
+    assert_eq!(
+        open(key, &base64_encode(&raw[..40]), "tend.document"),
+        Err(LockError::WrongKey)
+    );
+}
+
+#[test]
+fn garbage_is_damaged_not_a_panic() {
+    let (_, key) = shared();
+    for garbage in [
+        "",
+        "%%%",
+        "not base64 at all",
+        "AAAA=",
+        "====",
+        "{\"json\":true}",
+        "🌿",
+    ] {
+        let result = open(key, garbage, "tend.document");
+        assert!(matches!(result, Err(LockError::Damaged(_))), "{garbage:?}");
+        assert!(result.unwrap_err().to_string().contains("damaged"));
+    }
+}
+
+#[test]
+fn a_tampered_wrapped_key_does_not_unlock() {
+    let (header, _) = shared();
+    let mut raw = base64_decode(&header.wrapped_key);
+    raw[30] ^= 0x80;
+    let bent = LockHeader {
+        wrapped_key: base64_encode(&raw),
+        ..header.clone()
+    };
+    assert_eq!(unlock(PASS, &bent).unwrap_err(), LockError::WrongPassphrase);
+}
+
+#[test]
+fn unlock_follows_the_settings_in_the_header() {
+    // The same bytes with one more pass recorded derive another key, so the data key does not
+    // unwrap: unlock really reads the settings from the header rather than from constants.
+    let (header, _) = shared();
+    let mut other = header.clone();
+    other.kdf.iterations = MIN_ITERATIONS + 1;
+    assert_eq!(
+        unlock(PASS, &other).unwrap_err(),
+        LockError::WrongPassphrase
+    );
+}
+
+#[test]
+fn unsafe_or_unknown_headers_are_refused_before_any_work() {
+    let (header, _) = shared();
+    type Bend = Box<dyn Fn(&mut LockHeader)>;
+    let cases: Vec<(&str, Bend)> = vec![
+        (
+            "memory",
+            Box::new(|h| h.kdf.memory_kib = MIN_MEMORY_KIB - 1),
+        ),
+        ("memory", Box::new(|h| h.kdf.memory_kib = 8)),
+        (
+            "memory",
+            Box::new(|h| h.kdf.memory_kib = MAX_MEMORY_KIB + 1),
+        ),
+        ("memory", Box::new(|h| h.kdf.memory_kib = u32::MAX)),
+        ("passes", Box::new(|h| h.kdf.iterations = 1)),
+        ("passes", Box::new(|h| h.kdf.iterations = 0)),
+        (
+            "passes",
+            Box::new(|h| h.kdf.iterations = MAX_ITERATIONS + 1),
+        ),
+        ("lanes", Box::new(|h| h.kdf.parallelism = 0)),
+        ("lanes", Box::new(|h| h.kdf.parallelism = 64)),
+    ];
+    for (word, bend) in cases {
+        let mut bad = header.clone();
+        bend(&mut bad);
+        let err = unlock(PASS, &bad).unwrap_err();
+        assert!(
+            matches!(&err, LockError::UnsafeSettings(why) if why.contains(word)),
+            "{word}: {err:?}"
+        );
+        assert_eq!(LockHeader::decode(&bad.encode()).unwrap_err(), err);
+        assert!(err.to_string().contains("outside what Tend accepts"));
+    }
+
+    let mut bad = header.clone();
+    bad.kdf.algorithm = "scrypt".into();
+    assert!(matches!(unlock(PASS, &bad), Err(LockError::Unsupported(_))));
+    let mut bad = header.clone();
+    bad.cipher = "aes-256-gcm".into();
+    let err = unlock(PASS, &bad).unwrap_err();
+    assert!(matches!(err, LockError::Unsupported(ref what) if what.contains("aes-256-gcm")));
+
+    for salt in [
+        "",
+        "AAAA",
+        "!!",
+        "AQIDBAUGBwgJCgsMDQ4PEBE=",
+        "AAAAAAAAAAAAAAAAAAAAAA==",
+    ] {
+        let mut bad = header.clone();
+        bad.kdf.salt = salt.into();
+        assert!(
+            matches!(unlock(PASS, &bad), Err(LockError::Damaged(_))),
+            "{salt:?}"
+        );
+    }
+    for wrapped in ["", "QUJD", "???", &header.wrapped_key[4..]] {
+        let mut bad = header.clone();
+        bad.wrapped_key = wrapped.into();
+        assert!(
+            matches!(unlock(PASS, &bad), Err(LockError::Damaged(_))),
+            "{wrapped:?}"
+        );
+    }
+}
+
+#[test]
+fn headers_round_trip_through_their_stored_text() {
+    let (header, _) = shared();
+    assert_eq!(LockHeader::decode(&header.encode()).as_ref(), Ok(header));
+    for text in ["", "null", "{}", "[1,2]", "{\"kdf\":{}}", "{\"cipher\":1}"] {
+        assert!(
+            matches!(LockHeader::decode(text), Err(LockError::Damaged(_))),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn the_data_key_is_never_printed() {
+    let (_, key) = create_lock(PASS, [1; 16], [0xab; 32], [3; 24]).unwrap();
+    let shown = format!("{key:?}");
+    assert_eq!(shown, "DataKey(hidden)");
+}
+
+#[test]
+fn every_error_reads_as_a_sentence() {
+    let errors = [
+        LockError::EmptyPassphrase,
+        LockError::PassphraseTooShort { min_chars: 8 },
+        LockError::WrongPassphrase,
+        LockError::WrongKey,
+        LockError::Damaged("the salt has the wrong length".into()),
+        LockError::Unsupported("cipher \u{201c}rot13\u{201d}".into()),
+        LockError::UnsafeSettings("passes 1 is below the minimum of 2".into()),
+        LockError::NotRandom,
+        LockError::NotEnoughMemory,
+        LockError::TooLarge,
+    ];
+    for error in errors {
+        let text = error.to_string();
+        assert!(text.ends_with('.'), "{text}");
+        assert!(text.chars().next().unwrap().is_uppercase(), "{text}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn seal_then_open_gives_back_any_text(text in any::<String>(), name in any::<String>(), nonce in any::<[u8; 24]>()) {
+        prop_assume!(nonce.iter().any(|&b| b != 0));
+        let (_, key) = shared();
+        let sealed = seal(key, nonce, &text, &name).unwrap();
+        prop_assert_eq!(open(key, &sealed, &name), Ok(text));
+    }
+
+    #[test]
+    fn open_never_panics_on_any_string(text in any::<String>(), name in any::<String>()) {
+        let (_, key) = shared();
+        prop_assert!(open(key, &text, &name).is_err());
+    }
+
+    #[test]
+    fn open_never_panics_on_any_bytes(raw in prop::collection::vec(any::<u8>(), 0..200)) {
+        let (_, key) = shared();
+        prop_assert!(open(key, &base64_encode(&raw), "tend.document").is_err());
+    }
+
+    #[test]
+    fn header_decode_never_panics(text in any::<String>()) {
+        let _ = LockHeader::decode(&text);
+    }
+
+    #[test]
+    fn weak_settings_are_always_refused(memory in 0u32..MIN_MEMORY_KIB, passes in 0u32..MIN_ITERATIONS, which in 0u8..3) {
+        let (header, _) = shared();
+        let mut bad = header.clone();
+        match which {
+            0 => bad.kdf.memory_kib = memory,
+            1 => bad.kdf.iterations = passes,
+            _ => {
+                bad.kdf.memory_kib = memory;
+                bad.kdf.iterations = passes;
+            }
+        }
+        prop_assert!(matches!(unlock(PASS, &bad), Err(LockError::UnsafeSettings(_))));
+    }
+}
+
+fn base64_encode(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+fn base64_decode(text: &str) -> Vec<u8> {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD
+        .decode(text)
+        .unwrap()
+}

@@ -54,7 +54,7 @@ fn load_store_inputs() {
             .filter(|(_, v)| !v.is_empty())
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        let loaded = load(&store, "test");
+        let loaded = load(&store, "test", None);
         assert!(loaded.doc.payload.check().is_ok(), "{name}");
     }
 }

@@ -94,7 +94,7 @@ mod storage_properties {
     use super::*;
     use std::collections::{BTreeMap, BTreeSet};
     use tend_core::storage::{
-        all_months, load, plan_save, touched_months, SnapshotPolicy, SnapshotRequest, LEGACY_KEY,
+        all_months, load, plan_save, touched_months, SaveRequest, SnapshotRequest, LEGACY_KEY,
     };
     use tend_core::Month;
 
@@ -126,14 +126,17 @@ mod storage_properties {
             let v1 = doc.encode().replacen("\"schema\":2", "\"schema\":1", 1);
             let mut store = Store::new();
             store.insert(LEGACY_KEY.into(), v1);
-            let loaded = load(&store, "test");
+            let loaded = load(&store, "test", None);
             prop_assert_eq!(loaded.migrated_from, Some(1));
             prop_assert_eq!(sorted(&loaded.doc.payload), sorted(&doc.payload));
-            let plan = plan_save(None, &loaded.doc, &all_months(&loaded.doc, None), 0, "test",
-                SnapshotRequest::BeforeMigration { schema: 1, legacy_key: LEGACY_KEY.into() },
-                SnapshotPolicy::default());
+            let plan = plan_save(SaveRequest {
+        snapshot: SnapshotRequest::BeforeMigration { schema: 1, legacy_key: LEGACY_KEY.into() },
+        build: "test",
+        ..SaveRequest::new(None, &loaded.doc, &all_months(&loaded.doc, None), 0)
+    })
+    .unwrap();
             run(&mut store, &plan);
-            let again = load(&store, "test");
+            let again = load(&store, "test", None);
             prop_assert_eq!(sorted(&again.doc.payload), sorted(&doc.payload));
             for probe in (0..42).step_by(7) {
                 let day = base_date().checked_add_days(Days::new(probe)).unwrap();
@@ -166,17 +169,22 @@ mod storage_properties {
                 let Ok(next) = doc.apply(&action, "test") else { continue };
                 doc = next;
                 now += gap_days * 24 * 60 * 60 * 1000;
-                let plan = plan_save(index.as_ref(), &doc, &dirty, now, "test", SnapshotRequest::Auto, SnapshotPolicy::default());
+                let plan = plan_save(SaveRequest {
+        snapshot: SnapshotRequest::Auto,
+        build: "test",
+        ..SaveRequest::new(index.as_ref(), &doc, &dirty, now)
+    })
+    .unwrap();
                 run(&mut store, &plan);
                 index = Some(plan.index);
-                let loaded = load(&store, "test");
+                let loaded = load(&store, "test", None);
                 prop_assert!(loaded.unreadable.is_empty());
                 prop_assert_eq!(sorted(&loaded.doc.payload), sorted(&doc.payload));
                 prop_assert_eq!(loaded.doc.revision, doc.revision);
             }
             // Every snapshot still loads: nothing it needs was deleted.
             for snapshot in &index.map(|i| i.snapshots).unwrap_or_default() {
-                prop_assert!(tend_core::storage::load_snapshot(&store, snapshot).is_ok());
+                prop_assert!(tend_core::storage::load_snapshot(&store, snapshot, None).is_ok());
             }
         }
 
@@ -188,7 +196,7 @@ mod storage_properties {
             ]),
             any::<String>(), 0..4)
         ) {
-            let _ = load(&store, "test");
+            let _ = load(&store, "test", None);
         }
     }
 }

@@ -7,7 +7,7 @@ use chrono::{Days, NaiveDate};
 use common::{execute, save, sorted, Store};
 use std::collections::BTreeSet;
 use tend_core::storage::{
-    all_months, load, load_snapshot, plan_save, touched_months, SnapshotPolicy, SnapshotReason,
+    all_months, load, load_snapshot, plan_save, touched_months, SaveRequest, SnapshotReason,
     SnapshotRequest, INDEX_KEY, LEGACY_KEY,
 };
 use tend_core::{Action, Document, EntryId, Month, WeekSummary, WorkEntry, WorkKind};
@@ -54,15 +54,12 @@ fn logging_one_entry_rewrites_one_month_whatever_the_history() {
     let action = Action::AddEntry(new);
     let dirty: BTreeSet<Month> = touched_months(&doc.payload, &action).into_iter().collect();
     let next = doc.apply(&action, "test").unwrap();
-    let plan = plan_save(
-        Some(&index),
-        &next,
-        &dirty,
-        1000,
-        "test",
-        SnapshotRequest::Auto,
-        SnapshotPolicy::default(),
-    );
+    let plan = plan_save(SaveRequest {
+        snapshot: SnapshotRequest::Auto,
+        build: "test",
+        ..SaveRequest::new(Some(&index), &next, &dirty, 1000)
+    })
+    .unwrap();
     assert_eq!(plan.chunk_writes.len(), 1, "only October 2026 is written");
     let written: usize = plan
         .chunk_writes
@@ -86,7 +83,7 @@ fn logging_one_entry_rewrites_one_month_whatever_the_history() {
         counted
     );
     println!("five heavy years use {} bytes of the budget", counted.bytes);
-    let loaded = load(&store, "test");
+    let loaded = load(&store, "test", None);
     assert!(loaded.unreadable.is_empty());
     assert_eq!(sorted(&loaded.doc), sorted(&next));
     assert_eq!(loaded.doc.revision, next.revision);
@@ -102,20 +99,17 @@ fn a_save_cut_off_before_the_index_leaves_the_previous_state_whole() {
     let next = doc
         .apply(&Action::AddEntry(entry("b", date(2026, 11, 3), 30)), "test")
         .unwrap();
-    let plan = plan_save(
-        Some(&index),
-        &next,
-        &all_months(&next, None),
-        1,
-        "test",
-        SnapshotRequest::Auto,
-        SnapshotPolicy::default(),
-    );
+    let plan = plan_save(SaveRequest {
+        snapshot: SnapshotRequest::Auto,
+        build: "test",
+        ..SaveRequest::new(Some(&index), &next, &all_months(&next, None), 1)
+    })
+    .unwrap();
     // Only the chunk reaches storage: the browser stopped before the index was written.
     for (k, t) in &plan.chunk_writes {
         store.insert(k.clone(), t.clone());
     }
-    let loaded = load(&store, "test");
+    let loaded = load(&store, "test", None);
     assert_eq!(sorted(&loaded.doc), sorted(&doc));
     assert!(loaded.unreadable.is_empty());
 }
@@ -135,7 +129,7 @@ fn a_damaged_chunk_is_named_and_the_rest_loads() {
     let damaged = store[&october].replace("\"minutes\":60", "\"minutes\":\"sixty\"");
     store.insert(october.clone(), damaged.clone());
 
-    let loaded = load(&store, "test");
+    let loaded = load(&store, "test", None);
     let ids: Vec<_> = loaded
         .doc
         .payload
@@ -165,7 +159,7 @@ fn a_cut_chunk_and_a_missing_chunk_are_caught() {
     let cut = store[&nov][..store[&nov].len() - 3].to_string();
     store.insert(nov, cut);
     store.remove(&oct);
-    let loaded = load(&store, "test");
+    let loaded = load(&store, "test", None);
     assert!(loaded.doc.payload.entries.is_empty());
     let reasons: Vec<_> = loaded.unreadable.iter().map(|u| u.reason.clone()).collect();
     assert!(
@@ -190,7 +184,7 @@ fn an_unreadable_index_is_rebuilt_from_the_newest_chunks() {
         index = Some(save(&mut store, index.as_ref(), &doc, &dirty, i as i64));
     }
     store.insert(INDEX_KEY.into(), "{\"schema\":2,\"revis".into());
-    let loaded = load(&store, "test");
+    let loaded = load(&store, "test", None);
     assert_eq!(sorted(&loaded.doc), sorted(&doc));
     assert!(loaded.index.is_none(), "the next save rewrites everything");
     assert_eq!(loaded.unreadable.len(), 1);
@@ -204,7 +198,7 @@ fn a_newer_index_is_left_alone() {
         INDEX_KEY.into(),
         "{\"schema\":3,\"revision\":40,\"chunks\":{}}".into(),
     );
-    let loaded = load(&store, "test");
+    let loaded = load(&store, "test", None);
     assert_eq!(loaded.newer, Some(3));
     assert!(loaded.doc.payload.entries.is_empty());
 }
@@ -244,7 +238,7 @@ fn rolling_snapshots_keep_the_last_three_known_good_states_and_restore() {
         vec![3, 4, 5]
     );
     for snapshot in rolling {
-        let journal = load_snapshot(&store, snapshot).unwrap();
+        let journal = load_snapshot(&store, snapshot, None).unwrap();
         assert_eq!(journal, states[snapshot.revision as usize - 1].payload);
     }
     // Nothing unreferenced is left behind, and nothing referenced was deleted.
@@ -280,7 +274,7 @@ fn schema_one_fixture_migrates_and_keeps_a_copy_from_before() {
     let v1 = include_str!("fixtures/schema-1.json");
     let mut store = Store::new();
     store.insert(LEGACY_KEY.into(), v1.trim().into());
-    let loaded = load(&store, "test");
+    let loaded = load(&store, "test", None);
     assert_eq!(loaded.migrated_from, Some(1));
     assert_eq!(loaded.doc.payload.entries.len(), 6);
     assert_eq!(loaded.doc.revision, 6);
@@ -291,18 +285,15 @@ fn schema_one_fixture_migrates_and_keeps_a_copy_from_before() {
         165
     );
 
-    let plan = plan_save(
-        None,
-        &loaded.doc,
-        &all_months(&loaded.doc, None),
-        5,
-        "test",
-        SnapshotRequest::BeforeMigration {
+    let plan = plan_save(SaveRequest {
+        snapshot: SnapshotRequest::BeforeMigration {
             schema: 1,
             legacy_key: LEGACY_KEY.into(),
         },
-        SnapshotPolicy::default(),
-    );
+        build: "test",
+        ..SaveRequest::new(None, &loaded.doc, &all_months(&loaded.doc, None), 5)
+    })
+    .unwrap();
     assert_eq!(plan.chunk_writes.len(), 2, "October and November");
     execute(&mut store, &plan);
     assert_eq!(
@@ -310,19 +301,22 @@ fn schema_one_fixture_migrates_and_keeps_a_copy_from_before() {
         v1.trim(),
         "the schema 1 text is kept untouched"
     );
-    let again = load(&store, "test");
+    let again = load(&store, "test", None);
     assert_eq!(again.migrated_from, None);
     assert_eq!(sorted(&again.doc), sorted(&loaded.doc));
     let before = &again.index.unwrap().snapshots[0];
     assert_eq!(before.reason, SnapshotReason::BeforeMigration);
-    assert_eq!(load_snapshot(&store, before).unwrap(), loaded.doc.payload);
+    assert_eq!(
+        load_snapshot(&store, before, None).unwrap(),
+        loaded.doc.payload
+    );
 }
 
 #[test]
 fn schema_two_fixture_loads() {
     let dump: std::collections::BTreeMap<String, String> =
         serde_json::from_str(include_str!("fixtures/schema-2.json")).unwrap();
-    let loaded = load(&dump, "test");
+    let loaded = load(&dump, "test", None);
     assert!(loaded.unreadable.is_empty(), "{:?}", loaded.unreadable);
     assert_eq!(loaded.doc.revision, 8);
     assert_eq!(loaded.doc.payload.entries.len(), 6);

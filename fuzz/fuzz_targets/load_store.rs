@@ -22,6 +22,6 @@ fuzz_target!(|data: &[u8]| {
         .filter(|(_, v)| !v.is_empty())
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
-    let loaded = load(&store, "fuzz");
+    let loaded = load(&store, "fuzz", None);
     assert!(loaded.doc.payload.check().is_ok());
 });

@@ -1,6 +1,7 @@
 //! The stored shapes of schema 2: the index, chunk references, snapshots and chunks.
 
 use crate::entry::WorkEntry;
+use crate::lock::LockHeader;
 use crate::month::Month;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -74,6 +75,9 @@ pub struct Index {
     /// Earlier states, oldest first.
     #[serde(default)]
     pub snapshots: Vec<Snapshot>,
+    /// With the passphrase lock on: how to derive the key that opens the chunks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lock: Option<LockHeader>,
 }
 
 impl Index {
@@ -96,9 +100,12 @@ pub struct Chunk {
     pub schema: u32,
     /// The month it holds; every entry's date must fall in it.
     pub month: Month,
-    /// The month's work entries.
+    /// The month's work entries (empty when sealed).
     #[serde(default)]
     pub entries: Vec<WorkEntry>,
+    /// With the lock on: the entries as sealed text, bound to the chunk's key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sealed: Option<String>,
 }
 
 /// The key a month's chunk gets when written at `revision`.

@@ -6,10 +6,11 @@
 //! from a newer schema is left alone and reported, so the shell opens read-only.
 
 use super::layout::{Chunk, ChunkRef, Index, Snapshot, INDEX_KEY, LEGACY_KEY};
-use super::KeyValue;
+use super::{Cipher, KeyValue};
 use crate::document::{schema_of, DecodeError, Document, SCHEMA_VERSION};
 use crate::entry::{EntryId, WorkEntry};
 use crate::journal::Journal;
+use crate::lock::LockHeader;
 use crate::month::Month;
 use std::collections::{BTreeMap, HashSet};
 
@@ -40,6 +41,8 @@ pub struct Loaded {
     pub migrated_from: Option<u32>,
     /// The schema found, when newer than this build: nothing may be written.
     pub newer: Option<u32>,
+    /// The data is locked and no key was given: the lock's header, to ask for the passphrase.
+    pub locked: Option<LockHeader>,
 }
 
 impl Loaded {
@@ -50,17 +53,39 @@ impl Loaded {
             unreadable: Vec::new(),
             migrated_from: None,
             newer: None,
+            locked: None,
         }
     }
 }
 
-/// Reads Tend's data from `kv`.
-pub fn load(kv: &impl KeyValue, build: &str) -> Loaded {
+/// The key a tab holds: the lock header it was unlocked under and the cipher it opened.
+pub type Unlocked<'a> = (&'a LockHeader, &'a dyn Cipher);
+
+/// Reads Tend's data from `kv`. When the stored lock header is the one `unlocked` was opened
+/// under, sealed chunks are opened with its cipher; any other lock (another tab turned the lock
+/// off and on again, say) is reported as locked rather than read with the wrong key, so that
+/// nothing sealed is ever mistaken for damage.
+pub fn load(kv: &impl KeyValue, build: &str, unlocked: Option<Unlocked<'_>>) -> Loaded {
     let mut loaded = Loaded::empty(build);
     if let Some(text) = kv.get(INDEX_KEY) {
-        match decode_index(&text) {
+        let decoded = decode_index(&text);
+        let cipher = match (&decoded, unlocked) {
+            (
+                Ok(Index {
+                    lock: Some(stored), ..
+                }),
+                Some((header, cipher)),
+            ) if stored == header => Some(cipher),
+            _ => None,
+        };
+        match decoded {
+            Ok(index) if index.lock.is_some() && cipher.is_none() => {
+                loaded.locked = index.lock.clone();
+                loaded.doc.revision = index.revision;
+                loaded.index = Some(index);
+            }
             Ok(index) => {
-                let (payload, unreadable) = read_chunks(kv, &index.chunks);
+                let (payload, unreadable) = read_chunks(kv, &index.chunks, cipher);
                 loaded.doc = Document {
                     schema: SCHEMA_VERSION,
                     revision: index.revision,
@@ -78,7 +103,7 @@ pub fn load(kv: &impl KeyValue, build: &str) -> Loaded {
                     reason: format!("the index: {err}"),
                     raw: text,
                 });
-                rebuild_from_chunks(kv, &mut loaded);
+                rebuild_from_chunks(kv, &mut loaded, cipher);
             }
         }
         return loaded;
@@ -102,14 +127,18 @@ pub fn load(kv: &impl KeyValue, build: &str) -> Loaded {
 }
 
 /// Reads an earlier state kept by a snapshot, all or nothing.
-pub fn load_snapshot(kv: &impl KeyValue, snapshot: &Snapshot) -> Result<Journal, String> {
+pub fn load_snapshot(
+    kv: &impl KeyValue,
+    snapshot: &Snapshot,
+    cipher: Option<&dyn Cipher>,
+) -> Result<Journal, String> {
     if let Some(key) = &snapshot.legacy_key {
         let text = kv.get(key).ok_or("the saved copy is missing")?;
         return Document::decode(&text)
             .map(|d| d.payload)
             .map_err(|e| e.to_string());
     }
-    let (journal, unreadable) = read_chunks(kv, &snapshot.chunks);
+    let (journal, unreadable) = read_chunks(kv, &snapshot.chunks, cipher);
     match unreadable.first() {
         None => Ok(journal),
         Some(u) => Err(u.reason.clone()),
@@ -135,6 +164,7 @@ fn month_name(month: Month) -> String {
 fn read_chunks(
     kv: &impl KeyValue,
     chunks: &BTreeMap<Month, ChunkRef>,
+    cipher: Option<&dyn Cipher>,
 ) -> (Journal, Vec<Unreadable>) {
     let mut entries = Vec::new();
     let mut unreadable = Vec::new();
@@ -144,7 +174,7 @@ fn read_chunks(
         match text
             .as_deref()
             .ok_or_else(|| "it is missing".to_string())
-            .and_then(|t| read_chunk(t, *month, Some(chunk_ref), &seen))
+            .and_then(|t| read_chunk(t, &chunk_ref.key, *month, Some(chunk_ref), &seen, cipher))
         {
             Ok(chunk_entries) => {
                 seen.extend(chunk_entries.iter().map(|e| e.id.clone()));
@@ -163,9 +193,11 @@ fn read_chunks(
 
 fn read_chunk(
     text: &str,
+    key: &str,
     month: Month,
     reference: Option<&ChunkRef>,
     seen: &HashSet<EntryId>,
+    cipher: Option<&dyn Cipher>,
 ) -> Result<Vec<WorkEntry>, String> {
     if let Some(r) = reference {
         let chars = text.chars().count();
@@ -179,9 +211,15 @@ fn read_chunk(
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| format!("not readable ({e})"))?;
     schema_of(&value).map_err(|e| e.to_string())?;
-    let chunk: Chunk = serde_json::from_value(value).map_err(|e| format!("damaged ({e})"))?;
+    let mut chunk: Chunk = serde_json::from_value(value).map_err(|e| format!("damaged ({e})"))?;
     if chunk.month != month {
         return Err(format!("it holds {} instead", chunk.month));
+    }
+    if let Some(sealed) = chunk.sealed.take() {
+        let cipher = cipher.ok_or("it is locked and no passphrase was given")?;
+        let entries = cipher.open(&sealed, key)?;
+        chunk.entries =
+            serde_json::from_str(&entries).map_err(|e| format!("damaged inside its seal ({e})"))?;
     }
     if let Some(r) = reference {
         if chunk.entries.len() != r.records {
@@ -211,7 +249,7 @@ fn read_chunk(
 }
 
 /// After an unreadable index: take the newest chunk of each month found among the keys.
-fn rebuild_from_chunks(kv: &impl KeyValue, loaded: &mut Loaded) {
+fn rebuild_from_chunks(kv: &impl KeyValue, loaded: &mut Loaded, cipher: Option<&dyn Cipher>) {
     let mut newest: BTreeMap<Month, (u64, String)> = BTreeMap::new();
     for key in kv.keys() {
         let Some((month, revision)) = parse_chunk_key(&key) else {
@@ -225,7 +263,7 @@ fn rebuild_from_chunks(kv: &impl KeyValue, loaded: &mut Loaded) {
     let mut top_revision = 0;
     for (month, (revision, key)) in newest {
         let text = kv.get(&key).unwrap_or_default();
-        match read_chunk(&text, month, None, &seen) {
+        match read_chunk(&text, &key, month, None, &seen, cipher) {
             Ok(entries) => {
                 seen.extend(entries.iter().map(|e| e.id.clone()));
                 loaded.doc.payload.entries.extend(entries);

@@ -23,10 +23,21 @@ mod usage;
 pub use layout::{
     chunk_key, Chunk, ChunkRef, Index, Snapshot, SnapshotReason, INDEX_KEY, LEGACY_KEY,
 };
-pub use load::{load, load_snapshot, Loaded, Unreadable};
+pub use load::{load, load_snapshot, Loaded, Unlocked, Unreadable};
 pub use migrate::{migrate, MigrationError};
-pub use save::{all_months, plan_save, touched_months, SavePlan, SnapshotPolicy, SnapshotRequest};
+pub use save::{
+    all_months, plan_save, touched_months, SavePlan, SaveRequest, SnapshotPolicy, SnapshotRequest,
+};
 pub use usage::{Usage, UsageLevel, BUDGET_BYTES};
+
+/// Sealing and opening stored text with the passphrase lock's data key. The shell implements it
+/// (it supplies a fresh random nonce for every seal); tests use a stand-in.
+pub trait Cipher {
+    /// Seals `plaintext`, binding it to the storage key `associated`.
+    fn seal(&self, plaintext: &str, associated: &str) -> Result<String, String>;
+    /// Opens text sealed for the storage key `associated`.
+    fn open(&self, sealed: &str, associated: &str) -> Result<String, String>;
+}
 
 /// Read access to a key-value store such as localStorage.
 pub trait KeyValue {

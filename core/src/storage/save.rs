@@ -5,8 +5,10 @@
 //! commit point), then deletes. Snapshots keep earlier indexes, and with them their chunks, alive.
 
 use super::layout::{chunk_key, Chunk, ChunkRef, Index, Snapshot, SnapshotReason};
+use super::Cipher;
 use crate::document::{Document, SCHEMA_VERSION};
 use crate::journal::{Action, Journal};
+use crate::lock::LockHeader;
 use crate::month::Month;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -82,16 +84,84 @@ pub fn all_months(doc: &Document, base: Option<&Index>) -> BTreeSet<Month> {
     months
 }
 
-/// Plans the save of `doc` over `base`, rewriting the `dirty` months.
-pub fn plan_save(
-    base: Option<&Index>,
-    doc: &Document,
-    dirty: &BTreeSet<Month>,
-    now_ms: i64,
-    build: &str,
-    snapshot: SnapshotRequest,
-    policy: SnapshotPolicy,
-) -> SavePlan {
+/// Everything a save needs to know.
+pub struct SaveRequest<'a> {
+    /// The index this save builds on, if any.
+    pub base: Option<&'a Index>,
+    /// The document to save.
+    pub doc: &'a Document,
+    /// The months to rewrite.
+    pub dirty: &'a BTreeSet<Month>,
+    /// The shell's clock, in milliseconds since 1970.
+    pub now_ms: i64,
+    /// The writing build.
+    pub build: &'a str,
+    /// Which snapshot to keep.
+    pub snapshot: SnapshotRequest,
+    /// How many snapshots to keep, and how often.
+    pub policy: SnapshotPolicy,
+    /// The lock header to record, when the lock is on.
+    pub lock: Option<&'a LockHeader>,
+    /// Seals chunks, when the lock is on.
+    pub cipher: Option<&'a dyn Cipher>,
+    /// Forget every snapshot (when the lock is turned on or off, so that no copy in the other
+    /// form survives).
+    pub drop_snapshots: bool,
+}
+
+impl<'a> SaveRequest<'a> {
+    /// A plain request: default policy, automatic snapshots, no lock.
+    pub fn new(
+        base: Option<&'a Index>,
+        doc: &'a Document,
+        dirty: &'a BTreeSet<Month>,
+        now_ms: i64,
+    ) -> Self {
+        SaveRequest {
+            base,
+            doc,
+            dirty,
+            now_ms,
+            build: "",
+            snapshot: SnapshotRequest::Auto,
+            policy: SnapshotPolicy::default(),
+            lock: None,
+            cipher: None,
+            drop_snapshots: false,
+        }
+    }
+}
+
+fn chunk_text(chunk: Chunk, key: &str, cipher: Option<&dyn Cipher>) -> Result<String, String> {
+    let text = |c: &Chunk| serde_json::to_string(c).map_err(|e| e.to_string());
+    match cipher {
+        None => text(&chunk),
+        Some(cipher) => {
+            let entries = serde_json::to_string(&chunk.entries).map_err(|e| e.to_string())?;
+            let sealed = cipher.seal(&entries, key)?;
+            text(&Chunk {
+                entries: Vec::new(),
+                sealed: Some(sealed),
+                ..chunk
+            })
+        }
+    }
+}
+
+/// Plans the save of `doc` over `base`, rewriting the `dirty` months. Fails only if sealing does.
+pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
+    let SaveRequest {
+        base,
+        doc,
+        dirty,
+        now_ms,
+        build,
+        snapshot,
+        policy,
+        lock,
+        cipher,
+        drop_snapshots,
+    } = request;
     let mut chunks = base.map(|b| b.chunks.clone()).unwrap_or_default();
     let mut by_month: BTreeMap<Month, Vec<_>> = dirty.iter().map(|m| (*m, Vec::new())).collect();
     for entry in &doc.payload.entries {
@@ -106,13 +176,14 @@ pub fn plan_save(
             continue;
         }
         let records = entries.len();
+        let key = chunk_key(month, doc.revision);
         let chunk = Chunk {
             schema: SCHEMA_VERSION,
             month,
             entries,
+            sealed: None,
         };
-        let text = serde_json::to_string(&chunk).unwrap_or_default();
-        let key = chunk_key(month, doc.revision);
+        let text = chunk_text(chunk, &key, cipher)?;
         chunks.insert(
             month,
             ChunkRef {
@@ -124,8 +195,12 @@ pub fn plan_save(
         chunk_writes.push((key, text));
     }
 
-    let mut snapshots = base.map(|b| b.snapshots.clone()).unwrap_or_default();
+    let mut snapshots = match base {
+        Some(b) if !drop_snapshots => b.snapshots.clone(),
+        _ => Vec::new(),
+    };
     match snapshot {
+        _ if drop_snapshots => {}
         SnapshotRequest::BeforeMigration { schema, legacy_key } => snapshots.push(Snapshot {
             revision: doc.revision,
             taken_at: now_ms,
@@ -170,6 +245,7 @@ pub fn plan_save(
         saved_at: now_ms,
         chunks,
         snapshots,
+        lock: lock.cloned(),
     };
     let live = index.live_keys();
     let deletes = base
@@ -180,13 +256,13 @@ pub fn plan_save(
                 .collect()
         })
         .unwrap_or_default();
-    let index_text = serde_json::to_string(&index).unwrap_or_default();
-    SavePlan {
+    let index_text = serde_json::to_string(&index).map_err(|e| e.to_string())?;
+    Ok(SavePlan {
         chunk_writes,
         index,
         index_text,
         deletes,
-    }
+    })
 }
 
 fn keep_newest(snapshots: &mut Vec<Snapshot>, reason: SnapshotReason, keep: usize) {

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use std::collections::{BTreeMap, BTreeSet};
-use tend_core::storage::{plan_save, SavePlan, SnapshotPolicy, SnapshotRequest, INDEX_KEY};
+use tend_core::storage::{plan_save, SavePlan, SaveRequest, SnapshotRequest, INDEX_KEY};
 use tend_core::{Document, Index, Month};
 
 pub type Store = BTreeMap<String, String>;
@@ -27,15 +27,12 @@ pub fn save(
     dirty: &BTreeSet<Month>,
     now: i64,
 ) -> Index {
-    let plan = plan_save(
-        base,
-        doc,
-        dirty,
-        now,
-        "test",
-        SnapshotRequest::Auto,
-        SnapshotPolicy::default(),
-    );
+    let plan = plan_save(SaveRequest {
+        snapshot: SnapshotRequest::Auto,
+        build: "test",
+        ..SaveRequest::new(base, doc, dirty, now)
+    })
+    .unwrap();
     execute(store, &plan);
     plan.index
 }

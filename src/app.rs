@@ -2,7 +2,7 @@
 
 use crate::platform::{self, SaveError, SaveJob};
 use crate::store::{AppState, Msg, Store};
-use crate::views::{DataView, DayList, EntryForm, StorageBanner, WeekView};
+use crate::views::{DataView, DayList, EntryForm, StorageBanner, UnlockScreen, WeekView};
 use chrono::NaiveDate;
 use tend_core::settings::Persistence as Protection;
 use tend_core::storage::SnapshotRequest;
@@ -22,6 +22,8 @@ fn persist(store: &Store, replays: &mut u32) {
         base: store.base.as_ref(),
         dirty: &store.dirty,
         snapshot: store.full_write.clone().unwrap_or(SnapshotRequest::Auto),
+        lock: store.unlocked_key(),
+        drop_snapshots: store.drop_snapshots,
     };
     match platform::save(job) {
         Ok(saved) => {
@@ -38,7 +40,9 @@ fn persist(store: &Store, replays: &mut u32) {
         }
         Err(SaveError::Stale) if *replays < MAX_REPLAYS => {
             *replays += 1;
-            store.dispatch(Msg::Reloaded(Box::new(platform::load().loaded)));
+            store.dispatch(Msg::Reloaded(Box::new(
+                platform::load(store.unlocked_key()).loaded,
+            )));
         }
         Err(err) => store.dispatch(Msg::SaveFailed(err)),
     }
@@ -68,7 +72,7 @@ fn first_save(store: &Store) {
 pub fn app() -> Html {
     let store = use_reducer(|| {
         AppState::from_boot(
-            platform::load(),
+            platform::load(None),
             platform::load_settings(),
             platform::usage(),
         )
@@ -79,20 +83,25 @@ pub fn app() -> Html {
         let key = (
             store.doc.revision,
             store.base.as_ref().map(|b| b.revision),
+            store.save_requests,
             store.full_write.is_some(),
         );
         use_effect_with(key, move |_| persist(&store, &mut replays.borrow_mut()));
     }
     {
-        // Another tab saved: read what it wrote and replay anything unsaved here on top.
+        // Another tab saved: read what it wrote and replay anything unsaved here on top. The
+        // listener is renewed whenever the lock or key changes, so it reads with the current key.
         let dispatcher = store.dispatcher();
-        use_effect_with((), move |_| {
+        let held = store.lock.clone().zip(store.key.clone());
+        use_effect_with(held, move |held| {
+            let held = held.clone();
             let listener = platform::on_storage_change(move |key| {
                 if key
                     .as_deref()
                     .is_none_or(|k| k == tend_core::storage::INDEX_KEY)
                 {
-                    dispatcher.dispatch(Msg::Reloaded(Box::new(platform::load().loaded)));
+                    let key = held.as_ref().map(|(header, key)| (header, key));
+                    dispatcher.dispatch(Msg::Reloaded(Box::new(platform::load(key).loaded)));
                 }
             });
             move || drop(listener)
@@ -113,6 +122,7 @@ pub fn app() -> Html {
         Callback::from(move |date: NaiveDate| week.set(date))
     };
 
+    let locked_out = store.locked_out();
     html! {
         <ContextProvider<Store> context={store}>
             <header class="masthead">
@@ -121,6 +131,9 @@ pub fn app() -> Html {
                     {"Your caseload and burnout self-check. Everything you log stays in this browser."}
                 </p>
             </header>
+            if locked_out {
+                <main id="main"><UnlockScreen /></main>
+            } else {
             <main id="main">
                 <StorageBanner />
                 <section class="card" aria-labelledby="log-heading">
@@ -131,6 +144,7 @@ pub fn app() -> Html {
                 <WeekView anchor={*week} {today} onmove={on_week} />
                 <DataView />
             </main>
+            }
             <footer class="footnote">
                 <p>{"Tend is a self-check, not a diagnosis. Nothing you enter leaves this device unless you export it."}</p>
             </footer>

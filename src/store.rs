@@ -6,9 +6,11 @@
 //! saved are kept as `pending` actions, so that if another tab saved first they can be replayed
 //! on top of its data instead of overwriting it.
 
+use crate::platform::lock::KeyHandle;
 use crate::platform::{Boot, SaveError};
 use std::collections::BTreeSet;
 use std::rc::Rc;
+use tend_core::lock::LockHeader;
 use tend_core::settings::{DeviceSettings, Persistence as Protection};
 use tend_core::storage::{all_months, touched_months, Loaded, SnapshotRequest, Usage, LEGACY_KEY};
 use tend_core::{Action, Document, Index, Journal, Month};
@@ -70,6 +72,14 @@ pub struct AppState {
     pub settings: DeviceSettings,
     /// Characters the last save wrote.
     pub last_write: usize,
+    /// The passphrase lock's header, when the lock is on.
+    pub lock: Option<LockHeader>,
+    /// The unlocked data key; `None` while locked.
+    pub key: Option<KeyHandle>,
+    /// The next save forgets all snapshots (the lock was turned on or off).
+    pub drop_snapshots: bool,
+    /// Bumped when a save is needed for a reason other than a new revision.
+    pub save_requests: u64,
 }
 
 /// What the views and the save effect can ask of the store.
@@ -93,6 +103,16 @@ pub enum Msg {
     Settings(DeviceSettings),
     /// Something went wrong outside an action; tell the clinician.
     Problem(String),
+    /// The passphrase opened the lock: the data as read with the key.
+    Unlocked { loaded: Box<Loaded>, key: KeyHandle },
+    /// The lock was turned on, changed or turned off. `rewrite` means every month must be
+    /// written again (sealed or plain) and old snapshots forgotten.
+    LockChanged {
+        lock: Option<LockHeader>,
+        key: Option<KeyHandle>,
+        rewrite: bool,
+        done: String,
+    },
 }
 
 impl AppState {
@@ -103,6 +123,7 @@ impl AppState {
             storage_error,
             quarantine_failed,
         } = boot;
+        let loaded_lock = lock_of(&loaded);
         let mut persistence = match storage_error {
             Some(e) => Persistence::MemoryOnly(e.message()),
             None => Persistence::Saved,
@@ -153,12 +174,27 @@ impl AppState {
             usage,
             settings,
             last_write: 0,
+            lock: loaded_lock,
+            key: None,
+            drop_snapshots: false,
+            save_requests: 0,
         }
+    }
+
+    /// True while the data is locked and the passphrase has not been given.
+    pub fn locked_out(&self) -> bool {
+        self.lock.is_some() && self.key.is_none()
+    }
+
+    /// The header and key to seal and open with, when unlocked.
+    pub fn unlocked_key(&self) -> Option<(&LockHeader, &KeyHandle)> {
+        self.lock.as_ref().zip(self.key.as_ref())
     }
 
     /// True when there are changes that storage has not accepted and may be written.
     pub fn needs_save(&self) -> bool {
         !self.read_only()
+            && !self.locked_out()
             && (!self.pending.is_empty() || self.full_write.is_some() || !self.dirty.is_empty())
     }
 
@@ -211,6 +247,7 @@ impl Reducible for AppState {
                     next.dirty.clear();
                 }
                 next.full_write = None;
+                next.drop_snapshots = false;
                 next.base = Some(index);
                 next.persistence = Persistence::Saved;
                 next.usage = usage.or(next.usage);
@@ -235,6 +272,27 @@ impl Reducible for AppState {
             }
             Msg::Settings(settings) => next.settings = settings,
             Msg::Problem(text) => next.notice(text, true),
+            Msg::Unlocked { loaded, key } => {
+                next.key = Some(key);
+                next.take_reload(*loaded);
+                next.notice("Unlocked.", false);
+            }
+            Msg::LockChanged {
+                lock,
+                key,
+                rewrite,
+                done,
+            } => {
+                next.lock = lock;
+                next.key = key;
+                next.full_write = Some(SnapshotRequest::Auto);
+                if rewrite {
+                    next.dirty.extend(all_months(&next.doc, next.base.as_ref()));
+                    next.drop_snapshots = true;
+                }
+                next.save_requests += 1;
+                next.notice(done, false);
+            }
         }
         Rc::new(next)
     }
@@ -243,6 +301,12 @@ impl Reducible for AppState {
 impl AppState {
     /// Adopts what another tab saved, replaying this tab's unsaved actions on top.
     fn take_reload(&mut self, loaded: Loaded) {
+        let lock = lock_of(&loaded);
+        if loaded.locked.is_some() {
+            // Locked under a lock this tab does not hold the key to: ask for the passphrase.
+            self.key = None;
+        }
+        self.lock = lock;
         if let Some(found) = loaded.newer {
             self.persistence = Persistence::ReadOnly(format!(
                 "Another tab saved data in a newer format ({found}); reload this tab to use it."
@@ -277,6 +341,14 @@ impl AppState {
             self.persistence = Persistence::Saved;
         }
     }
+}
+
+/// The lock header in force for what was loaded, whether or not it could be opened.
+fn lock_of(loaded: &Loaded) -> Option<LockHeader> {
+    loaded
+        .locked
+        .clone()
+        .or_else(|| loaded.index.as_ref().and_then(|i| i.lock.clone()))
 }
 
 /// How the views describe the browser's answer about persistent storage.

@@ -42,7 +42,7 @@ impl KeyValue for Local {
 
 /// What a fresh start would read from storage now.
 fn stored() -> storage::Loaded {
-    storage::load(&Local, "test")
+    storage::load(&Local, "test", None)
 }
 
 /// Mounts a fresh app and waits for its first render.
@@ -294,7 +294,7 @@ async fn schema_one_data_is_migrated_with_a_restorable_copy_from_before() {
     let snapshots = restored.index.unwrap().snapshots;
     assert_eq!(snapshots.len(), 3);
     let undo = snapshots.last().unwrap();
-    let undo_journal = storage::load_snapshot(&Local, undo).unwrap();
+    let undo_journal = storage::load_snapshot(&Local, undo, None).unwrap();
     assert_eq!(undo_journal.entries.len(), 3);
     root.remove();
 }
@@ -331,6 +331,8 @@ fn a_full_store_is_reported_and_leaves_nothing_half_written() {
         base: None,
         dirty: &month_set(&doc),
         snapshot: SnapshotRequest::Auto,
+        lock: None,
+        drop_snapshots: false,
     };
     assert!(matches!(platform::save(job), Err(SaveError::Full)));
     assert_eq!(
@@ -344,6 +346,8 @@ fn a_full_store_is_reported_and_leaves_nothing_half_written() {
         base: None,
         dirty: &month_set(&doc),
         snapshot: SnapshotRequest::Auto,
+        lock: None,
+        drop_snapshots: false,
     };
     assert!(platform::save(job).is_ok());
     clear();
@@ -359,6 +363,8 @@ fn a_save_based_on_a_stale_revision_is_refused() {
         base: None,
         dirty: &dirty,
         snapshot: SnapshotRequest::Auto,
+        lock: None,
+        drop_snapshots: false,
     })
     .unwrap();
     // Another tab saves on top of revision 1...
@@ -370,6 +376,8 @@ fn a_save_based_on_a_stale_revision_is_refused() {
         base: Some(&first.index),
         dirty: &dirty,
         snapshot: SnapshotRequest::Auto,
+        lock: None,
+        drop_snapshots: false,
     })
     .unwrap();
     // ...while this tab, still at revision 1, tries to write its own revision 2.
@@ -381,6 +389,8 @@ fn a_save_based_on_a_stale_revision_is_refused() {
         base: Some(&first.index),
         dirty: &dirty,
         snapshot: SnapshotRequest::Auto,
+        lock: None,
+        drop_snapshots: false,
     });
     assert!(matches!(refused, Err(SaveError::Stale)));
     let ids: Vec<String> = stored()
@@ -397,6 +407,8 @@ fn a_save_based_on_a_stale_revision_is_refused() {
         base: None,
         dirty: &dirty,
         snapshot: SnapshotRequest::Auto,
+        lock: None,
+        drop_snapshots: false,
     });
     assert!(matches!(fresh, Err(SaveError::Stale)));
     clear();

@@ -6,6 +6,7 @@
 //! talks to `web_sys::Storage` directly.
 
 mod browser;
+pub mod lock;
 mod storage;
 
 pub use browser::{

@@ -4,12 +4,14 @@
 //! [`SaveError`]s, keeps unreadable text aside under quarantine keys, and refuses to write over a
 //! revision another tab saved (the caller then replays its changes on top and saves again).
 
+use super::lock::{KeyHandle, Sealer};
 use super::BUILD;
 use std::collections::BTreeSet;
+use tend_core::lock::LockHeader;
 use tend_core::settings::{DeviceSettings, SETTINGS_KEY};
 use tend_core::storage::{
-    self, plan_save, KeyValue, Loaded, Snapshot, SnapshotPolicy, SnapshotRequest, Usage, INDEX_KEY,
-    KEY_PREFIX, QUARANTINE_PREFIX,
+    self, plan_save, KeyValue, Loaded, SaveRequest, Snapshot, SnapshotPolicy, SnapshotRequest,
+    Usage, INDEX_KEY, KEY_PREFIX, QUARANTINE_PREFIX,
 };
 use tend_core::{Document, Index, Journal, Month};
 use wasm_bindgen::{JsCast, JsValue};
@@ -104,19 +106,27 @@ pub struct Boot {
     pub quarantine_failed: bool,
 }
 
-/// Reads Tend's data, setting aside anything unreadable under a quarantine key.
-pub fn load() -> Boot {
+/// A tab's unlocked key with the lock header it belongs to.
+pub type Key<'a> = Option<(&'a LockHeader, &'a KeyHandle)>;
+
+/// Reads Tend's data, setting aside anything unreadable under a quarantine key. With `key`, sealed
+/// chunks of the same lock are opened.
+pub fn load(key: Key<'_>) -> Boot {
+    let sealer = key.map(|(header, k)| (header, Sealer(k.clone())));
+    let unlocked = sealer
+        .as_ref()
+        .map(|(header, s)| (*header, s as &dyn storage::Cipher));
     let store = match local_store() {
         Ok(s) => s,
         Err(why) => {
             return Boot {
-                loaded: storage::load(&std::collections::BTreeMap::new(), BUILD),
+                loaded: storage::load(&std::collections::BTreeMap::new(), BUILD, None),
                 storage_error: Some(SaveError::Unavailable(why)),
                 quarantine_failed: false,
             }
         }
     };
-    let loaded = storage::load(&store, BUILD);
+    let loaded = storage::load(&store, BUILD, unlocked);
     let stamp = super::now_ms();
     let quarantine_failed = loaded
         .unreadable
@@ -138,9 +148,14 @@ pub fn load() -> Boot {
 }
 
 /// Reads the records of an earlier state.
-pub fn load_snapshot(snapshot: &Snapshot) -> Result<Journal, String> {
+pub fn load_snapshot(snapshot: &Snapshot, key: Option<&KeyHandle>) -> Result<Journal, String> {
     let store = local_store()?;
-    storage::load_snapshot(&store, snapshot)
+    let sealer = key.map(|k| Sealer(k.clone()));
+    storage::load_snapshot(
+        &store,
+        snapshot,
+        sealer.as_ref().map(|s| s as &dyn storage::Cipher),
+    )
 }
 
 /// One save: the document, the index it builds on, the months to rewrite and any snapshot due.
@@ -153,6 +168,10 @@ pub struct SaveJob<'a> {
     pub dirty: &'a BTreeSet<Month>,
     /// Which snapshot to keep.
     pub snapshot: SnapshotRequest,
+    /// The lock header and key, when the lock is on.
+    pub lock: Key<'a>,
+    /// Forget all snapshots (the lock was turned on or off).
+    pub drop_snapshots: bool,
 }
 
 /// What a successful save leaves behind.
@@ -190,15 +209,20 @@ pub fn save(job: SaveJob<'_>) -> Result<Saved, SaveError> {
             return Err(SaveError::Stale);
         }
     }
-    let plan = plan_save(
-        job.base,
-        job.doc,
-        job.dirty,
-        super::now_ms(),
-        BUILD,
-        job.snapshot,
-        SnapshotPolicy::default(),
-    );
+    let sealer = job.lock.map(|(_, k)| Sealer(k.clone()));
+    let plan = plan_save(SaveRequest {
+        base: job.base,
+        doc: job.doc,
+        dirty: job.dirty,
+        now_ms: super::now_ms(),
+        build: BUILD,
+        snapshot: job.snapshot,
+        policy: SnapshotPolicy::default(),
+        lock: job.lock.map(|(header, _)| header),
+        cipher: sealer.as_ref().map(|s| s as &dyn storage::Cipher),
+        drop_snapshots: job.drop_snapshots,
+    })
+    .map_err(|why| SaveError::Unavailable(format!("sealing failed: {why}")))?;
     let mut written_keys = Vec::new();
     let undo = |store: &LocalStore, keys: &[String]| {
         for key in keys {

@@ -2,6 +2,7 @@
 //! restore, and any unreadable text kept aside.
 
 use super::backup_button;
+use super::lock_settings::LockSettings;
 use crate::platform;
 use crate::store::{protection_label, Msg, Store};
 use tend_core::storage::SnapshotReason;
@@ -38,6 +39,7 @@ pub fn data_view() -> Html {
             </p>
             <p>{"Last backup: "}{last_backup}</p>
             {backup_button(&store, "Download a backup")}
+            <LockSettings />
             <h3>{"Earlier states"}</h3>
             if snapshots.is_empty() {
                 <p class="muted">{"Tend keeps the last few days' states here once you have logged for a while."}</p>
@@ -52,7 +54,7 @@ pub fn data_view() -> Html {
                         };
                         let onclick = {
                             let (store, snapshot, label) = (store.clone(), snapshot.clone(), what.to_lowercase());
-                            Callback::from(move |_: MouseEvent| match platform::load_snapshot(&snapshot) {
+                            Callback::from(move |_: MouseEvent| match platform::load_snapshot(&snapshot, store.key.as_ref()) {
                                 Ok(journal) => store.dispatch(Msg::Restore { journal, label: label.clone() }),
                                 Err(why) => store.dispatch(Msg::Problem(format!(
                                     "That earlier state could not be read ({why}); nothing was changed."))),

@@ -4,12 +4,15 @@ mod banner;
 mod data_view;
 mod day_list;
 mod entry_form;
+mod lock_settings;
+mod unlock;
 mod week_view;
 
 pub use banner::StorageBanner;
 pub use data_view::DataView;
 pub use day_list::DayList;
 pub use entry_form::EntryForm;
+pub use unlock::UnlockScreen;
 pub use week_view::WeekView;
 
 use crate::platform;

@@ -1,0 +1,70 @@
+// The passphrase lock: on, locked after reload, wrong and right passphrases, a change, and off.
+import { test, expect } from './guard.js';
+import { Today } from './today.js';
+
+const FIRST = 'a long walk by the river';
+const SECOND = 'tea on the back step at dusk';
+
+const storageText = (page) => page.evaluate(() => JSON.stringify({ ...localStorage }));
+
+async function unlock(page, passphrase) {
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  return started;
+}
+
+test('with the lock on, records are stored sealed and open only with the passphrase', async ({ page }) => {
+  const today = new Today(page);
+  await today.open();
+  await today.log('50', 'Direct session');
+
+  const lock = page.getByTestId('lock-settings');
+  await lock.getByLabel('New passphrase', { exact: true }).fill('short');
+  await lock.getByLabel('Repeat the passphrase').fill('short');
+  await lock.getByRole('button', { name: 'Turn on the lock' }).click();
+  await expect(page.getByTestId('lock-error')).not.toBeEmpty();
+
+  await lock.getByLabel('New passphrase', { exact: true }).fill(FIRST);
+  await lock.getByLabel('Repeat the passphrase').fill(FIRST);
+  await lock.getByRole('button', { name: 'Turn on the lock' }).click();
+  await expect(today.status).toContainText('The lock is on');
+  const sealed = await storageText(page);
+  expect(sealed).not.toContain('direct_session');
+  const index = await page.evaluate(() => JSON.parse(localStorage.getItem('tend.index')));
+  expect(index.lock.kdf).toMatchObject({ algorithm: 'argon2id', memory_kib: 19456, iterations: 2, parallelism: 1 });
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Tend is locked' })).toBeVisible();
+  await unlock(page, 'a long walk by the sea');
+  await expect(page.getByTestId('unlock-error')).toContainText('does not unlock');
+  expect(await storageText(page)).toBe(sealed);
+
+  const started = await unlock(page, FIRST);
+  await expect(today.dayEntries).toContainText('50 min');
+  console.log(`unlock to entries shown: ${Date.now() - started} ms`);
+  await today.log('25', 'Travel');
+  expect(await storageText(page)).not.toContain('travel');
+
+  // Change the passphrase: the old one no longer opens, the new one does.
+  await lock.getByLabel('Current passphrase').fill(FIRST);
+  await lock.getByLabel('New passphrase', { exact: true }).fill(SECOND);
+  await lock.getByLabel('Repeat the new passphrase').fill(SECOND);
+  await lock.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(today.status).toContainText('The passphrase is changed');
+  await page.reload();
+  await unlock(page, FIRST);
+  await expect(page.getByTestId('unlock-error')).toContainText('does not unlock');
+  await unlock(page, SECOND);
+  await expect(today.dayEntries.locator('li')).toHaveCount(2);
+
+  // Turn it off: everything is stored readable again and no sealed copy is left.
+  await lock.getByLabel('Current passphrase').fill(SECOND);
+  await lock.getByRole('button', { name: /Turn off the lock/ }).click();
+  await expect(today.status).toContainText('The lock is off');
+  const plain = await storageText(page);
+  expect(plain).toContain('direct_session');
+  expect(plain).not.toContain('"sealed"');
+  await page.reload();
+  await expect(today.dayEntries.locator('li')).toHaveCount(2);
+});

@@ -309,6 +309,22 @@ fn month_set(doc: &Document) -> BTreeSet<Month> {
     storage::all_months(doc, None)
 }
 
+/// A save with no lock and automatic snapshots.
+fn job<'a>(
+    doc: &'a Document,
+    base: Option<&'a tend_core::Index>,
+    dirty: &'a BTreeSet<Month>,
+) -> SaveJob<'a> {
+    SaveJob {
+        doc,
+        base,
+        dirty,
+        snapshot: SnapshotRequest::Auto,
+        lock: None,
+        drop_snapshots: false,
+    }
+}
+
 #[wasm_bindgen_test]
 fn a_full_store_is_reported_and_leaves_nothing_half_written() {
     clear();
@@ -326,30 +342,18 @@ fn a_full_store_is_reported_and_leaves_nothing_half_written() {
     }
     let keys_before = local().length().unwrap();
     let doc = one_entry_doc();
-    let job = SaveJob {
-        doc: &doc,
-        base: None,
-        dirty: &month_set(&doc),
-        snapshot: SnapshotRequest::Auto,
-        lock: None,
-        drop_snapshots: false,
-    };
-    assert!(matches!(platform::save(job), Err(SaveError::Full)));
+    let dirty = month_set(&doc);
+    assert!(matches!(
+        platform::save(job(&doc, None, &dirty)),
+        Err(SaveError::Full)
+    ));
     assert_eq!(
         local().length().unwrap(),
         keys_before,
         "no chunk was left behind"
     );
     clear();
-    let job = SaveJob {
-        doc: &doc,
-        base: None,
-        dirty: &month_set(&doc),
-        snapshot: SnapshotRequest::Auto,
-        lock: None,
-        drop_snapshots: false,
-    };
-    assert!(platform::save(job).is_ok());
+    assert!(platform::save(job(&doc, None, &dirty)).is_ok());
     clear();
 }
 
@@ -358,40 +362,17 @@ fn a_save_based_on_a_stale_revision_is_refused() {
     clear();
     let doc = one_entry_doc();
     let dirty = month_set(&doc);
-    let first = platform::save(SaveJob {
-        doc: &doc,
-        base: None,
-        dirty: &dirty,
-        snapshot: SnapshotRequest::Auto,
-        lock: None,
-        drop_snapshots: false,
-    })
-    .unwrap();
+    let first = platform::save(job(&doc, None, &dirty)).unwrap();
     // Another tab saves on top of revision 1...
     let other = doc
         .apply(&Action::AddEntry(entry("y", "2026-11-24", 10)), "test")
         .unwrap();
-    platform::save(SaveJob {
-        doc: &other,
-        base: Some(&first.index),
-        dirty: &dirty,
-        snapshot: SnapshotRequest::Auto,
-        lock: None,
-        drop_snapshots: false,
-    })
-    .unwrap();
+    platform::save(job(&other, Some(&first.index), &dirty)).unwrap();
     // ...while this tab, still at revision 1, tries to write its own revision 2.
     let mine = doc
         .apply(&Action::AddEntry(entry("z", "2026-11-25", 20)), "test")
         .unwrap();
-    let refused = platform::save(SaveJob {
-        doc: &mine,
-        base: Some(&first.index),
-        dirty: &dirty,
-        snapshot: SnapshotRequest::Auto,
-        lock: None,
-        drop_snapshots: false,
-    });
+    let refused = platform::save(job(&mine, Some(&first.index), &dirty));
     assert!(matches!(refused, Err(SaveError::Stale)));
     let ids: Vec<String> = stored()
         .doc
@@ -402,14 +383,7 @@ fn a_save_based_on_a_stale_revision_is_refused() {
         .collect();
     assert_eq!(ids, vec!["x", "y"], "the other tab's data survives");
     // A fresh tab with nothing loaded may not write over existing data either.
-    let fresh = platform::save(SaveJob {
-        doc: &mine,
-        base: None,
-        dirty: &dirty,
-        snapshot: SnapshotRequest::Auto,
-        lock: None,
-        drop_snapshots: false,
-    });
+    let fresh = platform::save(job(&mine, None, &dirty));
     assert!(matches!(fresh, Err(SaveError::Stale)));
     clear();
 }

@@ -43,45 +43,41 @@ pub fn lock_settings() -> Html {
     let Some(store) = store else {
         return html! {};
     };
-    let fail = {
-        let error = error.clone();
-        move |message: String| error.set(Some(message))
+    // Each form works out the message for the store or the reason it cannot; this shows either.
+    let report = {
+        let (store, error) = (store.clone(), error.clone());
+        move |outcome: Result<Msg, String>| match outcome {
+            Ok(msg) => {
+                error.set(None);
+                store.dispatch(msg);
+            }
+            Err(message) => error.set(Some(message)),
+        }
     };
 
     let turn_on = {
-        let (store, first, second, error, fail) = (
-            store.clone(),
-            first.clone(),
-            second.clone(),
-            error.clone(),
-            fail.clone(),
-        );
+        let (first, second, report) = (first.clone(), second.clone(), report.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let result = new_passphrase(take(&first), take(&second))
-                .and_then(|p| lock::create(&p).map_err(|e| e.to_string()));
-            match result {
-                Ok((header, key)) => {
-                    error.set(None);
-                    store.dispatch(Msg::LockChanged {
+            report(
+                new_passphrase(take(&first), take(&second))
+                    .and_then(|p| lock::create(&p).map_err(|e| e.to_string()))
+                    .map(|(header, key)| Msg::LockChanged {
                         lock: Some(header),
                         key: Some(key),
                         rewrite: true,
                         done: "The lock is on: your records are now stored encrypted.".into(),
-                    });
-                }
-                Err(message) => fail(message),
-            }
+                    }),
+            )
         })
     };
     let change = {
-        let (store, current, first, second, error, fail) = (
+        let (store, current, first, second, report) = (
             store.clone(),
             current.clone(),
             first.clone(),
             second.clone(),
-            error.clone(),
-            fail.clone(),
+            report.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -89,40 +85,34 @@ pub fn lock_settings() -> Html {
                 return;
             };
             let old = take(&current);
-            let result = new_passphrase(take(&first), take(&second))
-                .and_then(|new| lock::rewrap(&old, &new, &header).map_err(|e| e.to_string()));
-            match result {
-                Ok(header) => {
-                    error.set(None);
-                    store.dispatch(Msg::LockChanged {
+            report(
+                new_passphrase(take(&first), take(&second))
+                    .and_then(|new| lock::rewrap(&old, &new, &header).map_err(|e| e.to_string()))
+                    .map(|header| Msg::LockChanged {
                         lock: Some(header),
                         key: store.key.clone(),
                         rewrite: false,
                         done: "The passphrase is changed.".into(),
-                    });
-                }
-                Err(message) => fail(message),
-            }
+                    }),
+            )
         })
     };
     let turn_off = {
-        let (store, current, error) = (store.clone(), current.clone(), error.clone());
+        let (store, current) = (store.clone(), current.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(header) = store.lock.clone() else {
                 return;
             };
-            match lock::unlock(&take(&current), &header) {
-                Ok(_) => {
-                    error.set(None);
-                    store.dispatch(Msg::LockChanged {
+            report(
+                lock::unlock(&take(&current), &header)
+                    .map_err(|e| e.to_string())
+                    .map(|_| Msg::LockChanged {
                         lock: None,
                         key: None,
                         rewrite: true,
                         done: "The lock is off: your records are stored without encryption.".into(),
-                    });
-                }
-                Err(problem) => fail(problem.to_string()),
-            }
+                    }),
+            )
         })
     };
 

@@ -24,6 +24,8 @@ pub enum Action {
     AddEntry(WorkEntry),
     /// Delete the entry with this id.
     RemoveEntry(EntryId),
+    /// Merge records from a backup: new ones added, changed ones replaced, by id.
+    Restore(Journal),
 }
 
 /// Why an action was refused. The journal is unchanged when one of these is returned.
@@ -39,6 +41,8 @@ pub enum ActionError {
     DuplicateId(EntryId),
     /// No entry has this id.
     UnknownId(EntryId),
+    /// Records from outside (a backup) break a rule, as described.
+    Damaged(String),
 }
 
 impl fmt::Display for ActionError {
@@ -62,6 +66,7 @@ impl fmt::Display for ActionError {
             ActionError::UnknownId(_) => {
                 f.write_str("That entry is no longer there; it may have been deleted already.")
             }
+            ActionError::Damaged(why) => write!(f, "Nothing was restored: {why}."),
         }
     }
 }
@@ -72,6 +77,7 @@ impl Journal {
         match action {
             Action::AddEntry(entry) => self.add(entry),
             Action::RemoveEntry(id) => self.remove(id),
+            Action::Restore(incoming) => self.restore(incoming),
         }
     }
 
@@ -124,6 +130,20 @@ impl Journal {
         let mut next = self.clone();
         next.entries.push(entry.clone());
         Ok(next)
+    }
+
+    fn restore(&self, incoming: &Journal) -> Result<Journal, ActionError> {
+        incoming.check().map_err(ActionError::Damaged)?;
+        let merged = crate::exchange::merge(self, incoming);
+        let mut days: std::collections::BTreeMap<NaiveDate, u32> =
+            std::collections::BTreeMap::new();
+        for e in &merged.entries {
+            *days.entry(e.date).or_default() += e.minutes;
+        }
+        if let Some((date, minutes)) = days.into_iter().find(|(_, m)| *m > MAX_ENTRY_MINUTES) {
+            return Err(ActionError::DayOverfull { date, minutes });
+        }
+        Ok(merged)
     }
 
     fn remove(&self, id: &EntryId) -> Result<Journal, ActionError> {

@@ -67,6 +67,20 @@ pub fn touched_months(before: &Journal, action: &Action) -> Vec<Month> {
             .filter(|e| &e.id == id)
             .map(|e| Month::of(e.date))
             .collect(),
+        Action::Restore(incoming) => {
+            let ids: std::collections::HashSet<_> =
+                incoming.entries.iter().map(|e| &e.id).collect();
+            let replaced = before.entries.iter().filter(|e| ids.contains(&e.id));
+            let mut months: Vec<Month> = incoming
+                .entries
+                .iter()
+                .chain(replaced)
+                .map(|e| Month::of(e.date))
+                .collect();
+            months.sort();
+            months.dedup();
+            months
+        }
     }
 }
 

@@ -1,0 +1,16 @@
+//! Files that leave or enter Tend: backups, restores and CSV tables.
+//!
+//! A clinician takes their records to a new laptop, to supervision or to a spreadsheet. Everything
+//! here is pure: the shell hands in the file's text and the time, and gets back text to download
+//! or a checked set of records with a preview of what restoring them would change.
+
+mod backup;
+mod csv_export;
+mod restore;
+
+pub use backup::{
+    export_backup, read_backup, BackupError, BackupFile, BACKUP_FORMAT, BACKUP_VERSION,
+    MAX_IMPORT_BYTES,
+};
+pub use csv_export::entries_csv;
+pub use restore::{merge, preview, Preview};

@@ -103,6 +103,8 @@ pub enum Msg {
     Settings(DeviceSettings),
     /// Something went wrong outside an action; tell the clinician.
     Problem(String),
+    /// Merge records from a backup, keeping the current state as a snapshot first.
+    Import { journal: Journal, done: String },
     /// The passphrase opened the lock: the data as read with the key.
     Unlocked { loaded: Box<Loaded>, key: KeyHandle },
     /// The lock was turned on, changed or turned off. `rewrite` means every month must be
@@ -217,25 +219,7 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut next = (*self).clone();
         match msg {
-            Msg::Apply { action, done } => {
-                if self.read_only() {
-                    next.notice(
-                        "Nothing was changed: this tab is read-only until it is reloaded.",
-                        true,
-                    );
-                } else {
-                    match self.doc.apply(&action, crate::platform::BUILD) {
-                        Ok(doc) => {
-                            next.dirty
-                                .extend(touched_months(&self.doc.payload, &action));
-                            next.pending.push(action);
-                            next.doc = doc;
-                            next.notice(done, false);
-                        }
-                        Err(e) => next.notice(e.to_string(), true),
-                    }
-                }
-            }
+            Msg::Apply { action, done } => next.apply(&self, action, done, None),
             Msg::Saved {
                 index,
                 saved,
@@ -272,6 +256,12 @@ impl Reducible for AppState {
             }
             Msg::Settings(settings) => next.settings = settings,
             Msg::Problem(text) => next.notice(text, true),
+            Msg::Import { journal, done } => next.apply(
+                &self,
+                Action::Restore(journal),
+                done,
+                Some(SnapshotRequest::Force),
+            ),
             Msg::Unlocked { loaded, key } => {
                 next.key = Some(key);
                 next.take_reload(*loaded);
@@ -299,6 +289,37 @@ impl Reducible for AppState {
 }
 
 impl AppState {
+    /// Applies a core action to `before` (the state the message arrived in), keeping it as
+    /// pending until saved; `snapshot` asks the next save to keep a snapshot first.
+    fn apply(
+        &mut self,
+        before: &AppState,
+        action: Action,
+        done: String,
+        snapshot: Option<SnapshotRequest>,
+    ) {
+        if before.read_only() {
+            self.notice(
+                "Nothing was changed: this tab is read-only until it is reloaded.",
+                true,
+            );
+            return;
+        }
+        match before.doc.apply(&action, crate::platform::BUILD) {
+            Ok(doc) => {
+                self.dirty
+                    .extend(touched_months(&before.doc.payload, &action));
+                self.pending.push(action);
+                self.doc = doc;
+                if snapshot.is_some() {
+                    self.full_write = snapshot;
+                }
+                self.notice(done, false);
+            }
+            Err(e) => self.notice(e.to_string(), true),
+        }
+    }
+
     /// Adopts what another tab saved, replaying this tab's unsaved actions on top.
     fn take_reload(&mut self, loaded: Loaded) {
         let lock = lock_of(&loaded);

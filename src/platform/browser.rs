@@ -107,3 +107,29 @@ pub fn request_persistence(answer: impl FnOnce(Option<bool>) + 'static) {
         answer(result.ok().and_then(|v| v.as_bool()));
     });
 }
+
+/// Reads the first file chosen in a file input, up to `limit` bytes, and calls `done` with its
+/// bytes, or with `Err(size)` when it is larger than the limit (it is then not read at all), or
+/// `Err(0)` when nothing could be read.
+pub fn read_chosen_file(
+    input: &web_sys::HtmlInputElement,
+    limit: usize,
+    done: impl FnOnce(Result<Vec<u8>, usize>) + 'static,
+) {
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        done(Err(0));
+        return;
+    };
+    let size = file.size() as usize;
+    if size > limit {
+        done(Err(size));
+        return;
+    }
+    let promise = file.array_buffer();
+    wasm_bindgen_futures::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(buffer) => done(Ok(js_sys::Uint8Array::new(&buffer).to_vec())),
+            Err(_) => done(Err(0)),
+        }
+    });
+}

@@ -3,6 +3,7 @@
 
 use super::backup_button;
 use super::lock_settings::LockSettings;
+use super::restore::RestoreControls;
 use crate::platform;
 use crate::store::{protection_label, Msg, Store};
 use tend_core::storage::SnapshotReason;
@@ -39,6 +40,7 @@ pub fn data_view() -> Html {
             </p>
             <p>{"Last backup: "}{last_backup}</p>
             {backup_button(&store, "Download a backup")}
+            <RestoreControls />
             <LockSettings />
             <h3>{"Earlier states"}</h3>
             if snapshots.is_empty() {

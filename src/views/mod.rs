@@ -5,6 +5,7 @@ mod data_view;
 mod day_list;
 mod entry_form;
 mod lock_settings;
+mod restore;
 mod unlock;
 mod week_view;
 
@@ -18,6 +19,7 @@ pub use week_view::WeekView;
 use crate::platform;
 use crate::store::{Msg, Store};
 use chrono::NaiveDate;
+use tend_core::exchange::export_backup;
 use yew::prelude::*;
 
 /// How views name a day: `Mon 23 Nov`, with `today` spelled out.
@@ -29,17 +31,31 @@ pub fn day_name(date: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
-/// A button that downloads the whole document as a JSON file and records the backup.
+/// A button that downloads a backup file (sealed when the lock is on) and records the backup.
 pub fn backup_button(store: &Store, label: &'static str) -> Html {
     let onclick = {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| {
             let stamp = platform::today().format("%Y-%m-%d");
-            let saved = platform::download(
-                &format!("tend-backup-{stamp}.json"),
-                "application/json",
-                &store.doc.encode(),
+            let sealer = store.key.clone().map(platform::lock::Sealer);
+            let lock = store.lock.as_ref().zip(
+                sealer
+                    .as_ref()
+                    .map(|s| s as &dyn tend_core::storage::Cipher),
             );
+            let text = export_backup(
+                &store.doc.payload,
+                platform::now_ms(),
+                platform::BUILD,
+                lock,
+            );
+            let saved = text.is_ok_and(|text| {
+                platform::download(
+                    &format!("tend-backup-{stamp}.json"),
+                    "application/json",
+                    &text,
+                )
+            });
             if saved {
                 let mut settings = store.settings.clone();
                 settings.last_backup_at = Some(platform::now_ms());
@@ -47,7 +63,7 @@ pub fn backup_button(store: &Store, label: &'static str) -> Html {
                 store.dispatch(Msg::Settings(settings));
             } else {
                 store.dispatch(Msg::Problem(
-                    "The browser did not allow the download.".into(),
+                    "The backup could not be made or downloaded.".into(),
                 ));
             }
         })

@@ -35,31 +35,101 @@ pub fn new_id() -> String {
 
 /// Offers `text` to the clinician as a file download. Returns false if the browser refused.
 pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
-    let attempt = || -> Result<(), JsValue> {
-        let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-        let document = window
-            .document()
-            .ok_or_else(|| JsValue::from_str("no document"))?;
-        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .is_ok_and(|blob| download_blob(file_name, &blob).is_ok())
+}
+
+fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let document = window
+        .document()
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    // Revoking at once can cancel the download in some browsers; free the blob a minute on.
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)?;
+    Ok(())
+}
+
+/// Renders an SVG image to a PNG at `scale` times its size, on a white background, entirely in
+/// the browser, and offers it as a download. Calls `done` with whether it worked.
+pub fn download_svg_as_png(
+    svg: &str,
+    (width, height): (u32, u32),
+    scale: u32,
+    file_name: &str,
+    done: impl FnOnce(bool) + 'static,
+) {
+    let attempt = || -> Result<(web_sys::HtmlImageElement, String), JsValue> {
+        let parts = js_sys::Array::of1(&JsValue::from_str(svg));
         let options = web_sys::BlobPropertyBag::new();
-        options.set_type(mime);
+        options.set_type("image/svg+xml");
         let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
         let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-        let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-        link.set_href(&url);
-        link.set_download(file_name);
-        link.click();
-        // Revoking at once can cancel the download in some browsers; free the blob a minute on.
-        let revoke = Closure::once_into_js(move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        });
-        window.set_timeout_with_callback_and_timeout_and_arguments_0(
-            revoke.unchecked_ref(),
-            60_000,
-        )?;
-        Ok(())
+        let image = web_sys::HtmlImageElement::new()?;
+        Ok((image, url))
     };
-    attempt().is_ok()
+    let Ok((image, url)) = attempt() else {
+        done(false);
+        return;
+    };
+    let file_name = file_name.to_string();
+    let loaded = image.clone();
+    let source = url.clone();
+    let on_load = Closure::once_into_js(move || {
+        let draw = || -> Result<web_sys::HtmlCanvasElement, JsValue> {
+            let document = web_sys::window()
+                .and_then(|w| w.document())
+                .ok_or_else(|| JsValue::from_str("no document"))?;
+            let canvas: web_sys::HtmlCanvasElement =
+                document.create_element("canvas")?.dyn_into()?;
+            canvas.set_width(width * scale);
+            canvas.set_height(height * scale);
+            let context: web_sys::CanvasRenderingContext2d = canvas
+                .get_context("2d")?
+                .ok_or_else(|| JsValue::from_str("no 2d context"))?
+                .dyn_into()?;
+            context.set_fill_style_str("#ffffff");
+            context.fill_rect(
+                0.0,
+                0.0,
+                f64::from(width * scale),
+                f64::from(height * scale),
+            );
+            context.draw_image_with_html_image_element_and_dw_and_dh(
+                &loaded,
+                0.0,
+                0.0,
+                f64::from(width * scale),
+                f64::from(height * scale),
+            )?;
+            Ok(canvas)
+        };
+        let _ = web_sys::Url::revoke_object_url(&source);
+        let Ok(canvas) = draw() else {
+            done(false);
+            return;
+        };
+        let on_blob = Closure::once_into_js(move |blob: JsValue| {
+            let saved = blob
+                .dyn_into::<web_sys::Blob>()
+                .is_ok_and(|blob| download_blob(&file_name, &blob).is_ok());
+            done(saved);
+        });
+        // If the browser refuses, the callback never runs and no file appears.
+        let _ = canvas.to_blob(on_blob.unchecked_ref());
+    });
+    image.set_onload(Some(on_load.unchecked_ref()));
+    image.set_src(&url);
 }
 
 /// A `storage` event subscription; dropping it unsubscribes.

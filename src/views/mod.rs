@@ -1,6 +1,7 @@
 //! One module per view; each reads the store from context and dispatches messages to it.
 
 mod banner;
+mod chart_figure;
 mod data_view;
 mod day_list;
 mod entry_form;
@@ -10,6 +11,7 @@ mod unlock;
 mod week_view;
 
 pub use banner::StorageBanner;
+pub use chart_figure::ChartFigure;
 pub use data_view::DataView;
 pub use day_list::DayList;
 pub use entry_form::EntryForm;

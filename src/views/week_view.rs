@@ -1,5 +1,6 @@
 //! The week view: this ISO week's hours as a stacked chart, with a table for the same numbers.
 
+use super::chart_figure::ChartFigure;
 use crate::store::Store;
 use chrono::{Days, NaiveDate};
 use tend_core::chart::{describe_week, render_week_svg};
@@ -17,6 +18,10 @@ pub struct WeekViewProps {
     /// Called with a day of the week to show next.
     pub onmove: Callback<NaiveDate>,
 }
+
+/// The week chart's drawn size in pixels.
+const WIDTH: u32 = 720;
+const HEIGHT: u32 = 360;
 
 const DAY_NAMES: [&str; 7] = [
     "Monday",
@@ -44,9 +49,12 @@ pub fn week_view(props: &WeekViewProps) -> Html {
     let svg = {
         let week = week.clone();
         use_memo((revision, monday), move |_| {
-            render_week_svg(&week, 720, 360)
+            render_week_svg(&week, WIDTH, HEIGHT)
+                .map(AttrValue::from)
+                .map_err(|e| AttrValue::from(e.to_string()))
         })
     };
+    let svg = (*svg).clone();
     let step = |days: i64| {
         let onmove = props.onmove.clone();
         Callback::from(move |_: MouseEvent| {
@@ -78,15 +86,8 @@ pub fn week_view(props: &WeekViewProps) -> Html {
             <p class="week-total" data-testid="week-total">
                 {format!("{} logged", format_minutes(week.total_minutes()))}
             </p>
-            <figure class="chart" data-testid="week-chart">
-                { match &*svg {
-                    Ok(svg) => Html::from_html_unchecked(AttrValue::from(svg.clone())),
-                    Err(e) => html! { <p class="error">{e.to_string()}</p> },
-                } }
-                <figcaption class="visually-hidden">{describe_week(&week)}</figcaption>
-            </figure>
-            <details class="numbers">
-                <summary>{"Show the numbers"}</summary>
+            <ChartFigure svg={svg} size={(WIDTH, HEIGHT)} summary={describe_week(&week)}
+                file_stem={format!("tend-week-{}", monday.format("%G-W%V"))} test_id="week-chart">
                 <table data-testid="week-table">
                     <caption>{week.title()}</caption>
                     <thead>
@@ -106,7 +107,7 @@ pub fn week_view(props: &WeekViewProps) -> Html {
                         }) }
                     </tbody>
                 </table>
-            </details>
+            </ChartFigure>
         </section>
     }
 }

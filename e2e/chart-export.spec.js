@@ -1,0 +1,41 @@
+// Charts leave the app as files drawn in the browser: an SVG with its title and legend, and a
+// PNG at twice the on-screen drawing size. No request goes anywhere (the guard checks).
+import { test, expect } from './guard.js';
+import { Today } from './today.js';
+
+const read = async (download) => Buffer.concat(await (await download.createReadStream()).toArray());
+
+test('the week chart saves as SVG and as a PNG at twice its size', async ({ page }) => {
+  const today = new Today(page);
+  await today.open();
+  await today.log('50', 'Direct session');
+  await today.log('30', 'Admin');
+  const chart = page.getByTestId('week-chart');
+
+  let downloaded = page.waitForEvent('download');
+  await chart.getByRole('button', { name: 'Save as SVG' }).click();
+  const svgFile = await downloaded;
+  expect(svgFile.suggestedFilename()).toMatch(/^tend-week-\d{4}-W\d{2}\.svg$/);
+  const svg = (await read(svgFile)).toString('utf8');
+  expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
+  expect(svg).toMatch(/Week \d+ · /);
+  expect(svg).toContain('Direct session');
+  expect(svg).toContain('Admin');
+
+  downloaded = page.waitForEvent('download');
+  await chart.getByRole('button', { name: 'Save as PNG' }).click();
+  const pngFile = await downloaded;
+  expect(pngFile.suggestedFilename()).toMatch(/\.png$/);
+  const png = await read(pngFile);
+  expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1440, 720]);
+
+  // Open the PNG in the page to be sure it is a picture a browser can show.
+  const shown = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    return [img.naturalWidth, img.naturalHeight];
+  }, png.toString('base64'));
+  expect(shown).toEqual([1440, 720]);
+});

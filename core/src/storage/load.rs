@@ -158,7 +158,13 @@ fn read_chunks(
             }),
         }
     }
-    (Journal { entries }, unreadable)
+    (
+        Journal {
+            entries,
+            ..Journal::default()
+        },
+        unreadable,
+    )
 }
 
 fn read_chunk(
@@ -194,6 +200,7 @@ fn read_chunk(
     }
     let journal = Journal {
         entries: chunk.entries,
+        ..Journal::default()
     };
     journal.check()?;
     for e in &journal.entries {

@@ -65,6 +65,22 @@ pub fn touched_months(before: &Journal, action: &Action) -> Vec<Month> {
             .filter(|e| &e.id == id)
             .map(|e| Month::of(e.date))
             .collect(),
+        Action::AddBreak(b) => vec![Month::of(b.date)],
+        Action::RemoveBreak(id) => before
+            .breaks
+            .iter()
+            .filter(|b| &b.id == id)
+            .map(|b| Month::of(b.date))
+            .collect(),
+        Action::AddOrganisation(_) => Vec::new(),
+        Action::UpdateOrganisation(_) => Vec::new(),
+        Action::RemoveOrganisation(_) => Vec::new(),
+        Action::AddCase(_) => Vec::new(),
+        Action::UpdateCase(_) => Vec::new(),
+        Action::CloseCase { .. } => Vec::new(),
+        Action::ReopenCase { .. } => Vec::new(),
+        Action::RemoveCase(_) => Vec::new(),
+        Action::SetTargets(_) => Vec::new(),
     }
 }
 

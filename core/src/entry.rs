@@ -221,3 +221,109 @@ impl WorkEntry {
 
 /// The longest a single entry may be: one whole day.
 pub const MAX_ENTRY_MINUTES: u32 = 24 * 60;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    }
+
+    fn starting(h: u32, m: u32, s: u32, minutes: u32) -> WorkEntry {
+        WorkEntry {
+            start: NaiveTime::from_hms_opt(h, m, s),
+            ..WorkEntry::new(EntryId("e".into()), day(3, 28), minutes, WorkKind::OnCall)
+        }
+    }
+
+    #[test]
+    fn splits_at_midnight_only_when_a_start_is_given() {
+        let split = starting(23, 30, 0, 90).day_split();
+        assert_eq!(split.first, (day(3, 28), 30));
+        assert_eq!(split.second, Some((day(3, 29), 60)));
+        assert_eq!(split.parts().map(|(_, m)| m).sum::<u32>(), 90);
+        assert_eq!(starting(22, 0, 0, 120).day_split().second, None);
+        assert_eq!(starting(23, 59, 59, 1).day_split().second, None);
+        assert_eq!(
+            starting(23, 59, 0, 2).day_split().second,
+            Some((day(3, 29), 1))
+        );
+        assert_eq!(
+            starting(0, 0, 0, 1440).day_split().first,
+            (day(3, 28), 1440)
+        );
+        let no_start = WorkEntry::new(EntryId("e".into()), day(3, 28), 90, WorkKind::Admin);
+        assert_eq!(no_start.day_split().first, (day(3, 28), 90));
+        let at_the_end = WorkEntry {
+            date: NaiveDate::MAX,
+            ..starting(23, 0, 0, 120)
+        };
+        assert_eq!(at_the_end.day_split().first, (NaiveDate::MAX, 120));
+    }
+
+    #[test]
+    fn older_stored_entries_read_back_and_defaults_are_not_stored() {
+        let old = r#"{"id":"a","date":"2026-11-23","minutes":50,"kind":"direct_session"}"#;
+        let entry: WorkEntry = serde_json::from_str(old).unwrap();
+        assert_eq!(
+            entry,
+            WorkEntry::new(
+                EntryId("a".into()),
+                day(11, 23),
+                50,
+                WorkKind::DirectSession
+            )
+        );
+        assert_eq!(serde_json::to_string(&entry).unwrap(), old);
+        let full = WorkEntry {
+            start: NaiveTime::from_hms_opt(18, 30, 0),
+            organisation: Some(OrgId("o".into())),
+            case: Some(CaseId("c".into())),
+            trauma: true,
+            pro_bono: true,
+            kind: WorkKind::GroupSession,
+            ..entry
+        };
+        let text = serde_json::to_string(&full).unwrap();
+        assert!(text.contains(r#""start":"18:30:00""#), "{text}");
+        assert!(text.contains(r#""kind":"group_session""#), "{text}");
+        assert_eq!(serde_json::from_str::<WorkEntry>(&text).unwrap(), full);
+    }
+
+    #[test]
+    fn slugs_are_stable_and_round_trip() {
+        let slugs: Vec<_> = WorkKind::ALL.iter().map(|k| k.slug()).collect();
+        assert_eq!(
+            slugs,
+            [
+                "direct_session",
+                "group_session",
+                "assessment",
+                "documentation",
+                "admin",
+                "travel",
+                "supervision",
+                "on_call"
+            ]
+        );
+        for (i, kind) in WorkKind::ALL.into_iter().enumerate() {
+            assert_eq!(kind.index(), i);
+            assert_eq!(WorkKind::from_slug(kind.slug()), Some(kind));
+            let stored = serde_json::to_string(&kind).unwrap();
+            assert_eq!(stored, format!("\"{}\"", kind.slug()));
+        }
+        let direct: Vec<_> = WorkKind::ALL
+            .into_iter()
+            .filter(|k| k.is_direct())
+            .collect();
+        assert_eq!(
+            direct,
+            [
+                WorkKind::DirectSession,
+                WorkKind::GroupSession,
+                WorkKind::Assessment
+            ]
+        );
+    }
+}

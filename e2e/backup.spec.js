@@ -24,7 +24,7 @@ test('a backup restores every record after the site data is cleared', async ({ p
 
   const restore = page.getByTestId('restore');
   await restore.getByLabel('Backup file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
-  await expect(page.getByTestId('restore-preview')).toContainText('3 work entries: 3 new, 0 updated, 0 already here.');
+  await expect(page.getByTestId('restore-preview')).toContainText('3 records (3 work entries): 3 new, 0 updated, 0 already here.');
   await restore.getByRole('button', { name: 'Restore', exact: true }).click();
   await expect(today.status).toContainText('Restored from the backup');
   await expect(today.weekTotal).toHaveText(total);

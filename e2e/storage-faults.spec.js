@@ -58,6 +58,6 @@ test('a week without a backup brings a reminder, and a backup clears it', async 
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^tend-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const backup = JSON.parse(Buffer.concat(await (await file.createReadStream()).toArray()).toString('utf8'));
-  expect(backup.payload.entries).toHaveLength(1);
+  expect(backup.records.entries).toHaveLength(1);
   await expect(banner).toHaveCount(0);
 });

@@ -19,8 +19,8 @@ test('a full store keeps entries in memory, shows a banner and offers a copy', a
   expect(file.suggestedFilename()).toMatch(/^tend-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const text = await (await file.createReadStream()).toArray();
   const copy = JSON.parse(Buffer.concat(text).toString('utf8'));
-  expect(copy.payload.entries).toHaveLength(1);
-  expect(copy.payload.entries[0].minutes).toBe(50);
+  expect(copy.records.entries).toHaveLength(1);
+  expect(copy.records.entries[0].minutes).toBe(50);
 });
 
 test('blocked storage (as in some private modes) still lets the clinician work', async ({ page }) => {

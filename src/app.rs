@@ -21,6 +21,7 @@ fn persist(store: &Store, replays: &mut u32) {
         doc: &store.doc,
         base: store.base.as_ref(),
         dirty: &store.dirty,
+        registry_dirty: store.registry_dirty,
         snapshot: store.full_write.clone().unwrap_or(SnapshotRequest::Auto),
         lock: store.unlocked_key(),
         drop_snapshots: store.drop_snapshots,

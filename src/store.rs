@@ -12,7 +12,9 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 use tend_core::lock::LockHeader;
 use tend_core::settings::{DeviceSettings, Persistence as Protection};
-use tend_core::storage::{all_months, touched_months, Loaded, SnapshotRequest, Usage, LEGACY_KEY};
+use tend_core::storage::{
+    all_months, touched_months, touches_registry, Loaded, SnapshotRequest, Usage, LEGACY_KEY,
+};
 use tend_core::{Action, Document, Index, Journal, Month};
 use yew::prelude::*;
 
@@ -58,6 +60,8 @@ pub struct AppState {
     pub pending: Vec<Action>,
     /// Months those actions touched.
     pub dirty: BTreeSet<Month>,
+    /// Whether those actions changed organisations, cases or targets.
+    pub registry_dirty: bool,
     /// Set when the next save must rewrite everything and keep this snapshot.
     pub full_write: Option<SnapshotRequest>,
     /// Whether changes are being saved.
@@ -153,9 +157,11 @@ impl AppState {
             (None, None) if !loaded.doc.payload.entries.is_empty() => Some(SnapshotRequest::Auto),
             _ => None,
         };
+        let registry_unreadable = loaded.unreadable.iter().any(|u| u.month.is_none());
         if full_write.is_some() {
             dirty.extend(all_months(&loaded.doc, None));
         }
+        let registry_dirty = full_write.is_some() || registry_unreadable;
         AppState {
             quarantined: loaded
                 .unreadable
@@ -170,6 +176,7 @@ impl AppState {
             base: loaded.index,
             pending: Vec::new(),
             dirty,
+            registry_dirty,
             full_write,
             persistence,
             notice: None,
@@ -197,7 +204,10 @@ impl AppState {
     pub fn needs_save(&self) -> bool {
         !self.read_only()
             && !self.locked_out()
-            && (!self.pending.is_empty() || self.full_write.is_some() || !self.dirty.is_empty())
+            && (!self.pending.is_empty()
+                || self.full_write.is_some()
+                || !self.dirty.is_empty()
+                || self.registry_dirty)
     }
 
     /// True when changes are refused to protect stored data.
@@ -229,6 +239,7 @@ impl Reducible for AppState {
                 next.pending.drain(..saved.min(next.pending.len()));
                 if next.pending.is_empty() {
                     next.dirty.clear();
+                    next.registry_dirty = false;
                 }
                 next.full_write = None;
                 next.drop_snapshots = false;
@@ -247,6 +258,7 @@ impl Reducible for AppState {
                 };
                 next.dirty = all_months(&next.doc, self.base.as_ref());
                 next.dirty.extend(all_months(&self.doc, None));
+                next.registry_dirty = true;
                 next.full_write = Some(SnapshotRequest::Force);
                 next.pending.clear();
                 next.notice(
@@ -278,6 +290,7 @@ impl Reducible for AppState {
                 next.full_write = Some(SnapshotRequest::Auto);
                 if rewrite {
                     next.dirty.extend(all_months(&next.doc, next.base.as_ref()));
+                    next.registry_dirty = true;
                     next.drop_snapshots = true;
                 }
                 next.save_requests += 1;
@@ -309,6 +322,7 @@ impl AppState {
             Ok(doc) => {
                 self.dirty
                     .extend(touched_months(&before.doc.payload, &action));
+                self.registry_dirty |= touches_registry(&action);
                 self.pending.push(action);
                 self.doc = doc;
                 if snapshot.is_some() {
@@ -357,6 +371,7 @@ impl AppState {
         if self.base.is_none() && !self.doc.payload.entries.is_empty() {
             self.full_write = Some(SnapshotRequest::Auto);
             self.dirty.extend(all_months(&self.doc, None));
+            self.registry_dirty = true;
         }
         if matches!(self.persistence, Persistence::MemoryOnly(_)) && self.pending.is_empty() {
             self.persistence = Persistence::Saved;

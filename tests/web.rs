@@ -113,12 +113,12 @@ fn clear() {
 }
 
 fn entry(id: &str, date: &str, minutes: u32) -> WorkEntry {
-    WorkEntry {
-        id: EntryId(id.into()),
-        date: date.parse().unwrap(),
+    WorkEntry::new(
+        EntryId(id.into()),
+        date.parse().unwrap(),
         minutes,
-        kind: WorkKind::Supervision,
-    }
+        WorkKind::Supervision,
+    )
 }
 
 #[wasm_bindgen_test]
@@ -319,6 +319,7 @@ fn job<'a>(
         doc,
         base,
         dirty,
+        registry_dirty: false,
         snapshot: SnapshotRequest::Auto,
         lock: None,
         drop_snapshots: false,

@@ -15,6 +15,8 @@ use std::fmt;
 pub fn kind_colour(kind: WorkKind) -> RGBColor {
     match kind {
         WorkKind::DirectSession => RGBColor(0, 114, 178),
+        WorkKind::GroupSession => RGBColor(240, 228, 66),
+        WorkKind::Assessment => RGBColor(96, 96, 96),
         WorkKind::Documentation => RGBColor(230, 159, 0),
         WorkKind::Admin => RGBColor(86, 180, 233),
         WorkKind::Travel => RGBColor(0, 158, 115),
@@ -179,8 +181,10 @@ mod tests {
                     date: NaiveDate::from_ymd_opt(2026, 11, *d).unwrap(),
                     minutes: *m,
                     kind: *k,
+                    ..WorkEntry::default()
                 })
                 .collect(),
+            ..Journal::default()
         };
         WeekSummary::of(&journal, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap())
     }

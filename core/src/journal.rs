@@ -3,18 +3,41 @@
 //! Every change a clinician makes is an [`Action`]: plain data carrying everything impure (the id,
 //! the date). [`Journal::apply`] is the one place where actions become a new journal, and it
 //! refuses an action that would make the records inconsistent instead of half-applying it.
+//!
+//! The rules for the tracking records (organisations, cases, breaks, targets) live in
+//! [`crate::tracking::reduce`]; this module dispatches to them.
 
 use crate::entry::{EntryId, WorkEntry, MAX_ENTRY_MINUTES};
+use crate::tracking::reduce;
+use crate::tracking::{
+    BreakEntry, BreakId, Case, CaseId, OrgId, Organisation, RecordError, Targets,
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Everything the clinician has logged. This is the payload of the stored document.
+///
+/// The collections after `entries` were added with the tracking model. Each has a default and is
+/// left out of the stored text while empty (or, for targets, while at the defaults), so older
+/// data reads back and a journal that does not use them is stored as before.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Journal {
     /// Work entries, in the order they were logged.
     #[serde(default)]
     pub entries: Vec<WorkEntry>,
+    /// Breaks, time off and self-care, in the order they were logged. Dated, like entries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breaks: Vec<BreakEntry>,
+    /// The organisations worked for, with their contracts. Not dated by month.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organisations: Vec<Organisation>,
+    /// The caseload, open and closed. Not dated by month.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cases: Vec<Case>,
+    /// The clinician's targets and settings. Not dated by month.
+    #[serde(default, skip_serializing_if = "Targets::is_default")]
+    pub targets: Targets,
 }
 
 /// A change to the journal.
@@ -26,6 +49,28 @@ pub enum Action {
     RemoveEntry(EntryId),
     /// Merge records from a backup: new ones added, changed ones replaced, by id.
     Restore(Journal),
+    /// Add an organisation and its contract.
+    AddOrganisation(Organisation),
+    /// Replace the organisation with the same id (new name or terms).
+    UpdateOrganisation(Organisation),
+    /// Delete an organisation nothing refers to any more.
+    RemoveOrganisation(OrgId),
+    /// Add a case (with the day it opened).
+    AddCase(Case),
+    /// Replace the case with the same id (label, organisation, complexity, periods).
+    UpdateCase(Case),
+    /// Close an open case on a day.
+    CloseCase { id: CaseId, on: NaiveDate },
+    /// Reopen a closed case on a day after it closed; the earlier period is kept.
+    ReopenCase { id: CaseId, on: NaiveDate },
+    /// Delete a case no work entry refers to.
+    RemoveCase(CaseId),
+    /// Log a break, time off or self-care.
+    AddBreak(BreakEntry),
+    /// Delete the break record with this id.
+    RemoveBreak(BreakId),
+    /// Replace the targets.
+    SetTargets(Targets),
 }
 
 /// Why an action was refused. The journal is unchanged when one of these is returned.
@@ -43,6 +88,14 @@ pub enum ActionError {
     UnknownId(EntryId),
     /// Records from outside (a backup) break a rule, as described.
     Damaged(String),
+    /// A tracking record or change was refused; the inner error says why.
+    Refused(RecordError),
+}
+
+impl From<RecordError> for ActionError {
+    fn from(e: RecordError) -> ActionError {
+        ActionError::Refused(e)
+    }
 }
 
 impl fmt::Display for ActionError {
@@ -67,6 +120,7 @@ impl fmt::Display for ActionError {
                 f.write_str("That entry is no longer there; it may have been deleted already.")
             }
             ActionError::Damaged(why) => write!(f, "Nothing was restored: {why}."),
+            ActionError::Refused(e) => e.fmt(f),
         }
     }
 }
@@ -78,16 +132,29 @@ impl Journal {
             Action::AddEntry(entry) => self.add(entry),
             Action::RemoveEntry(id) => self.remove(id),
             Action::Restore(incoming) => self.restore(incoming),
+            Action::AddOrganisation(org) => reduce::add_organisation(self, org),
+            Action::UpdateOrganisation(org) => reduce::update_organisation(self, org),
+            Action::RemoveOrganisation(id) => reduce::remove_organisation(self, id),
+            Action::AddCase(case) => reduce::add_case(self, case),
+            Action::UpdateCase(case) => reduce::update_case(self, case),
+            Action::CloseCase { id, on } => reduce::close_case(self, id, *on),
+            Action::ReopenCase { id, on } => reduce::reopen_case(self, id, *on),
+            Action::RemoveCase(id) => reduce::remove_case(self, id),
+            Action::AddBreak(record) => reduce::add_break(self, record),
+            Action::RemoveBreak(id) => reduce::remove_break(self, id),
+            Action::SetTargets(targets) => reduce::set_targets(self, targets),
         }
     }
 
-    /// Total minutes logged on one day.
+    /// Total minutes of work counted on one day. An entry with a start time that runs past
+    /// midnight counts its minutes after midnight on the next day (see
+    /// [`WorkEntry::day_split`]); other entries count wholly on their date.
     pub fn minutes_on(&self, date: NaiveDate) -> u32 {
         self.entries
             .iter()
-            .filter(|e| e.date == date)
-            .map(|e| e.minutes)
-            .sum()
+            .flat_map(|e| e.day_split().parts())
+            .filter(|(d, _)| *d == date)
+            .fold(0u32, |sum, (_, m)| sum.saturating_add(m))
     }
 
     /// The entries of one day, in the order they were logged.
@@ -95,8 +162,10 @@ impl Journal {
         self.entries.iter().filter(move |e| e.date == date)
     }
 
-    /// Checks records that arrived from outside the reducer (storage, a file): every entry must
-    /// be one the reducer would have accepted on its own.
+    /// Checks records that arrived from outside the reducer (storage, a file): every record must
+    /// be one the reducer would have accepted on its own. References between records are not
+    /// checked here, since storage checks one month's records at a time; see
+    /// [`Journal::check_references`].
     pub fn check(&self) -> Result<(), String> {
         let mut seen = std::collections::HashSet::new();
         for e in &self.entries {
@@ -107,7 +176,13 @@ impl Journal {
                 return Err(format!("entry {} appears twice", e.id));
             }
         }
-        Ok(())
+        reduce::check_records(self)
+    }
+
+    /// Checks that every organisation and case an entry or case names is present. Run it on a
+    /// whole journal once every part has been loaded.
+    pub fn check_references(&self) -> Result<(), String> {
+        reduce::check_references(self)
     }
 
     fn add(&self, entry: &WorkEntry) -> Result<Journal, ActionError> {
@@ -120,12 +195,15 @@ impl Journal {
         if self.entries.iter().any(|e| e.id == entry.id) {
             return Err(ActionError::DuplicateId(entry.id.clone()));
         }
-        let day_total = self.minutes_on(entry.date) + entry.minutes;
-        if day_total > MAX_ENTRY_MINUTES {
-            return Err(ActionError::DayOverfull {
-                date: entry.date,
-                minutes: day_total,
-            });
+        reduce::check_entry_links(self, entry)?;
+        for (date, minutes) in entry.day_split().parts() {
+            let day_total = self.minutes_on(date).saturating_add(minutes);
+            if day_total > MAX_ENTRY_MINUTES {
+                return Err(ActionError::DayOverfull {
+                    date,
+                    minutes: day_total,
+                });
+            }
         }
         let mut next = self.clone();
         next.entries.push(entry.clone());
@@ -162,12 +240,12 @@ mod tests {
     use crate::entry::WorkKind;
 
     fn entry(id: &str, day: u32, minutes: u32) -> WorkEntry {
-        WorkEntry {
-            id: EntryId(id.into()),
-            date: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+        WorkEntry::new(
+            EntryId(id.into()),
+            NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
             minutes,
-            kind: WorkKind::DirectSession,
-        }
+            WorkKind::DirectSession,
+        )
     }
 
     #[test]

@@ -6,6 +6,9 @@
 //! rest. The crate depends on no browser crate and cannot read the clock (chrono's `clock` feature
 //! is off) or make random numbers, so time, ids, salts and nonces arrive from the caller and every
 //! function here can be tested natively and deterministically.
+//!
+//! The tracking model (organisations, cases, breaks, targets and their selectors) lives in
+//! [`tracking`].
 
 pub mod chart;
 pub mod document;
@@ -17,11 +20,16 @@ pub mod lock;
 pub mod month;
 pub mod settings;
 pub mod storage;
+pub mod tracking;
 pub mod week;
 
 pub use document::{DecodeError, Document, SCHEMA_VERSION};
-pub use entry::{EntryId, WorkEntry, WorkKind};
+pub use entry::{DaySplit, EntryId, WorkEntry, WorkKind};
 pub use journal::{Action, ActionError, Journal};
 pub use month::Month;
 pub use storage::Index;
+pub use tracking::{
+    Arrangement, BreakEntry, BreakId, BreakKind, Case, CaseId, Complexity, OrgId, Organisation,
+    RecordError, Targets, WorkingDays,
+};
 pub use week::{week_start, DayTotals, WeekSummary};

@@ -33,6 +33,52 @@ impl Month {
     pub fn contains(self, date: NaiveDate) -> bool {
         Month::of(date) == self
     }
+
+    /// The year.
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// The month of the year, 1 to 12.
+    pub fn number(self) -> u32 {
+        self.month
+    }
+
+    /// The first day of the month.
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1).unwrap_or_default()
+    }
+
+    /// The last day of the month.
+    pub fn last_day(self) -> NaiveDate {
+        self.next()
+            .map(|m| m.first_day())
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(NaiveDate::from_ymd_opt(self.year, 12, 31).unwrap_or_default())
+    }
+
+    /// The month after, if it is within years 1 to 9999.
+    pub fn next(self) -> Option<Month> {
+        if self.month == 12 {
+            Month::new(self.year + 1, 1)
+        } else {
+            Month::new(self.year, self.month + 1)
+        }
+    }
+
+    /// The month before, if it is within years 1 to 9999.
+    pub fn prev(self) -> Option<Month> {
+        if self.month == 1 {
+            Month::new(self.year - 1, 12)
+        } else {
+            Month::new(self.year, self.month - 1)
+        }
+    }
+
+    /// Number of days in the month.
+    pub fn days(self) -> u32 {
+        self.last_day().day()
+    }
 }
 
 impl fmt::Display for Month {
@@ -84,5 +130,20 @@ mod tests {
             assert!(bad.parse::<Month>().is_err(), "{bad}");
         }
         assert!(Month::new(2026, 1).unwrap() < Month::new(2026, 2).unwrap());
+    }
+
+    #[test]
+    fn steps_and_bounds() {
+        let dec = Month::new(2026, 12).unwrap();
+        assert_eq!(dec.next(), Month::new(2027, 1));
+        assert_eq!(Month::new(2027, 1).unwrap().prev(), Some(dec));
+        assert_eq!(
+            dec.last_day(),
+            NaiveDate::from_ymd_opt(2026, 12, 31).unwrap()
+        );
+        assert_eq!(Month::new(2028, 2).unwrap().days(), 29);
+        assert_eq!(Month::new(9999, 12).unwrap().next(), None);
+        assert_eq!(Month::new(9999, 12).unwrap().days(), 31);
+        assert_eq!(Month::new(1, 1).unwrap().prev(), None);
     }
 }

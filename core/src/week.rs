@@ -42,7 +42,8 @@ pub fn week_start(date: NaiveDate) -> NaiveDate {
 }
 
 impl WeekSummary {
-    /// Sums the journal's entries for the ISO week that holds `date`.
+    /// Sums the journal's entries for the ISO week that holds `date`. An entry with a start time
+    /// that runs past midnight counts the minutes after midnight on the next day.
     pub fn of(journal: &Journal, date: NaiveDate) -> WeekSummary {
         let monday = week_start(date);
         let days = std::array::from_fn(|i| DayTotals {
@@ -53,10 +54,12 @@ impl WeekSummary {
         });
         let mut week = WeekSummary { days };
         for entry in &journal.entries {
-            let offset = (entry.date - monday).num_days();
-            if let Ok(i @ 0..=6) = usize::try_from(offset) {
-                let slot = &mut week.days[i].minutes[entry.kind.index()];
-                *slot = slot.saturating_add(entry.minutes);
+            for (date, minutes) in entry.day_split().parts() {
+                let offset = (date - monday).num_days();
+                if let Ok(i @ 0..=6) = usize::try_from(offset) {
+                    let slot = &mut week.days[i].minutes[entry.kind.index()];
+                    *slot = slot.saturating_add(minutes);
+                }
             }
         }
         week
@@ -126,13 +129,11 @@ mod tests {
             entries: entries
                 .iter()
                 .enumerate()
-                .map(|(i, (date, minutes, kind))| WorkEntry {
-                    id: EntryId(format!("e{i}")),
-                    date: *date,
-                    minutes: *minutes,
-                    kind: *kind,
+                .map(|(i, (date, minutes, kind))| {
+                    WorkEntry::new(EntryId(format!("e{i}")), *date, *minutes, *kind)
                 })
                 .collect(),
+            ..Journal::default()
         }
     }
 

@@ -10,12 +10,7 @@ use tend_core::storage::Cipher;
 use tend_core::{Action, Document, EntryId, Journal, WorkEntry, WorkKind};
 
 fn entry(id: &str, date: &str, minutes: u32, kind: WorkKind) -> WorkEntry {
-    WorkEntry {
-        id: EntryId(id.into()),
-        date: date.parse().unwrap(),
-        minutes,
-        kind,
-    }
+    WorkEntry::new(EntryId(id.into()), date.parse().unwrap(), minutes, kind)
 }
 
 fn journal() -> Journal {
@@ -25,6 +20,7 @@ fn journal() -> Journal {
             entry("b", "2026-11-23", 20, WorkKind::Documentation),
             entry("c", "2026-10-02", 90, WorkKind::Supervision),
         ],
+        ..Default::default()
     }
 }
 
@@ -64,7 +60,7 @@ fn restoring_previews_then_merges_and_twice_changes_nothing() {
     assert_eq!((p.added, p.updated, p.unchanged), (1, 1, 1));
     assert_eq!(
         p.describe(),
-        "3 work entries: 1 new, 1 updated, 1 already here."
+        "3 records (3 work entries): 1 new, 1 updated, 1 already here."
     );
     let once = mine.apply(&Action::Restore(incoming.clone()), "t").unwrap();
     assert_eq!(once.payload.entries.len(), 4, "z is kept, c is added");

@@ -22,6 +22,7 @@ fn build(specs: &[(u64, u32, usize)]) -> (Document, Vec<WorkEntry>) {
             date: base_date().checked_add_days(Days::new(*day)).unwrap(),
             minutes: *minutes,
             kind: WorkKind::ALL[*kind],
+            ..WorkEntry::default()
         };
         if let Ok(next) = doc.apply(&Action::AddEntry(entry.clone()), "test") {
             doc = next;
@@ -163,6 +164,7 @@ mod storage_properties {
                         date: base_date().checked_add_days(Days::new(day)).unwrap(),
                         minutes,
                         kind: WorkKind::ALL[kind],
+                        ..WorkEntry::default()
                     }),
                 };
                 let dirty: BTreeSet<Month> = touched_months(&doc.payload, &action).into_iter().collect();

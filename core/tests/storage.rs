@@ -24,6 +24,7 @@ fn entry(id: &str, date: NaiveDate, minutes: u32) -> WorkEntry {
         date,
         minutes,
         kind: WorkKind::DirectSession,
+        ..WorkEntry::default()
     }
 }
 

@@ -43,6 +43,7 @@ fn sample() -> Document {
             date: date.parse().unwrap(),
             minutes: *minutes,
             kind: WorkKind::DirectSession,
+            ..Default::default()
         };
         doc.apply(&Action::AddEntry(entry), "test").unwrap()
     })
@@ -169,4 +170,38 @@ fn a_key_for_another_lock_is_not_used() {
         loaded.unreadable.is_empty(),
         "nothing sealed is taken for damage"
     );
+}
+
+#[test]
+fn breaks_and_the_registry_are_sealed_too() {
+    let doc = Document {
+        revision: 9,
+        payload: tend_core::tracking::demo::demo_journal(3, "2026-11-23".parse().unwrap()).unwrap(),
+        ..Document::new("test")
+    };
+    let (header, key) = lock::create_lock(PASSPHRASE, [3; 16], [5; 32], [9; 24]).unwrap();
+    let cipher = TestCipher {
+        key,
+        counter: Cell::new(0),
+    };
+    let dirty = all_months(&doc, None);
+    let plan = plan_save(SaveRequest {
+        lock: Some(&header),
+        cipher: Some(&cipher),
+        registry_dirty: true,
+        ..SaveRequest::new(None, &doc, &dirty, 10)
+    })
+    .unwrap();
+    let mut store = Store::new();
+    execute(&mut store, &plan);
+    for (key, value) in &store {
+        assert!(
+            !value.contains("Sample:") && !value.contains("\"breaks\""),
+            "{key} is readable"
+        );
+    }
+    let loaded = load(&store, "test", Some((&header, &cipher)));
+    assert!(loaded.unreadable.is_empty(), "{:?}", loaded.unreadable);
+    assert_eq!(loaded.doc.payload.organisations, doc.payload.organisations);
+    assert_eq!(loaded.doc.payload.breaks.len(), doc.payload.breaks.len());
 }

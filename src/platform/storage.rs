@@ -166,6 +166,8 @@ pub struct SaveJob<'a> {
     pub base: Option<&'a Index>,
     /// The months changed since.
     pub dirty: &'a BTreeSet<Month>,
+    /// Whether organisations, cases or targets changed since.
+    pub registry_dirty: bool,
     /// Which snapshot to keep.
     pub snapshot: SnapshotRequest,
     /// The lock header and key, when the lock is on.
@@ -214,6 +216,7 @@ pub fn save(job: SaveJob<'_>) -> Result<Saved, SaveError> {
         base: job.base,
         doc: job.doc,
         dirty: job.dirty,
+        registry_dirty: job.registry_dirty,
         now_ms: super::now_ms(),
         build: BUILD,
         snapshot: job.snapshot,

@@ -78,6 +78,7 @@ pub fn entry_form(props: &EntryFormProps) -> Html {
                         date: day,
                         minutes,
                         kind: *kind,
+                        ..Default::default()
                     };
                     let done = format!(
                         "Logged {} of {} for {}.",

@@ -1,11 +1,13 @@
 //! Restoring records from a backup: a preview first, then a merge by record id.
 //!
 //! Records carry stable ids, so restoring adds what is new, replaces what changed and leaves
-//! what is identical alone; restoring the same file twice changes nothing the second time.
+//! what is identical alone; restoring the same file twice changes nothing the second time. Every
+//! kind of record (work entries, breaks, organisations, cases) merges the same way; the backup's
+//! targets replace the current ones unless they are the defaults.
 
-use crate::entry::EntryId;
 use crate::journal::Journal;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
 
 /// What restoring a backup would do, counted before anything changes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -16,6 +18,8 @@ pub struct Preview {
     pub updated: usize,
     /// Records already present exactly as in the backup.
     pub unchanged: usize,
+    /// Of all of them, how many are work entries.
+    pub entries: usize,
 }
 
 impl Preview {
@@ -24,11 +28,12 @@ impl Preview {
         self.added == 0 && self.updated == 0
     }
 
-    /// A sentence such as `12 work entries: 10 new, 1 updated, 1 already here.`
+    /// A sentence such as `12 records (10 work entries): 10 new, 1 updated, 1 already here.`
     pub fn describe(&self) -> String {
         format!(
-            "{} work entries: {} new, {} updated, {} already here.",
+            "{} records ({} work entries): {} new, {} updated, {} already here.",
             self.added + self.updated + self.unchanged,
+            self.entries,
             self.added,
             self.updated,
             self.unchanged
@@ -36,42 +41,72 @@ impl Preview {
     }
 }
 
-/// Counts what merging `incoming` into `current` would add, update or leave.
-pub fn preview(current: &Journal, incoming: &Journal) -> Preview {
-    let by_id: HashMap<&EntryId, _> = current.entries.iter().map(|e| (&e.id, e)).collect();
-    let mut p = Preview::default();
-    for entry in &incoming.entries {
-        match by_id.get(&entry.id) {
+fn count<T: PartialEq, K: Hash + Eq>(
+    current: &[T],
+    incoming: &[T],
+    key: fn(&T) -> &K,
+    p: &mut Preview,
+) {
+    let by_key: HashMap<&K, &T> = current.iter().map(|r| (key(r), r)).collect();
+    for record in incoming {
+        match by_key.get(key(record)) {
             None => p.added += 1,
-            Some(existing) if *existing == entry => p.unchanged += 1,
+            Some(existing) if *existing == record => p.unchanged += 1,
             Some(_) => p.updated += 1,
         }
     }
+}
+
+fn merge_by<T: Clone, K: Hash + Eq>(current: &[T], incoming: &[T], key: fn(&T) -> &K) -> Vec<T> {
+    let incoming_by_key: HashMap<&K, &T> = incoming.iter().map(|r| (key(r), r)).collect();
+    let mut merged: Vec<T> = current
+        .iter()
+        .map(|r| {
+            incoming_by_key
+                .get(key(r))
+                .map_or_else(|| r.clone(), |&n| n.clone())
+        })
+        .collect();
+    let present: HashSet<&K> = current.iter().map(key).collect();
+    merged.extend(
+        incoming
+            .iter()
+            .filter(|r| !present.contains(key(r)))
+            .cloned(),
+    );
+    merged
+}
+
+/// Counts what merging `incoming` into `current` would add, update or leave.
+pub fn preview(current: &Journal, incoming: &Journal) -> Preview {
+    let mut p = Preview {
+        entries: incoming.entries.len(),
+        ..Preview::default()
+    };
+    count(&current.entries, &incoming.entries, |e| &e.id, &mut p);
+    count(&current.breaks, &incoming.breaks, |b| &b.id, &mut p);
+    count(
+        &current.organisations,
+        &incoming.organisations,
+        |o| &o.id,
+        &mut p,
+    );
+    count(&current.cases, &incoming.cases, |c| &c.id, &mut p);
     p
 }
 
 /// `current` with `incoming` merged in: new records added, changed ones replaced by the
 /// backup's version, everything else kept.
 pub fn merge(current: &Journal, incoming: &Journal) -> Journal {
-    let incoming_by_id: HashMap<&EntryId, _> =
-        incoming.entries.iter().map(|e| (&e.id, e)).collect();
-    let mut entries: Vec<_> = current
-        .entries
-        .iter()
-        .map(|e| {
-            incoming_by_id
-                .get(&e.id)
-                .map_or_else(|| e.clone(), |&n| n.clone())
-        })
-        .collect();
-    let present: std::collections::HashSet<&EntryId> =
-        current.entries.iter().map(|e| &e.id).collect();
-    entries.extend(
-        incoming
-            .entries
-            .iter()
-            .filter(|e| !present.contains(&e.id))
-            .cloned(),
-    );
-    Journal { entries }
+    Journal {
+        entries: merge_by(&current.entries, &incoming.entries, |e| &e.id),
+        breaks: merge_by(&current.breaks, &incoming.breaks, |b| &b.id),
+        organisations: merge_by(&current.organisations, &incoming.organisations, |o| &o.id),
+        cases: merge_by(&current.cases, &incoming.cases, |c| &c.id),
+        targets: if incoming.targets.is_default() {
+            current.targets.clone()
+        } else {
+            incoming.targets.clone()
+        },
+    }
 }

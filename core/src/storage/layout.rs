@@ -3,6 +3,7 @@
 use crate::entry::WorkEntry;
 use crate::lock::LockHeader;
 use crate::month::Month;
+use crate::tracking::{BreakEntry, Case, Organisation, Targets};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -44,6 +45,9 @@ pub struct Snapshot {
     /// The chunks of that state, by month.
     #[serde(default)]
     pub chunks: BTreeMap<Month, ChunkRef>,
+    /// The registry of that state, if it had one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registry: Option<ChunkRef>,
     /// For a snapshot before migration: the key holding the old text exactly as it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legacy_key: Option<String>,
@@ -72,6 +76,9 @@ pub struct Index {
     /// The current chunk of each month that has records.
     #[serde(default)]
     pub chunks: BTreeMap<Month, ChunkRef>,
+    /// The registry: organisations, cases and targets, when there are any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registry: Option<ChunkRef>,
     /// Earlier states, oldest first.
     #[serde(default)]
     pub snapshots: Vec<Snapshot>,
@@ -85,11 +92,31 @@ impl Index {
     pub fn live_keys(&self) -> std::collections::BTreeSet<String> {
         let mut keys: std::collections::BTreeSet<String> =
             self.chunks.values().map(|c| c.key.clone()).collect();
+        keys.extend(self.registry.as_ref().map(|r| r.key.clone()));
         for s in &self.snapshots {
             keys.extend(s.chunks.values().map(|c| c.key.clone()));
+            keys.extend(s.registry.as_ref().map(|r| r.key.clone()));
             keys.extend(s.legacy_key.clone());
         }
         keys
+    }
+}
+
+/// The records of one month: what a chunk holds, and what is sealed when the lock is on.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChunkBody {
+    /// The month's work entries.
+    #[serde(default)]
+    pub entries: Vec<WorkEntry>,
+    /// The month's breaks and time off (by the day they start).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breaks: Vec<BreakEntry>,
+}
+
+impl ChunkBody {
+    /// How many records the body holds.
+    pub fn records(&self) -> usize {
+        self.entries.len() + self.breaks.len()
     }
 }
 
@@ -98,14 +125,53 @@ impl Index {
 pub struct Chunk {
     /// Schema of the chunk.
     pub schema: u32,
-    /// The month it holds; every entry's date must fall in it.
+    /// The month it holds; every record's date must fall in it.
     pub month: Month,
-    /// The month's work entries (empty when sealed).
-    #[serde(default)]
-    pub entries: Vec<WorkEntry>,
-    /// With the lock on: the entries as sealed text, bound to the chunk's key.
+    /// The month's records (empty when sealed).
+    #[serde(flatten)]
+    pub body: ChunkBody,
+    /// With the lock on: the body as sealed text, bound to the chunk's key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sealed: Option<String>,
+}
+
+/// Records that are not dated by month: what the registry holds.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistryBody {
+    /// Organisations and their contracts.
+    #[serde(default)]
+    pub organisations: Vec<Organisation>,
+    /// The caseload, open and closed.
+    #[serde(default)]
+    pub cases: Vec<Case>,
+    /// The clinician's targets.
+    #[serde(default)]
+    pub targets: Targets,
+}
+
+impl RegistryBody {
+    /// How many records the registry holds (the targets count as one).
+    pub fn records(&self) -> usize {
+        self.organisations.len() + self.cases.len() + 1
+    }
+}
+
+/// The registry, as stored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Registry {
+    /// Schema of the registry.
+    pub schema: u32,
+    /// The records (defaults when sealed).
+    #[serde(flatten)]
+    pub body: RegistryBody,
+    /// With the lock on: the body as sealed text, bound to the registry's key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sealed: Option<String>,
+}
+
+/// The key the registry gets when written at `revision`.
+pub fn registry_key(revision: u64) -> String {
+    format!("tend.registry.r{revision}")
 }
 
 /// The key a month's chunk gets when written at `revision`.

@@ -5,10 +5,12 @@
 //! An unreadable index is rebuilt from the newest chunk of each month found in the store. Data
 //! from a newer schema is left alone and reported, so the shell opens read-only.
 
-use super::layout::{Chunk, ChunkRef, Index, Snapshot, INDEX_KEY, LEGACY_KEY};
+use super::layout::{
+    Chunk, ChunkBody, ChunkRef, Index, Registry, RegistryBody, Snapshot, INDEX_KEY, LEGACY_KEY,
+};
 use super::{Cipher, KeyValue};
 use crate::document::{schema_of, DecodeError, Document, SCHEMA_VERSION};
-use crate::entry::{EntryId, WorkEntry};
+use crate::entry::EntryId;
 use crate::journal::Journal;
 use crate::lock::LockHeader;
 use crate::month::Month;
@@ -85,7 +87,12 @@ pub fn load(kv: &impl KeyValue, build: &str, unlocked: Option<Unlocked<'_>>) -> 
                 loaded.index = Some(index);
             }
             Ok(index) => {
-                let (payload, unreadable) = read_chunks(kv, &index.chunks, cipher);
+                let (mut payload, mut unreadable) = read_chunks(kv, &index.chunks, cipher);
+                if let Some(reference) = &index.registry {
+                    if let Err(u) = read_registry(kv, reference, cipher, &mut payload) {
+                        unreadable.push(u);
+                    }
+                }
                 loaded.doc = Document {
                     schema: SCHEMA_VERSION,
                     revision: index.revision,
@@ -138,11 +145,14 @@ pub fn load_snapshot(
             .map(|d| d.payload)
             .map_err(|e| e.to_string());
     }
-    let (journal, unreadable) = read_chunks(kv, &snapshot.chunks, cipher);
-    match unreadable.first() {
-        None => Ok(journal),
-        Some(u) => Err(u.reason.clone()),
+    let (mut journal, unreadable) = read_chunks(kv, &snapshot.chunks, cipher);
+    if let Some(u) = unreadable.first() {
+        return Err(u.reason.clone());
     }
+    if let Some(reference) = &snapshot.registry {
+        read_registry(kv, reference, cipher, &mut journal).map_err(|u| u.reason)?;
+    }
+    Ok(journal)
 }
 
 fn decode_index(text: &str) -> Result<Index, DecodeError> {
@@ -166,7 +176,7 @@ fn read_chunks(
     chunks: &BTreeMap<Month, ChunkRef>,
     cipher: Option<&dyn Cipher>,
 ) -> (Journal, Vec<Unreadable>) {
-    let mut entries = Vec::new();
+    let mut journal = Journal::default();
     let mut unreadable = Vec::new();
     let mut seen: HashSet<EntryId> = HashSet::new();
     for (month, chunk_ref) in chunks {
@@ -176,9 +186,10 @@ fn read_chunks(
             .ok_or_else(|| "it is missing".to_string())
             .and_then(|t| read_chunk(t, &chunk_ref.key, *month, Some(chunk_ref), &seen, cipher))
         {
-            Ok(chunk_entries) => {
-                seen.extend(chunk_entries.iter().map(|e| e.id.clone()));
-                entries.extend(chunk_entries);
+            Ok(body) => {
+                seen.extend(body.entries.iter().map(|e| e.id.clone()));
+                journal.entries.extend(body.entries);
+                journal.breaks.extend(body.breaks);
             }
             Err(reason) => unreadable.push(Unreadable {
                 key: chunk_ref.key.clone(),
@@ -188,17 +199,19 @@ fn read_chunks(
             }),
         }
     }
-    (Journal { entries }, unreadable)
+    (journal, unreadable)
 }
 
-fn read_chunk(
+/// Parses stored text, checking its length against the index and its schema, and opens its
+/// sealed part (`sealed` names the field) with `cipher`.
+fn open_stored<T: serde::de::DeserializeOwned>(
     text: &str,
     key: &str,
-    month: Month,
     reference: Option<&ChunkRef>,
-    seen: &HashSet<EntryId>,
     cipher: Option<&dyn Cipher>,
-) -> Result<Vec<WorkEntry>, String> {
+    sealed: impl FnOnce(&mut T) -> Option<String>,
+    unseal: impl FnOnce(&mut T, &str) -> Result<(), String>,
+) -> Result<T, String> {
     if let Some(r) = reference {
         let chars = text.chars().count();
         if chars != r.chars {
@@ -211,27 +224,51 @@ fn read_chunk(
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| format!("not readable ({e})"))?;
     schema_of(&value).map_err(|e| e.to_string())?;
-    let mut chunk: Chunk = serde_json::from_value(value).map_err(|e| format!("damaged ({e})"))?;
+    let mut stored: T = serde_json::from_value(value).map_err(|e| format!("damaged ({e})"))?;
+    if let Some(text) = sealed(&mut stored) {
+        let cipher = cipher.ok_or("it is locked and no passphrase was given")?;
+        let plain = cipher.open(&text, key)?;
+        unseal(&mut stored, &plain)?;
+    }
+    Ok(stored)
+}
+
+fn read_chunk(
+    text: &str,
+    key: &str,
+    month: Month,
+    reference: Option<&ChunkRef>,
+    seen: &HashSet<EntryId>,
+    cipher: Option<&dyn Cipher>,
+) -> Result<ChunkBody, String> {
+    let chunk: Chunk = open_stored(
+        text,
+        key,
+        reference,
+        cipher,
+        |c: &mut Chunk| c.sealed.take(),
+        |c, plain| {
+            c.body = serde_json::from_str(plain)
+                .map_err(|e| format!("damaged inside its seal ({e})"))?;
+            Ok(())
+        },
+    )?;
     if chunk.month != month {
         return Err(format!("it holds {} instead", chunk.month));
     }
-    if let Some(sealed) = chunk.sealed.take() {
-        let cipher = cipher.ok_or("it is locked and no passphrase was given")?;
-        let entries = cipher.open(&sealed, key)?;
-        chunk.entries =
-            serde_json::from_str(&entries).map_err(|e| format!("damaged inside its seal ({e})"))?;
-    }
     if let Some(r) = reference {
-        if chunk.entries.len() != r.records {
+        if chunk.body.records() != r.records {
             return Err(format!(
                 "it holds {} records where the index expects {}",
-                chunk.entries.len(),
+                chunk.body.records(),
                 r.records
             ));
         }
     }
     let journal = Journal {
-        entries: chunk.entries,
+        entries: chunk.body.entries,
+        breaks: chunk.body.breaks,
+        ..Journal::default()
     };
     journal.check()?;
     for e in &journal.entries {
@@ -245,7 +282,58 @@ fn read_chunk(
             return Err(format!("entry {} is also in another month", e.id));
         }
     }
-    Ok(journal.entries)
+    if let Some(b) = journal.breaks.iter().find(|b| !month.contains(b.date)) {
+        return Err(format!(
+            "break {} is dated {} outside the month",
+            b.id.0, b.date
+        ));
+    }
+    Ok(ChunkBody {
+        entries: journal.entries,
+        breaks: journal.breaks,
+    })
+}
+
+/// Reads the registry named by an index into `journal`, or says why it could not.
+fn read_registry(
+    kv: &impl KeyValue,
+    reference: &ChunkRef,
+    cipher: Option<&dyn Cipher>,
+    journal: &mut Journal,
+) -> Result<(), Unreadable> {
+    let text = kv.get(&reference.key);
+    let body = text
+        .as_deref()
+        .ok_or_else(|| "it is missing".to_string())
+        .and_then(|t| {
+            open_stored(
+                t,
+                &reference.key,
+                Some(reference),
+                cipher,
+                |r: &mut Registry| r.sealed.take(),
+                |r, plain| {
+                    r.body = serde_json::from_str::<RegistryBody>(plain)
+                        .map_err(|e| format!("damaged inside its seal ({e})"))?;
+                    Ok(())
+                },
+            )
+        })
+        .map(|r| r.body);
+    match body {
+        Ok(body) => {
+            journal.organisations = body.organisations;
+            journal.cases = body.cases;
+            journal.targets = body.targets;
+            Ok(())
+        }
+        Err(reason) => Err(Unreadable {
+            key: reference.key.clone(),
+            month: None,
+            reason: format!("your organisations, cases and targets: {reason}"),
+            raw: text.unwrap_or_default(),
+        }),
+    }
 }
 
 /// After an unreadable index: take the newest chunk of each month found among the keys.
@@ -264,9 +352,10 @@ fn rebuild_from_chunks(kv: &impl KeyValue, loaded: &mut Loaded, cipher: Option<&
     for (month, (revision, key)) in newest {
         let text = kv.get(&key).unwrap_or_default();
         match read_chunk(&text, &key, month, None, &seen, cipher) {
-            Ok(entries) => {
-                seen.extend(entries.iter().map(|e| e.id.clone()));
-                loaded.doc.payload.entries.extend(entries);
+            Ok(body) => {
+                seen.extend(body.entries.iter().map(|e| e.id.clone()));
+                loaded.doc.payload.entries.extend(body.entries);
+                loaded.doc.payload.breaks.extend(body.breaks);
                 top_revision = top_revision.max(revision);
             }
             Err(reason) => loaded.unreadable.push(Unreadable {

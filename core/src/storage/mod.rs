@@ -21,12 +21,14 @@ mod save;
 mod usage;
 
 pub use layout::{
-    chunk_key, Chunk, ChunkRef, Index, Snapshot, SnapshotReason, INDEX_KEY, LEGACY_KEY,
+    chunk_key, registry_key, Chunk, ChunkBody, ChunkRef, Index, Registry, RegistryBody, Snapshot,
+    SnapshotReason, INDEX_KEY, LEGACY_KEY,
 };
 pub use load::{load, load_snapshot, Loaded, Unlocked, Unreadable};
 pub use migrate::{migrate, MigrationError};
 pub use save::{
-    all_months, plan_save, touched_months, SavePlan, SaveRequest, SnapshotPolicy, SnapshotRequest,
+    all_months, plan_save, touched_months, touches_registry, SavePlan, SaveRequest, SnapshotPolicy,
+    SnapshotRequest,
 };
 pub use usage::{Usage, UsageLevel, BUDGET_BYTES};
 

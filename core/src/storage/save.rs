@@ -4,7 +4,10 @@
 //! the history. The plan is executed in order by the shell: chunk writes, then the index (the
 //! commit point), then deletes. Snapshots keep earlier indexes, and with them their chunks, alive.
 
-use super::layout::{chunk_key, Chunk, ChunkRef, Index, Snapshot, SnapshotReason};
+use super::layout::{
+    chunk_key, registry_key, Chunk, ChunkBody, ChunkRef, Index, Registry, RegistryBody, Snapshot,
+    SnapshotReason,
+};
 use super::Cipher;
 use crate::document::{Document, SCHEMA_VERSION};
 use crate::journal::{Action, Journal};
@@ -71,16 +74,63 @@ pub fn touched_months(before: &Journal, action: &Action) -> Vec<Month> {
             let ids: std::collections::HashSet<_> =
                 incoming.entries.iter().map(|e| &e.id).collect();
             let replaced = before.entries.iter().filter(|e| ids.contains(&e.id));
+            let break_ids: std::collections::HashSet<_> =
+                incoming.breaks.iter().map(|b| &b.id).collect();
             let mut months: Vec<Month> = incoming
                 .entries
                 .iter()
                 .chain(replaced)
                 .map(|e| Month::of(e.date))
+                .chain(
+                    incoming
+                        .breaks
+                        .iter()
+                        .chain(before.breaks.iter().filter(|b| break_ids.contains(&b.id)))
+                        .map(|b| Month::of(b.date)),
+                )
                 .collect();
             months.sort();
             months.dedup();
             months
         }
+        Action::AddBreak(b) => vec![Month::of(b.date)],
+        Action::RemoveBreak(id) => before
+            .breaks
+            .iter()
+            .filter(|b| &b.id == id)
+            .map(|b| Month::of(b.date))
+            .collect(),
+        Action::AddOrganisation(_) => Vec::new(),
+        Action::UpdateOrganisation(_) => Vec::new(),
+        Action::RemoveOrganisation(_) => Vec::new(),
+        Action::AddCase(_) => Vec::new(),
+        Action::UpdateCase(_) => Vec::new(),
+        Action::CloseCase { .. } => Vec::new(),
+        Action::ReopenCase { .. } => Vec::new(),
+        Action::RemoveCase(_) => Vec::new(),
+        Action::SetTargets(_) => Vec::new(),
+    }
+}
+
+/// True if an action changes the registry (organisations, cases, targets).
+pub fn touches_registry(action: &Action) -> bool {
+    match action {
+        Action::AddEntry(_) | Action::RemoveEntry(_) => false,
+        Action::AddBreak(_) | Action::RemoveBreak(_) => false,
+        Action::Restore(incoming) => {
+            !incoming.organisations.is_empty()
+                || !incoming.cases.is_empty()
+                || !incoming.targets.is_default()
+        }
+        Action::AddOrganisation(_)
+        | Action::UpdateOrganisation(_)
+        | Action::RemoveOrganisation(_)
+        | Action::AddCase(_)
+        | Action::UpdateCase(_)
+        | Action::CloseCase { .. }
+        | Action::ReopenCase { .. }
+        | Action::RemoveCase(_)
+        | Action::SetTargets(_) => true,
     }
 }
 
@@ -91,6 +141,7 @@ pub fn all_months(doc: &Document, base: Option<&Index>) -> BTreeSet<Month> {
         .entries
         .iter()
         .map(|e| Month::of(e.date))
+        .chain(doc.payload.breaks.iter().map(|b| Month::of(b.date)))
         .collect();
     if let Some(index) = base {
         months.extend(index.chunks.keys().copied());
@@ -106,6 +157,8 @@ pub struct SaveRequest<'a> {
     pub doc: &'a Document,
     /// The months to rewrite.
     pub dirty: &'a BTreeSet<Month>,
+    /// Whether to rewrite the registry (organisations, cases, targets).
+    pub registry_dirty: bool,
     /// The shell's clock, in milliseconds since 1970.
     pub now_ms: i64,
     /// The writing build.
@@ -135,6 +188,7 @@ impl<'a> SaveRequest<'a> {
             base,
             doc,
             dirty,
+            registry_dirty: false,
             now_ms,
             build: "",
             snapshot: SnapshotRequest::Auto,
@@ -146,20 +200,57 @@ impl<'a> SaveRequest<'a> {
     }
 }
 
-fn chunk_text(chunk: Chunk, key: &str, cipher: Option<&dyn Cipher>) -> Result<String, String> {
-    let text = |c: &Chunk| serde_json::to_string(c).map_err(|e| e.to_string());
+/// Seals `body` into the text stored in `sealed` when a cipher is given.
+fn seal_body<T: serde::Serialize>(
+    body: &T,
+    key: &str,
+    cipher: Option<&dyn Cipher>,
+) -> Result<Option<String>, String> {
     match cipher {
-        None => text(&chunk),
+        None => Ok(None),
         Some(cipher) => {
-            let entries = serde_json::to_string(&chunk.entries).map_err(|e| e.to_string())?;
-            let sealed = cipher.seal(&entries, key)?;
-            text(&Chunk {
-                entries: Vec::new(),
-                sealed: Some(sealed),
-                ..chunk
-            })
+            let plain = serde_json::to_string(body).map_err(|e| e.to_string())?;
+            cipher.seal(&plain, key).map(Some)
         }
     }
+}
+
+fn chunk_text(
+    month: Month,
+    body: ChunkBody,
+    key: &str,
+    cipher: Option<&dyn Cipher>,
+) -> Result<String, String> {
+    let sealed = seal_body(&body, key, cipher)?;
+    let chunk = Chunk {
+        schema: SCHEMA_VERSION,
+        month,
+        body: if sealed.is_some() {
+            ChunkBody::default()
+        } else {
+            body
+        },
+        sealed,
+    };
+    serde_json::to_string(&chunk).map_err(|e| e.to_string())
+}
+
+fn registry_text(
+    body: RegistryBody,
+    key: &str,
+    cipher: Option<&dyn Cipher>,
+) -> Result<String, String> {
+    let sealed = seal_body(&body, key, cipher)?;
+    let registry = Registry {
+        schema: SCHEMA_VERSION,
+        body: if sealed.is_some() {
+            RegistryBody::default()
+        } else {
+            body
+        },
+        sealed,
+    };
+    serde_json::to_string(&registry).map_err(|e| e.to_string())
 }
 
 /// Plans the save of `doc` over `base`, rewriting the `dirty` months. Fails only if sealing does.
@@ -168,6 +259,7 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
         base,
         doc,
         dirty,
+        registry_dirty,
         now_ms,
         build,
         snapshot,
@@ -177,27 +269,27 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
         drop_snapshots,
     } = request;
     let mut chunks = base.map(|b| b.chunks.clone()).unwrap_or_default();
-    let mut by_month: BTreeMap<Month, Vec<_>> = dirty.iter().map(|m| (*m, Vec::new())).collect();
+    let mut by_month: BTreeMap<Month, ChunkBody> =
+        dirty.iter().map(|m| (*m, ChunkBody::default())).collect();
     for entry in &doc.payload.entries {
-        if let Some(list) = by_month.get_mut(&Month::of(entry.date)) {
-            list.push(entry.clone());
+        if let Some(body) = by_month.get_mut(&Month::of(entry.date)) {
+            body.entries.push(entry.clone());
+        }
+    }
+    for record in &doc.payload.breaks {
+        if let Some(body) = by_month.get_mut(&Month::of(record.date)) {
+            body.breaks.push(record.clone());
         }
     }
     let mut chunk_writes = Vec::new();
-    for (month, entries) in by_month {
-        if entries.is_empty() {
+    for (month, body) in by_month {
+        if body.records() == 0 {
             chunks.remove(&month);
             continue;
         }
-        let records = entries.len();
+        let records = body.records();
         let key = chunk_key(month, doc.revision);
-        let chunk = Chunk {
-            schema: SCHEMA_VERSION,
-            month,
-            entries,
-            sealed: None,
-        };
-        let text = chunk_text(chunk, &key, cipher)?;
+        let text = chunk_text(month, body, &key, cipher)?;
         chunks.insert(
             month,
             ChunkRef {
@@ -207,6 +299,31 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
             },
         );
         chunk_writes.push((key, text));
+    }
+    let mut registry = base.and_then(|b| b.registry.clone());
+    if registry_dirty {
+        let body = RegistryBody {
+            organisations: doc.payload.organisations.clone(),
+            cases: doc.payload.cases.clone(),
+            targets: doc.payload.targets.clone(),
+        };
+        registry = if body.organisations.is_empty()
+            && body.cases.is_empty()
+            && body.targets.is_default()
+        {
+            None
+        } else {
+            let key = registry_key(doc.revision);
+            let records = body.records();
+            let text = registry_text(body, &key, cipher)?;
+            let reference = ChunkRef {
+                key: key.clone(),
+                chars: text.chars().count(),
+                records,
+            };
+            chunk_writes.push((key, text));
+            Some(reference)
+        };
     }
 
     let mut snapshots = match base {
@@ -220,6 +337,7 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
             taken_at: now_ms,
             reason: SnapshotReason::BeforeMigration,
             chunks: BTreeMap::new(),
+            registry: None,
             legacy_key: Some(legacy_key),
             schema,
         }),
@@ -238,6 +356,7 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
                         taken_at: now_ms,
                         reason: SnapshotReason::Rolling,
                         chunks: base.chunks.clone(),
+                        registry: base.registry.clone(),
                         legacy_key: None,
                         schema: base.schema,
                     });
@@ -258,6 +377,7 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
         written_by: build.to_string(),
         saved_at: now_ms,
         chunks,
+        registry,
         snapshots,
         lock: lock.cloned(),
     };

@@ -1,0 +1,520 @@
+//! Selector: hours and earnings per organisation per month, pro bono time, and how much monthly
+//! income varies.
+//!
+//! A contract clinician's income moves with the work: hourly contracts pay for time, per-session
+//! contracts for sessions held, a salary for agreed hours regardless, and pro bono work not at
+//! all. This selector applies each organisation's terms to the month's entries. All money is in
+//! integer minor units (cents, pence) and every division rounds half up once, on the month's
+//! total, so small entries do not each lose a fraction.
+//!
+//! Decisions, also in `docs/tracking-model.md`:
+//! - Minutes belong to the month of the calendar day they fall on (entries past midnight are
+//!   split, so a session from 23:30 on 31 January puts 30 minutes in January and the rest in
+//!   February). Sessions are counted in the month of the day they started.
+//! - An entry belongs to the organisation it names, or else to its case's organisation.
+//! - An entry dated (by its start day) outside its organisation's contract earns nothing and is
+//!   flagged, as is an entry naming an organisation that no longer exists. Its time still counts.
+//! - Pro bono time is work for a pro bono organisation or an entry marked pro bono. It earns
+//!   nothing; its "value forgone" is its minutes at the clinician's usual hourly rate, if set.
+
+use super::div_round;
+use super::effective_org;
+use crate::entry::EntryId;
+use crate::journal::Journal;
+use crate::month::Month;
+use crate::tracking::{Arrangement, OrgId, Organisation};
+use chrono::NaiveDate;
+
+/// The most months [`income_variability`] looks back over (ten years).
+pub const MAX_VARIABILITY_MONTHS: u32 = 120;
+
+/// Why an entry earned nothing although it might have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FlagReason {
+    /// Dated before the contract started or after it ended.
+    OutsideContract,
+    /// It names an organisation that is no longer there.
+    UnknownOrganisation,
+}
+
+impl FlagReason {
+    /// The plain-language explanation.
+    pub fn label(self) -> &'static str {
+        match self {
+            FlagReason::OutsideContract => {
+                "Dated outside the contract's dates, so no earnings were counted"
+            }
+            FlagReason::UnknownOrganisation => {
+                "Its organisation was deleted, so no earnings were counted"
+            }
+        }
+    }
+}
+
+/// An entry that earned nothing, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FlaggedEntry {
+    /// The entry.
+    pub id: EntryId,
+    /// Its date.
+    pub date: NaiveDate,
+    /// Why it was flagged.
+    pub reason: FlagReason,
+}
+
+/// One organisation's month. `organisation` is `None` for work logged without one.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OrgMonth {
+    /// The organisation, if the work named one.
+    pub organisation: Option<OrgId>,
+    /// Its name, or "No organisation" / "Deleted organisation".
+    pub name: String,
+    /// Its arrangement, if it is known.
+    pub arrangement: Option<Arrangement>,
+    /// All minutes of work for it in the month.
+    pub minutes: u32,
+    /// Of those, direct client minutes.
+    pub direct_minutes: u32,
+    /// Of those, unpaid (pro bono) minutes.
+    pub pro_bono_minutes: u32,
+    /// Minutes inside the contract and not pro bono: what an hourly contract pays for.
+    pub paid_minutes: u32,
+    /// Individual and group sessions started in the month inside the contract and not pro bono:
+    /// what a per-session contract pays for.
+    pub sessions: u32,
+    /// Earnings in minor units (0 for salaried and pro bono arrangements).
+    pub earnings: u64,
+    /// The agreed weekly time pro-rated to the contract's days in the month
+    /// (`weekly × days / 7`), when hours were agreed.
+    pub agreed_minutes: Option<u32>,
+    /// Pro bono minutes at the usual hourly rate, when that rate is set.
+    pub value_forgone: Option<u64>,
+    /// Entries started this month that earned nothing although they might have.
+    pub flagged: Vec<FlaggedEntry>,
+}
+
+/// Hours and earnings of one month, by organisation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MonthIncome {
+    /// The month.
+    pub month: Month,
+    /// Organisations in the order they were added, then deleted ones, then work with none.
+    /// An organisation is listed if it had work or its contract ran during the month.
+    pub organisations: Vec<OrgMonth>,
+}
+
+impl MonthIncome {
+    /// All minutes of work in the month.
+    pub fn total_minutes(&self) -> u32 {
+        self.organisations.iter().map(|o| o.minutes).sum()
+    }
+
+    /// All earnings of the month, in minor units.
+    pub fn total_earnings(&self) -> u64 {
+        self.organisations
+            .iter()
+            .fold(0u64, |sum, o| sum.saturating_add(o.earnings))
+    }
+
+    /// All pro bono minutes of the month.
+    pub fn pro_bono_minutes(&self) -> u32 {
+        self.organisations.iter().map(|o| o.pro_bono_minutes).sum()
+    }
+
+    /// The value of the month's pro bono time at the usual rate, if that rate is set.
+    pub fn value_forgone(&self) -> Option<u64> {
+        self.organisations
+            .iter()
+            .filter_map(|o| o.value_forgone)
+            .reduce(u64::saturating_add)
+    }
+
+    /// Every flagged entry of the month.
+    pub fn flagged(&self) -> impl Iterator<Item = &FlaggedEntry> {
+        self.organisations.iter().flat_map(|o| o.flagged.iter())
+    }
+}
+
+/// Which bucket an entry goes in.
+#[derive(Clone, PartialEq, Eq)]
+enum Bucket {
+    Known(usize),
+    Deleted(OrgId),
+    None,
+}
+
+fn money(minutes: u32, rate_per_hour: u64) -> u64 {
+    let value = div_round(u128::from(minutes) * u128::from(rate_per_hour), 60);
+    u64::try_from(value).unwrap_or(u64::MAX)
+}
+
+/// Hours and earnings per organisation for `month`.
+pub fn month_income(journal: &Journal, month: Month) -> MonthIncome {
+    let (first, last) = (month.first_day(), month.last_day());
+    let orgs = &journal.organisations;
+    let mut known: Vec<OrgMonth> = orgs
+        .iter()
+        .map(|o| OrgMonth {
+            organisation: Some(o.id.clone()),
+            name: o.name.clone(),
+            arrangement: Some(o.arrangement),
+            ..OrgMonth::default()
+        })
+        .collect();
+    let mut deleted: Vec<OrgMonth> = Vec::new();
+    let mut none = OrgMonth {
+        name: "No organisation".into(),
+        ..OrgMonth::default()
+    };
+
+    for entry in &journal.entries {
+        let bucket = match effective_org(journal, entry) {
+            Some(id) => orgs
+                .iter()
+                .position(|o| &o.id == id)
+                .map_or_else(|| Bucket::Deleted(id.clone()), Bucket::Known),
+            None => Bucket::None,
+        };
+        let org: Option<&Organisation> = match &bucket {
+            Bucket::Known(i) => orgs.get(*i),
+            _ => None,
+        };
+        let in_month: u32 = entry
+            .day_split()
+            .parts()
+            .filter(|(d, _)| month.contains(*d))
+            .map(|(_, m)| m)
+            .sum();
+        let starts_here = month.contains(entry.date);
+        if in_month == 0 && !starts_here {
+            continue;
+        }
+        let pro_bono = entry.pro_bono || org.is_some_and(|o| o.arrangement == Arrangement::ProBono);
+        let flag = match (&bucket, org) {
+            (Bucket::Deleted(_), _) => Some(FlagReason::UnknownOrganisation),
+            (_, Some(o)) if !o.covers(entry.date) => Some(FlagReason::OutsideContract),
+            _ => None,
+        };
+        let slot = match &bucket {
+            Bucket::Known(i) => &mut known[*i],
+            Bucket::None => &mut none,
+            Bucket::Deleted(id) => {
+                let at = deleted
+                    .iter()
+                    .position(|d| d.organisation.as_ref() == Some(id))
+                    .unwrap_or_else(|| {
+                        deleted.push(OrgMonth {
+                            organisation: Some(id.clone()),
+                            name: "Deleted organisation".into(),
+                            ..OrgMonth::default()
+                        });
+                        deleted.len() - 1
+                    });
+                &mut deleted[at]
+            }
+        };
+        slot.minutes = slot.minutes.saturating_add(in_month);
+        if entry.kind.is_direct() {
+            slot.direct_minutes = slot.direct_minutes.saturating_add(in_month);
+        }
+        if pro_bono {
+            slot.pro_bono_minutes = slot.pro_bono_minutes.saturating_add(in_month);
+        } else if flag.is_none() {
+            slot.paid_minutes = slot.paid_minutes.saturating_add(in_month);
+            if starts_here && entry.kind.is_billable_session() {
+                slot.sessions += 1;
+            }
+        }
+        if let (Some(reason), true) = (flag, starts_here) {
+            slot.flagged.push(FlaggedEntry {
+                id: entry.id.clone(),
+                date: entry.date,
+                reason,
+            });
+        }
+    }
+
+    let usual_rate = journal.targets.usual_rate;
+    let mut organisations = Vec::new();
+    for (org, mut row) in orgs.iter().zip(known) {
+        row.earnings = match (org.arrangement, org.rate) {
+            (Arrangement::Hourly, Some(rate)) => money(row.paid_minutes, rate),
+            (Arrangement::PerSession, Some(rate)) => u64::from(row.sessions).saturating_mul(rate),
+            _ => 0,
+        };
+        let covered = org.days_covered(first, last);
+        if org.weekly_minutes > 0 {
+            let agreed = div_round(u128::from(org.weekly_minutes) * u128::from(covered), 7);
+            row.agreed_minutes = Some(u32::try_from(agreed).unwrap_or(u32::MAX));
+        }
+        if covered > 0 || row.minutes > 0 || !row.flagged.is_empty() {
+            organisations.push(row);
+        }
+    }
+    organisations.extend(deleted);
+    if none.minutes > 0 {
+        organisations.push(none);
+    }
+    for row in &mut organisations {
+        row.value_forgone = usual_rate.map(|rate| money(row.pro_bono_minutes, rate));
+    }
+    MonthIncome {
+        month,
+        organisations,
+    }
+}
+
+/// How much monthly earnings vary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IncomeVariability {
+    /// Each month considered, oldest first, with its earnings in minor units.
+    pub months: Vec<(Month, u64)>,
+    /// Mean monthly earnings, rounded half up.
+    pub mean: u64,
+    /// The coefficient of variation (population standard deviation divided by the mean) in
+    /// basis points (1% = 100), or `None` with fewer than two months or no earnings at all.
+    pub cv_basis_points: Option<u32>,
+}
+
+/// The variability of earnings over the `count` months ending with `through` (including it),
+/// leaving out months before the first work entry so that a short history is not padded with
+/// empty months. Months with work but no earnings count as zero.
+///
+/// With monthly earnings `e₁ … eₙ`, `S = Σeᵢ` and `Q = Σeᵢ²`, the coefficient of variation is
+/// `√(n·Q − S²) / S`; it is computed in integers as `⌊√((n·Q − S²)·10⁸)⌋ / S` basis points.
+/// Only earnings Tend can compute count: hourly and per-session contracts. A salary is not known
+/// to Tend, so salaried work adds nothing here.
+pub fn income_variability(journal: &Journal, through: Month, count: u32) -> IncomeVariability {
+    let first_work = journal.entries.iter().map(|e| Month::of(e.date)).min();
+    let mut months = Vec::new();
+    let mut month = Some(through);
+    for _ in 0..count.min(MAX_VARIABILITY_MONTHS) {
+        let Some(m) = month.filter(|m| first_work.is_some_and(|f| *m >= f)) else {
+            break;
+        };
+        months.push((m, month_income(journal, m).total_earnings()));
+        month = m.prev();
+    }
+    months.reverse();
+    let n = months.len() as u128;
+    let sum: u128 = months.iter().map(|(_, e)| u128::from(*e)).sum();
+    let mean = u64::try_from(div_round(sum, n)).unwrap_or(u64::MAX);
+    let cv_basis_points = (n >= 2 && sum > 0)
+        .then(|| {
+            let squares = months.iter().try_fold(0u128, |q, (_, e)| {
+                q.checked_add(u128::from(*e).checked_pow(2)?)
+            })?;
+            let spread = squares.checked_mul(n)?.checked_sub(sum.checked_pow(2)?)?;
+            let scaled = spread.checked_mul(100_000_000)?.isqrt() / sum;
+            u32::try_from(scaled).ok()
+        })
+        .flatten();
+    IncomeVariability {
+        months,
+        mean,
+        cv_basis_points,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entry::{WorkEntry, WorkKind};
+    use crate::journal::Action;
+    use crate::tracking::{Case, CaseId, Complexity};
+    use chrono::NaiveTime;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn month(y: i32, m: u32) -> Month {
+        Month::new(y, m).unwrap()
+    }
+
+    fn org(id: &str, arrangement: Arrangement, rate: Option<u64>) -> Organisation {
+        Organisation {
+            id: OrgId(id.into()),
+            name: id.to_uppercase(),
+            arrangement,
+            rate,
+            weekly_minutes: 0,
+            start: day(2026, 1, 1),
+            end: None,
+        }
+    }
+
+    fn work(id: &str, org: &str, date: NaiveDate, minutes: u32, kind: WorkKind) -> WorkEntry {
+        WorkEntry {
+            organisation: Some(OrgId(org.into())),
+            ..WorkEntry::new(EntryId(id.into()), date, minutes, kind)
+        }
+    }
+
+    fn build(orgs: Vec<Organisation>, entries: Vec<WorkEntry>) -> Journal {
+        let mut j = Journal::default();
+        for o in orgs {
+            j = j.apply(&Action::AddOrganisation(o)).unwrap();
+        }
+        for e in entries {
+            j = j.apply(&Action::AddEntry(e)).unwrap();
+        }
+        j
+    }
+
+    #[test]
+    fn each_arrangement_earns_by_its_own_terms() {
+        let mut salaried = org("s", Arrangement::Salaried, None);
+        salaried.weekly_minutes = 15 * 60;
+        let j = build(
+            vec![
+                org("h", Arrangement::Hourly, Some(6000)),
+                org("p", Arrangement::PerSession, Some(8000)),
+                salaried,
+                org("b", Arrangement::ProBono, None),
+            ],
+            vec![
+                work("h1", "h", day(2026, 3, 2), 50, WorkKind::DirectSession),
+                work("h2", "h", day(2026, 3, 2), 25, WorkKind::Documentation),
+                work("p1", "p", day(2026, 3, 3), 50, WorkKind::DirectSession),
+                work("p2", "p", day(2026, 3, 3), 90, WorkKind::GroupSession),
+                work("p3", "p", day(2026, 3, 3), 60, WorkKind::Assessment),
+                work("p4", "p", day(2026, 3, 3), 30, WorkKind::Documentation),
+                work("s1", "s", day(2026, 3, 4), 400, WorkKind::DirectSession),
+                work("b1", "b", day(2026, 3, 5), 90, WorkKind::DirectSession),
+                WorkEntry {
+                    pro_bono: true,
+                    ..work("h3", "h", day(2026, 3, 6), 60, WorkKind::DirectSession)
+                },
+                WorkEntry::new(EntryId("n1".into()), day(2026, 3, 6), 45, WorkKind::Admin),
+            ],
+        );
+        let mut j = j;
+        j.targets.usual_rate = Some(9000);
+        let income = month_income(&j, month(2026, 3));
+        let row = |name: &str| {
+            income
+                .organisations
+                .iter()
+                .find(|o| o.name == name)
+                .unwrap()
+                .clone()
+        };
+        // 75 paid minutes at 60.00 an hour: 75.00; the pro bono hour earns nothing.
+        let h = row("H");
+        assert_eq!(
+            (h.paid_minutes, h.pro_bono_minutes, h.earnings),
+            (75, 60, 7500)
+        );
+        assert_eq!(h.value_forgone, Some(9000));
+        // Two billable sessions (individual and group) at 80.00; assessment and notes unpaid.
+        let p = row("P");
+        assert_eq!((p.sessions, p.earnings, p.minutes), (2, 16000, 230));
+        // Salaried: no earnings per entry; agreed 15 h a week over 31 days is 66 h 26 min.
+        let s = row("S");
+        assert_eq!((s.earnings, s.minutes), (0, 400));
+        assert_eq!(s.agreed_minutes, Some(3986));
+        let b = row("B");
+        assert_eq!((b.earnings, b.pro_bono_minutes), (0, 90));
+        assert_eq!(b.value_forgone, Some(13500));
+        assert_eq!(row("No organisation").minutes, 45);
+        assert_eq!(income.total_earnings(), 23500);
+        assert_eq!(income.pro_bono_minutes(), 150);
+        assert_eq!(income.value_forgone(), Some(22500));
+        assert_eq!(income.total_minutes(), 75 + 60 + 230 + 400 + 90 + 45);
+    }
+
+    #[test]
+    fn work_after_a_contract_ends_earns_nothing_and_is_flagged() {
+        let mut ended = org("h", Arrangement::Hourly, Some(6000));
+        ended.end = Some(day(2026, 4, 15));
+        let j = build(
+            vec![ended],
+            vec![
+                work("in", "h", day(2026, 4, 15), 60, WorkKind::DirectSession),
+                work("out", "h", day(2026, 4, 16), 60, WorkKind::DirectSession),
+            ],
+        );
+        let income = month_income(&j, month(2026, 4));
+        let h = &income.organisations[0];
+        assert_eq!((h.minutes, h.paid_minutes, h.earnings), (120, 60, 6000));
+        let flagged: Vec<_> = income.flagged().collect();
+        assert_eq!(flagged.len(), 1);
+        assert_eq!(flagged[0].id, EntryId("out".into()));
+        assert_eq!(flagged[0].reason, FlagReason::OutsideContract);
+        // A month wholly after the contract lists the organisation only if work was logged.
+        assert!(month_income(&j, month(2026, 5)).organisations.is_empty());
+    }
+
+    #[test]
+    fn a_session_over_a_month_end_splits_its_minutes_but_counts_once() {
+        let j = build(
+            vec![org("h", Arrangement::Hourly, Some(6000))],
+            vec![WorkEntry {
+                start: NaiveTime::from_hms_opt(23, 30, 0),
+                ..work("late", "h", day(2026, 1, 31), 90, WorkKind::DirectSession)
+            }],
+        );
+        let jan = month_income(&j, month(2026, 1));
+        let feb = month_income(&j, month(2026, 2));
+        assert_eq!(jan.organisations[0].minutes, 30);
+        assert_eq!(feb.organisations[0].minutes, 60);
+        assert_eq!(jan.total_earnings() + feb.total_earnings(), 9000);
+        assert_eq!(jan.organisations[0].sessions, 1);
+        assert_eq!(feb.organisations[0].sessions, 0);
+    }
+
+    #[test]
+    fn an_entry_without_an_organisation_takes_its_cases() {
+        let mut j = build(vec![org("p", Arrangement::PerSession, Some(5000))], vec![]);
+        let case = Case {
+            organisation: Some(OrgId("p".into())),
+            ..Case::opened(CaseId("c".into()), "JD", Complexity::Low, day(2026, 1, 1))
+        };
+        j = j.apply(&Action::AddCase(case)).unwrap();
+        let entry = WorkEntry {
+            case: Some(CaseId("c".into())),
+            ..WorkEntry::new(
+                EntryId("e".into()),
+                day(2026, 2, 2),
+                50,
+                WorkKind::DirectSession,
+            )
+        };
+        j = j.apply(&Action::AddEntry(entry)).unwrap();
+        assert_eq!(month_income(&j, month(2026, 2)).total_earnings(), 5000);
+    }
+
+    #[test]
+    fn variability_is_the_coefficient_of_variation_of_monthly_earnings() {
+        // 100.00, 300.00 and nothing (work, but pro bono): mean 133.33, population standard
+        // deviation 124.72, CV 93.54%.
+        let entries = vec![
+            work("a", "h", day(2026, 1, 5), 100, WorkKind::Admin),
+            work("b", "h", day(2026, 2, 5), 300, WorkKind::Admin),
+            WorkEntry {
+                pro_bono: true,
+                ..work("c", "h", day(2026, 3, 5), 60, WorkKind::Admin)
+            },
+        ];
+        let j = build(vec![org("h", Arrangement::Hourly, Some(6000))], entries);
+        let v = income_variability(&j, month(2026, 3), 6);
+        assert_eq!(
+            v.months,
+            vec![
+                (month(2026, 1), 10000),
+                (month(2026, 2), 30000),
+                (month(2026, 3), 0)
+            ],
+            "months before the first entry are left out"
+        );
+        assert_eq!(v.mean, 13333);
+        assert_eq!(v.cv_basis_points, Some(9354));
+        let steady = income_variability(&j, month(2026, 1), 6);
+        assert_eq!(steady.cv_basis_points, None, "one month has no spread");
+        assert_eq!(
+            income_variability(&Journal::default(), month(2026, 1), 6).months,
+            vec![]
+        );
+    }
+}

@@ -1,0 +1,49 @@
+//! Selectors over the tracking records: pure functions from a journal (and a date or range) to
+//! the figures the views show.
+//!
+//! Every selector counts time the same way: an entry's minutes fall on calendar days by
+//! [`crate::entry::WorkEntry::day_split`], weeks are ISO weeks (Monday to Sunday, numbered by
+//! ISO 8601, so 2027-01-01 falls in week 53 of 2026), and months are calendar months. Ranges are
+//! capped so that no input, however odd, makes a selector run for long or allocate much.
+
+pub mod caseload;
+pub mod hours;
+pub mod income;
+pub mod rest;
+
+use crate::entry::WorkEntry;
+use crate::journal::Journal;
+use crate::tracking::OrgId;
+use chrono::{Days, NaiveDate};
+
+/// The most days a selector walks (about ten years).
+pub const MAX_DAYS: u64 = 3660;
+
+/// The days from `first` to `last` inclusive, at most [`MAX_DAYS`] of them.
+pub(crate) fn days(first: NaiveDate, last: NaiveDate) -> impl Iterator<Item = NaiveDate> {
+    let count = u64::try_from((last - first).num_days() + 1)
+        .unwrap_or(0)
+        .min(MAX_DAYS);
+    (0..count).map_while(move |i| first.checked_add_days(Days::new(i)))
+}
+
+/// The organisation an entry's work was for: the one it names, or else its case's.
+pub(crate) fn effective_org<'a>(journal: &'a Journal, entry: &'a WorkEntry) -> Option<&'a OrgId> {
+    entry.organisation.as_ref().or_else(|| {
+        let case = entry.case.as_ref()?;
+        journal
+            .cases
+            .iter()
+            .find(|c| &c.id == case)?
+            .organisation
+            .as_ref()
+    })
+}
+
+/// `numerator / denominator` rounded half up, in wide integers; 0 for a zero denominator.
+pub(crate) fn div_round(numerator: u128, denominator: u128) -> u128 {
+    numerator.checked_div(denominator).map_or(0, |quotient| {
+        let remainder = numerator % denominator;
+        quotient + u128::from(remainder >= denominator - remainder)
+    })
+}

@@ -13,6 +13,7 @@ test('a backup restores every record after the site data is cleared', async ({ p
   await today.log('20', 'Travel');
   const total = await today.weekTotal.textContent();
 
+  await today.show('Your data');
   const downloaded = page.waitForEvent('download');
   await page.getByTestId('data-view').getByRole('button', { name: 'Download a backup' }).click();
   const backup = await read(await downloaded);
@@ -20,22 +21,27 @@ test('a backup restores every record after the site data is cleared', async ({ p
 
   await page.evaluate(() => localStorage.clear());
   await page.reload();
+  await today.show('Today');
   await expect(today.weekTotal).toHaveText('0 min logged');
+  await today.show('Your data');
 
   const restore = page.getByTestId('restore');
   await restore.getByLabel('Backup file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
   await expect(page.getByTestId('restore-preview')).toContainText('3 records (3 work entries): 3 new, 0 updated, 0 already here.');
   await restore.getByRole('button', { name: 'Restore', exact: true }).click();
+  await today.show('Today');
   await expect(today.status).toContainText('Restored from the backup');
   await expect(today.weekTotal).toHaveText(total);
   await expect(today.dayEntries.locator('li')).toHaveCount(3);
 
   // The same file again: nothing new, and the restore button says so.
+  await today.show('Your data');
   await restore.getByLabel('Backup file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
   await expect(page.getByTestId('restore-preview')).toContainText('0 new, 0 updated, 3 already here');
   await expect(restore.getByRole('button', { name: 'Nothing to restore' })).toBeDisabled();
 
   await page.reload();
+  await today.show('Today');
   await expect(today.weekTotal).toHaveText(total);
 });
 
@@ -44,6 +50,7 @@ test('bad files are refused with a message and change nothing', async ({ page })
   await today.open();
   await today.log('45', 'Admin');
   const before = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+  await today.show('Your data');
   const restore = page.getByTestId('restore');
   const cases = [
     ['garbage.json', Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x10]), 'not text'],
@@ -63,6 +70,7 @@ test('work entries download as a CSV table with a header row', async ({ page }) 
   const today = new Today(page);
   await today.open();
   await today.log('50', 'Direct session');
+  await today.show('Your data');
   const downloaded = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download work entries (CSV)' }).click();
   const file = await downloaded;

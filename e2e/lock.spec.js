@@ -19,6 +19,7 @@ test('with the lock on, records are stored sealed and open only with the passphr
   await today.open();
   await today.log('50', 'Direct session');
 
+  await today.show('Your data');
   const lock = page.getByTestId('lock-settings');
   await lock.getByLabel('New passphrase', { exact: true }).fill('short');
   await lock.getByLabel('Repeat the passphrase').fill('short');
@@ -28,7 +29,7 @@ test('with the lock on, records are stored sealed and open only with the passphr
   await lock.getByLabel('New passphrase', { exact: true }).fill(FIRST);
   await lock.getByLabel('Repeat the passphrase').fill(FIRST);
   await lock.getByRole('button', { name: 'Turn on the lock' }).click();
-  await expect(today.status).toContainText('The lock is on');
+  await expect(page.getByTestId('data-status')).toContainText('The lock is on');
   const sealed = await storageText(page);
   expect(sealed).not.toContain('direct_session');
   const index = await page.evaluate(() => JSON.parse(localStorage.getItem('tend.index')));
@@ -41,30 +42,34 @@ test('with the lock on, records are stored sealed and open only with the passphr
   expect(await storageText(page)).toBe(sealed);
 
   const started = await unlock(page, FIRST);
+  await expect(lock).toBeVisible();
+  console.log(`unlock to records shown: ${Date.now() - started} ms`);
+  await today.show('Today');
   await expect(today.dayEntries).toContainText('50 min');
-  console.log(`unlock to entries shown: ${Date.now() - started} ms`);
   await today.log('25', 'Travel');
   expect(await storageText(page)).not.toContain('travel');
+  await today.show('Your data');
 
   // Change the passphrase: the old one no longer opens, the new one does.
   await lock.getByLabel('Current passphrase').fill(FIRST);
   await lock.getByLabel('New passphrase', { exact: true }).fill(SECOND);
   await lock.getByLabel('Repeat the new passphrase').fill(SECOND);
   await lock.getByRole('button', { name: 'Change passphrase' }).click();
-  await expect(today.status).toContainText('The passphrase is changed');
+  await expect(page.getByTestId('data-status')).toContainText('The passphrase is changed');
   await page.reload();
   await unlock(page, FIRST);
   await expect(page.getByTestId('unlock-error')).toContainText('does not unlock');
   await unlock(page, SECOND);
-  await expect(today.dayEntries.locator('li')).toHaveCount(2);
+  await expect(lock).toContainText('On.');
 
   // Turn it off: everything is stored readable again and no sealed copy is left.
   await lock.getByLabel('Current passphrase').fill(SECOND);
   await lock.getByRole('button', { name: /Turn off the lock/ }).click();
-  await expect(today.status).toContainText('The lock is off');
+  await expect(page.getByTestId('data-status')).toContainText('The lock is off');
   const plain = await storageText(page);
   expect(plain).toContain('direct_session');
   expect(plain).not.toContain('"sealed"');
   await page.reload();
+  await today.show('Today');
   await expect(today.dayEntries.locator('li')).toHaveCount(2);
 });

@@ -10,12 +10,14 @@ test('a damaged month is set aside and offered for download while the rest loads
   await page.evaluate((k) => localStorage.setItem(k, '{"schema":2,"month":"20'), key);
   await page.reload();
   await expect(page.getByTestId('load-banner')).toContainText('could not read part of its saved data');
+  await today.show('Your data');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download the unreadable text' }).click();
   const file = await download;
   const text = Buffer.concat(await (await file.createReadStream()).toArray()).toString('utf8');
   expect(text).toBe('{"schema":2,"month":"20');
   // The app still works, and saving does not destroy the kept-aside copy.
+  await today.show('Today');
   await today.log('20', 'Admin');
   const quarantined = await page.evaluate(() =>
     Object.keys(localStorage).filter((k) => k.startsWith('tend.quarantine.')).map((k) => localStorage.getItem(k)));
@@ -36,8 +38,11 @@ test('storage nearly full shows how much is used and offers a backup', async ({ 
 test('the browser is asked to keep the data after the first save', async ({ page }) => {
   const today = new Today(page);
   await today.open();
+  await today.show('Your data');
   await expect(page.getByTestId('protection')).toContainText('not asked yet');
+  await today.show('Today');
   await today.log('30', 'Admin');
+  await today.show('Your data');
   await expect(page.getByTestId('protection')).not.toContainText('not asked yet');
 });
 

@@ -18,6 +18,11 @@ export class Today {
     await expect(this.add).toBeEnabled();
   }
 
+  /** Opens a section by its link in the navigation. */
+  async show(section) {
+    await this.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: section }).click();
+  }
+
   async log(duration, kind) {
     await this.duration.fill(duration);
     await this.kind.selectOption({ label: kind });

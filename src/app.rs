@@ -1,6 +1,7 @@
 //! The root component: creates the store, saves each change, follows other tabs, lays out views.
 
 use crate::platform::{self, SaveError, SaveJob};
+use crate::route::View;
 use crate::store::{AppState, Msg, Store};
 use crate::views::{DataView, DayList, EntryForm, StorageBanner, UnlockScreen, WeekView};
 use chrono::NaiveDate;
@@ -123,7 +124,27 @@ pub fn app() -> Html {
         Callback::from(move |date: NaiveDate| week.set(date))
     };
 
+    let view = use_state(|| View::from_hash(&platform::current_hash()));
+    {
+        let view = view.clone();
+        use_effect_with((), move |_| {
+            let listener = platform::on_hash_change(move |hash| view.set(View::from_hash(&hash)));
+            move || drop(listener)
+        });
+    }
     let locked_out = store.locked_out();
+    let nav = html! {
+        <nav class="sections" aria-label="Sections">
+            <ul>
+                { for View::ALL.into_iter().map(|v| html! {
+                    <li>
+                        <a href={format!("#{}", v.slug())}
+                            aria-current={(v == *view).then_some("page")}>{v.label()}</a>
+                    </li>
+                }) }
+            </ul>
+        </nav>
+    };
     html! {
         <ContextProvider<Store> context={store}>
             <header class="masthead">
@@ -135,16 +156,23 @@ pub fn app() -> Html {
             if locked_out {
                 <main id="main"><UnlockScreen /></main>
             } else {
-            <main id="main">
-                <StorageBanner />
-                <section class="card" aria-labelledby="log-heading">
-                    <h2 id="log-heading">{"Log work"}</h2>
-                    <EntryForm day={*day} {today} onday={on_day} />
-                    <DayList day={*day} {today} />
-                </section>
-                <WeekView anchor={*week} {today} onmove={on_week} />
-                <DataView />
-            </main>
+                {nav}
+                <main id="main">
+                    <StorageBanner />
+                    { match *view {
+                        View::Today => html! {
+                            <>
+                                <section class="card" aria-labelledby="log-heading">
+                                    <h2 id="log-heading">{"Log work"}</h2>
+                                    <EntryForm day={*day} {today} onday={on_day} />
+                                    <DayList day={*day} {today} />
+                                </section>
+                                <WeekView anchor={*week} {today} onmove={on_week} />
+                            </>
+                        },
+                        View::Data => html! { <DataView /> },
+                    } }
+                </main>
             }
             <footer class="footnote">
                 <p>{"Tend is a self-check, not a diagnosis. Nothing you enter leaves this device unless you export it."}</p>

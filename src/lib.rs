@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod platform;
+pub mod route;
 pub mod store;
 pub mod views;
 

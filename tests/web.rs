@@ -54,6 +54,16 @@ async fn mount() -> Element {
     root
 }
 
+/// Shows a section by its address fragment, as the navigation links do.
+async fn show(section: &str) {
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash(section)
+        .unwrap();
+    settle().await;
+}
+
 async fn settle() {
     for _ in 0..4 {
         yew::platform::time::sleep(Duration::from_millis(10)).await;
@@ -165,7 +175,9 @@ async fn logging_two_entries_shows_them_and_saves_them_in_a_monthly_chunk() {
     let index = loaded.index.unwrap();
     assert_eq!(index.chunks.len(), 1);
     assert!(index.chunks.contains_key(&Month::of(platform::today())));
+    show("data").await;
     assert!(text(&root, "[data-testid=data-view]").contains("Tend uses"));
+    show("today").await;
     root.remove();
 }
 
@@ -273,13 +285,17 @@ async fn schema_one_data_is_migrated_with_a_restorable_copy_from_before() {
     assert_eq!(loaded.migrated_from, None, "the first start wrote schema 2");
     assert_eq!(loaded.doc.payload.entries.len(), 2);
     assert_eq!(local().get_item(LEGACY_KEY).unwrap().as_deref(), Some(v1));
+    show("data").await;
     assert!(text(&root, "[data-testid=snapshots]").contains("before the update"));
+    show("today").await;
 
     set_date(&root, "2026-11-02").await;
     log(&root, "10", WorkKind::Travel).await;
     assert_eq!(stored().doc.payload.entries.len(), 3);
+    show("data").await;
     click_button(&root, "Restore").await;
-    assert!(text(&root, "[data-testid=form-status]").contains("Restored"));
+    assert!(text(&root, "[data-testid=data-status]").contains("Restored"));
+    show("today").await;
     let restored = stored();
     let ids: BTreeSet<String> = restored
         .doc

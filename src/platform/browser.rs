@@ -203,3 +203,36 @@ pub fn read_chosen_file(
         }
     });
 }
+
+/// The address's `#fragment`, or an empty string.
+pub fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// A `hashchange` subscription; dropping it unsubscribes.
+pub struct HashListener {
+    callback: Closure<dyn FnMut()>,
+}
+
+impl Drop for HashListener {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.remove_event_listener_with_callback(
+                "hashchange",
+                self.callback.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}
+
+/// Calls `changed` with the new fragment whenever it changes.
+pub fn on_hash_change(mut changed: impl FnMut(String) + 'static) -> Option<HashListener> {
+    let window = web_sys::window()?;
+    let callback = Closure::<dyn FnMut()>::new(move || changed(current_hash()));
+    window
+        .add_event_listener_with_callback("hashchange", callback.as_ref().unchecked_ref())
+        .ok()?;
+    Some(HashListener { callback })
+}

@@ -28,6 +28,10 @@ pub fn data_view() -> Html {
     html! {
         <section class="card" aria-labelledby="data-heading" data-testid="data-view">
             <h2 id="data-heading">{"Your data"}</h2>
+            <p role="status" data-testid="data-status"
+                class={classes!("status", store.notice.as_ref().filter(|n| n.is_error).map(|_| "error"))}>
+                {store.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default()}
+            </p>
             if let Some(usage) = store.usage {
                 <p>
                     <label for="usage-meter">{usage.describe()}</label>

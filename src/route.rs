@@ -1,0 +1,41 @@
+//! Which section of the app is showing, kept in the address's `#fragment` so that the browser's
+//! back button, bookmarks and a reload all return to the same section.
+
+/// A section of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// Log work and see the day and the week at a glance.
+    Today,
+    /// Your data: storage, backups, restore, lock.
+    Data,
+}
+
+impl View {
+    /// Every section, in the order the navigation lists them.
+    pub const ALL: [View; 2] = [View::Today, View::Data];
+
+    /// The fragment naming the section, without `#`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            View::Today => "today",
+            View::Data => "data",
+        }
+    }
+
+    /// The section's name in the navigation.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Today => "Today",
+            View::Data => "Your data",
+        }
+    }
+
+    /// The section a fragment names; anything else is Today.
+    pub fn from_hash(hash: &str) -> View {
+        let slug = hash.trim_start_matches('#');
+        View::ALL
+            .into_iter()
+            .find(|v| v.slug() == slug)
+            .unwrap_or(View::Today)
+    }
+}

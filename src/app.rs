@@ -3,7 +3,7 @@
 use crate::platform::{self, SaveError, SaveJob};
 use crate::route::View;
 use crate::store::{AppState, Msg, Store};
-use crate::views::{DataView, DayList, EntryForm, StorageBanner, UnlockScreen, WeekView};
+use crate::views::{DataView, DayList, EntryForm, StorageBanner, UnlockScreen, WeekView, Welcome};
 use chrono::NaiveDate;
 use tend_core::settings::Persistence as Protection;
 use tend_core::storage::SnapshotRequest;
@@ -162,6 +162,7 @@ pub fn app() -> Html {
                     { match *view {
                         View::Today => html! {
                             <>
+                                <Welcome />
                                 <section class="card" aria-labelledby="log-heading">
                                     <h2 id="log-heading">{"Log work"}</h2>
                                     <EntryForm day={*day} {today} onday={on_day} />

@@ -49,6 +49,8 @@ pub enum Action {
     RemoveEntry(EntryId),
     /// Merge records from a backup: new ones added, changed ones replaced, by id.
     Restore(Journal),
+    /// Remove every record of the demo data (ids starting `demo-`), leaving the clinician's own.
+    RemoveDemo,
     /// Add an organisation and its contract.
     AddOrganisation(Organisation),
     /// Replace the organisation with the same id (new name or terms).
@@ -132,6 +134,7 @@ impl Journal {
             Action::AddEntry(entry) => self.add(entry),
             Action::RemoveEntry(id) => self.remove(id),
             Action::Restore(incoming) => self.restore(incoming),
+            Action::RemoveDemo => Ok(self.without_demo()),
             Action::AddOrganisation(org) => reduce::add_organisation(self, org),
             Action::UpdateOrganisation(org) => reduce::update_organisation(self, org),
             Action::RemoveOrganisation(id) => reduce::remove_organisation(self, id),
@@ -208,6 +211,43 @@ impl Journal {
         let mut next = self.clone();
         next.entries.push(entry.clone());
         Ok(next)
+    }
+
+    /// This journal with every demo record taken out (and demo references cleared).
+    pub fn without_demo(&self) -> Journal {
+        use crate::tracking::demo::is_demo_id;
+        let mut next = self.clone();
+        next.entries.retain(|e| !is_demo_id(&e.id.0));
+        next.breaks.retain(|b| !is_demo_id(&b.id.0));
+        next.organisations.retain(|o| !is_demo_id(&o.id.0));
+        next.cases.retain(|c| !is_demo_id(&c.id.0));
+        for case in &mut next.cases {
+            if case.organisation.as_ref().is_some_and(|o| is_demo_id(&o.0)) {
+                case.organisation = None;
+            }
+        }
+        for entry in &mut next.entries {
+            if entry
+                .organisation
+                .as_ref()
+                .is_some_and(|o| is_demo_id(&o.0))
+            {
+                entry.organisation = None;
+            }
+            if entry.case.as_ref().is_some_and(|c| is_demo_id(&c.0)) {
+                entry.case = None;
+            }
+        }
+        next
+    }
+
+    /// True if any record comes from the demo data.
+    pub fn has_demo(&self) -> bool {
+        use crate::tracking::demo::is_demo_id;
+        self.entries.iter().any(|e| is_demo_id(&e.id.0))
+            || self.breaks.iter().any(|b| is_demo_id(&b.id.0))
+            || self.organisations.iter().any(|o| is_demo_id(&o.id.0))
+            || self.cases.iter().any(|c| is_demo_id(&c.id.0))
     }
 
     fn restore(&self, incoming: &Journal) -> Result<Journal, ActionError> {

@@ -136,3 +136,32 @@ fn snapshots_keep_the_registry_of_their_time() {
         Some("Sample: Renamed practice")
     );
 }
+
+#[test]
+fn demo_data_comes_out_in_one_action_and_leaves_the_clinicians_own() {
+    let mut doc = demo();
+    let own = tend_core::WorkEntry::new(
+        tend_core::EntryId("mine".into()),
+        "2026-11-20".parse().unwrap(),
+        45,
+        tend_core::WorkKind::Admin,
+    );
+    doc = doc.apply(&Action::AddEntry(own.clone()), "test").unwrap();
+    assert!(doc.payload.has_demo());
+    let mut store = Store::new();
+    let index = full_save(&mut store, &doc);
+    let action = Action::RemoveDemo;
+    let dirty: BTreeSet<_> = touched_months(&doc.payload, &action).into_iter().collect();
+    let clean = doc.apply(&action, "test").unwrap();
+    assert!(!clean.payload.has_demo());
+    assert_eq!(clean.payload.entries, vec![own]);
+    let plan = plan_save(SaveRequest {
+        registry_dirty: touches_registry(&action),
+        ..SaveRequest::new(Some(&index), &clean, &dirty, 9)
+    })
+    .unwrap();
+    execute(&mut store, &plan);
+    let loaded = load(&store, "test", None);
+    assert_eq!(loaded.doc.payload.entries.len(), 1);
+    assert!(loaded.doc.payload.organisations.is_empty() && loaded.doc.payload.breaks.is_empty());
+}

@@ -7,8 +7,9 @@
 use super::day_name;
 use crate::platform;
 use crate::store::{Msg, Store};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use tend_core::duration::{format_minutes, parse_duration};
+use tend_core::tracking::{CaseId, OrgId};
 use tend_core::{Action, EntryId, WorkEntry, WorkKind};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -24,6 +25,16 @@ pub struct EntryFormProps {
     pub onday: Callback<NaiveDate>,
 }
 
+/// The optional details of the next entry: who it was for and what it carried.
+#[derive(Clone, PartialEq)]
+struct EntryDetails {
+    organisation: Option<OrgId>,
+    case: Option<CaseId>,
+    start: Option<NaiveTime>,
+    trauma: bool,
+    pro_bono: bool,
+}
+
 /// The form that logs one work entry.
 #[function_component(EntryForm)]
 pub fn entry_form(props: &EntryFormProps) -> Html {
@@ -32,6 +43,20 @@ pub fn entry_form(props: &EntryFormProps) -> Html {
     let kind = use_state(|| WorkKind::DirectSession);
     let error = use_state(|| None::<String>);
     let duration_ref = use_node_ref();
+    // The organisation of the latest entry that had one: the usual next one.
+    let last_org = store.as_ref().and_then(|s| {
+        s.doc
+            .payload
+            .entries
+            .iter()
+            .rev()
+            .find_map(|e| e.organisation.clone())
+    });
+    let organisation = use_state(|| last_org);
+    let case = use_state(|| None::<CaseId>);
+    let start = use_state(|| None::<NaiveTime>);
+    let trauma = use_state(|| false);
+    let pro_bono = use_state(|| false);
 
     let on_date = {
         let onday = props.onday.clone();
@@ -58,12 +83,52 @@ pub fn entry_form(props: &EntryFormProps) -> Html {
             }
         })
     };
+    let on_org = {
+        let (organisation, case) = (organisation.clone(), case.clone());
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let value = select.value();
+            organisation.set((!value.is_empty()).then_some(OrgId(value)));
+            case.set(None);
+        })
+    };
+    let on_case = {
+        let case = case.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let value = select.value();
+            case.set((!value.is_empty()).then_some(CaseId(value)));
+        })
+    };
+    let on_start = {
+        let start = start.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            start.set(NaiveTime::parse_from_str(&input.value(), "%H:%M").ok());
+        })
+    };
+    let toggle = |flag: &UseStateHandle<bool>| {
+        let flag = flag.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            flag.set(input.checked());
+        })
+    };
+    let (on_trauma, on_pro_bono) = (toggle(&trauma), toggle(&pro_bono));
+    let details = EntryDetails {
+        organisation: (*organisation).clone(),
+        case: (*case).clone(),
+        start: *start,
+        trauma: *trauma,
+        pro_bono: *pro_bono,
+    };
     let on_submit = {
-        let (duration, kind, error, duration_ref) = (
+        let (duration, kind, error, duration_ref, details) = (
             duration.clone(),
             kind.clone(),
             error.clone(),
             duration_ref.clone(),
+            details.clone(),
         );
         let (store, day, today) = (store.clone(), props.day, props.today);
         Callback::from(move |e: SubmitEvent| {
@@ -78,7 +143,11 @@ pub fn entry_form(props: &EntryFormProps) -> Html {
                         date: day,
                         minutes,
                         kind: *kind,
-                        ..Default::default()
+                        organisation: details.organisation.clone(),
+                        case: details.case.clone(),
+                        start: details.start,
+                        trauma: details.trauma,
+                        pro_bono: details.pro_bono,
                     };
                     let done = format!(
                         "Logged {} of {} for {}.",
@@ -124,6 +193,9 @@ pub fn entry_form(props: &EntryFormProps) -> Html {
                     }) }
                 </select>
             </div>
+            {details_fields(store.as_ref(), &details, props.day, DetailHandlers {
+                organisation: on_org, case: on_case, start: on_start, trauma: on_trauma, pro_bono: on_pro_bono,
+            })}
             <button type="submit" class="primary" {disabled}>{"Add entry"}</button>
             <p id="duration-error" class="field-error" data-testid="duration-error">
                 {(*error).clone().unwrap_or_default()}
@@ -133,5 +205,72 @@ pub fn entry_form(props: &EntryFormProps) -> Html {
                 {notice.map(|n| n.text).unwrap_or_default()}
             </p>
         </form>
+    }
+}
+
+/// What each detail field calls when it changes.
+struct DetailHandlers {
+    organisation: Callback<Event>,
+    case: Callback<Event>,
+    start: Callback<Event>,
+    trauma: Callback<Event>,
+    pro_bono: Callback<Event>,
+}
+
+/// The organisation, case, start time and flags: shown when they can be used.
+fn details_fields(
+    store: Option<&Store>,
+    details: &EntryDetails,
+    day: NaiveDate,
+    on: DetailHandlers,
+) -> Html {
+    let Some(store) = store else {
+        return html! {};
+    };
+    let journal = &store.doc.payload;
+    let cases: Vec<_> = journal
+        .cases
+        .iter()
+        .filter(|c| c.is_open_on(day))
+        .filter(|c| details.organisation.is_none() || c.organisation == details.organisation)
+        .collect();
+    html! {
+        <>
+            if !journal.organisations.is_empty() {
+                <div class="field">
+                    <label for="entry-org">{"Organisation"}</label>
+                    <select id="entry-org" onchange={on.organisation}>
+                        <option value="" selected={details.organisation.is_none()}>{"None"}</option>
+                        { for journal.organisations.iter().map(|o| html! {
+                            <option value={o.id.0.clone()} selected={details.organisation.as_ref() == Some(&o.id)}>
+                                {o.name.clone()}
+                            </option>
+                        }) }
+                    </select>
+                </div>
+            }
+            if !cases.is_empty() {
+                <div class="field">
+                    <label for="entry-case">{"Case"}</label>
+                    <select id="entry-case" onchange={on.case}>
+                        <option value="" selected={details.case.is_none()}>{"None"}</option>
+                        { for cases.iter().map(|c| html! {
+                            <option value={c.id.0.clone()} selected={details.case.as_ref() == Some(&c.id)}>
+                                {c.label.clone()}
+                            </option>
+                        }) }
+                    </select>
+                </div>
+            }
+            <div class="field">
+                <label for="entry-start">{"Start (optional)"}</label>
+                <input id="entry-start" type="time" onchange={on.start}
+                    value={details.start.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()} />
+            </div>
+            <div class="field checks">
+                <label><input type="checkbox" checked={details.trauma} onchange={on.trauma} />{" Trauma content"}</label>
+                <label><input type="checkbox" checked={details.pro_bono} onchange={on.pro_bono} />{" Pro bono"}</label>
+            </div>
+        </>
     }
 }

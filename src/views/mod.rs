@@ -9,6 +9,7 @@ mod lock_settings;
 mod restore;
 mod unlock;
 mod week_view;
+mod welcome;
 
 pub use banner::StorageBanner;
 pub use chart_figure::ChartFigure;
@@ -17,6 +18,7 @@ pub use day_list::DayList;
 pub use entry_form::EntryForm;
 pub use unlock::UnlockScreen;
 pub use week_view::WeekView;
+pub use welcome::Welcome;
 
 use crate::platform;
 use crate::store::{Msg, Store};

@@ -93,6 +93,30 @@ pub fn touched_months(before: &Journal, action: &Action) -> Vec<Month> {
             months.dedup();
             months
         }
+        Action::RemoveDemo => {
+            use crate::tracking::demo::is_demo_id;
+            let demo_ref = |id: Option<&str>| id.is_some_and(is_demo_id);
+            let mut months: Vec<Month> = before
+                .entries
+                .iter()
+                .filter(|e| {
+                    is_demo_id(&e.id.0)
+                        || demo_ref(e.organisation.as_ref().map(|o| o.0.as_str()))
+                        || demo_ref(e.case.as_ref().map(|c| c.0.as_str()))
+                })
+                .map(|e| Month::of(e.date))
+                .chain(
+                    before
+                        .breaks
+                        .iter()
+                        .filter(|b| is_demo_id(&b.id.0))
+                        .map(|b| Month::of(b.date)),
+                )
+                .collect();
+            months.sort();
+            months.dedup();
+            months
+        }
         Action::AddBreak(b) => vec![Month::of(b.date)],
         Action::RemoveBreak(id) => before
             .breaks
@@ -117,6 +141,7 @@ pub fn touches_registry(action: &Action) -> bool {
     match action {
         Action::AddEntry(_) | Action::RemoveEntry(_) => false,
         Action::AddBreak(_) | Action::RemoveBreak(_) => false,
+        Action::RemoveDemo => true,
         Action::Restore(incoming) => {
             !incoming.organisations.is_empty()
                 || !incoming.cases.is_empty()

@@ -1,0 +1,68 @@
+//! First run and demo data: what Tend is and is not, and a clearly labelled sample to explore,
+//! removable in one click.
+
+use crate::platform;
+use crate::store::{Msg, Store};
+use tend_core::tracking::demo::demo_journal;
+use tend_core::Action;
+use yew::prelude::*;
+
+/// The welcome card (when nothing is logged yet) or the demo-data banner (while the sample is in).
+#[function_component(Welcome)]
+pub fn welcome() -> Html {
+    let Some(store) = use_context::<Store>() else {
+        return html! {};
+    };
+    let journal = &store.doc.payload;
+    if journal.has_demo() {
+        let remove = {
+            let store = store.clone();
+            Callback::from(move |_: MouseEvent| {
+                store.dispatch(Msg::Apply {
+                    action: Action::RemoveDemo,
+                    done: "The demo data is gone; your own records are untouched.".into(),
+                })
+            })
+        };
+        return html! {
+            <div class="banner" role="status" data-testid="demo-banner">
+                <p>{"You are looking at demo data: sample organisations (named \u{201c}Sample: \u{2026}\u{201d}), \
+                    cases and four weeks of work and breaks. Anything you log yourself is kept when you remove it."}</p>
+                <button type="button" onclick={remove} disabled={store.read_only()}>{"Remove demo data"}</button>
+            </div>
+        };
+    }
+    let empty = journal.entries.is_empty()
+        && journal.breaks.is_empty()
+        && journal.organisations.is_empty()
+        && journal.cases.is_empty();
+    if !empty || store.read_only() {
+        return html! {};
+    }
+    let try_demo = {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| {
+            match demo_journal(platform::now_ms() as u64, platform::today()) {
+                Ok(journal) => store.dispatch(Msg::Import {
+                    journal,
+                    done: "Demo data loaded. Remove it any time from the banner above.".into(),
+                }),
+                Err(why) => store.dispatch(Msg::Problem(format!(
+                    "The demo data could not be made ({why})."
+                ))),
+            }
+        })
+    };
+    html! {
+        <section class="card welcome" aria-labelledby="welcome-heading" data-testid="welcome">
+            <h2 id="welcome-heading">{"Welcome to Tend"}</h2>
+            <p>{"Tend helps you keep an eye on your caseload, your hours and your breaks, so that \
+                the slow build-up towards burnout is easier to notice. Log work below in a few seconds a day."}</p>
+            <ul>
+                <li>{"Everything stays in this browser. There is no account and nothing is sent anywhere."}</li>
+                <li>{"It is a self-check, not a diagnosis. If you are struggling, talk to your supervisor, a colleague or your own clinician."}</li>
+            </ul>
+            <button type="button" onclick={try_demo}>{"Try it with demo data"}</button>
+        </section>
+    }
+}

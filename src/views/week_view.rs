@@ -5,6 +5,7 @@ use crate::store::Store;
 use chrono::{Days, NaiveDate};
 use tend_core::chart::{describe_week, render_week_svg};
 use tend_core::duration::format_minutes;
+use tend_core::tracking::selectors::hours::{week_hours, WeekHours};
 use tend_core::{week_start, WeekSummary};
 use yew::prelude::*;
 
@@ -71,6 +72,10 @@ pub fn week_view(props: &WeekViewProps) -> Html {
         Callback::from(move |_: MouseEvent| onmove.emit(today))
     };
     let is_this_week = week_start(props.today) == monday;
+    let hours = match &store {
+        Some(s) => week_hours(&s.doc.payload, monday),
+        None => week_hours(&Default::default(), monday),
+    };
     let kinds = week.kinds_present();
 
     html! {
@@ -86,6 +91,7 @@ pub fn week_view(props: &WeekViewProps) -> Html {
             <p class="week-total" data-testid="week-total">
                 {format!("{} logged", format_minutes(week.total_minutes()))}
             </p>
+            {targets_line(&hours)}
             <ChartFigure svg={svg} size={(WIDTH, HEIGHT)} summary={describe_week(&week)}
                 file_stem={format!("tend-week-{}", monday.format("%G-W%V"))} test_id="week-chart">
                 <table data-testid="week-table">
@@ -117,5 +123,43 @@ fn minutes_cell(minutes: u32) -> String {
         "\u{2013}".into()
     } else {
         format_minutes(minutes)
+    }
+}
+
+/// The week against the clinician's own targets: sustainable hours, overtime, direct time.
+fn targets_line(hours: &WeekHours) -> Html {
+    let total = if hours.overtime_minutes() > 0 {
+        format!(
+            "{} over your sustainable {} ({}%).",
+            format_minutes(hours.overtime_minutes()),
+            format_minutes(hours.target_minutes),
+            hours.target_percent()
+        )
+    } else {
+        format!(
+            "{}% of your sustainable {}; {} to go.",
+            hours.target_percent(),
+            format_minutes(hours.target_minutes),
+            format_minutes(hours.minutes_to_target())
+        )
+    };
+    let direct = format!(
+        "Direct client time {} of your maximum {}{}",
+        format_minutes(hours.direct_minutes()),
+        format_minutes(hours.max_direct_minutes),
+        if hours.direct_over_max_minutes() > 0 {
+            format!(
+                ", {} over.",
+                format_minutes(hours.direct_over_max_minutes())
+            )
+        } else {
+            ".".into()
+        }
+    );
+    html! {
+        <ul class="targets" data-testid="week-targets">
+            <li class={classes!((hours.overtime_minutes() > 0).then_some("over"))}>{total}</li>
+            <li class={classes!((hours.direct_over_max_minutes() > 0).then_some("over"))}>{direct}</li>
+        </ul>
     }
 }

@@ -307,10 +307,10 @@ async fn schema_one_data_is_migrated_with_a_restorable_copy_from_before() {
     assert_eq!(ids, ["a", "b"].map(String::from).into());
     // Before the update, the first rolling one (taken on the next save), and the state from just
     // before restoring, so the restore itself can be undone.
-    let snapshots = restored.index.unwrap().snapshots;
-    assert_eq!(snapshots.len(), 3);
-    let undo = snapshots.last().unwrap();
-    let undo_journal = storage::load_snapshot(&Local, undo, None).unwrap();
+    let index = restored.index.unwrap();
+    assert_eq!(index.snapshots.len(), 3);
+    let undo = index.snapshots.last().unwrap();
+    let undo_journal = storage::load_snapshot(&Local, &index, undo, None).unwrap();
     assert_eq!(undo_journal.entries.len(), 3);
     root.remove();
 }

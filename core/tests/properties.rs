@@ -185,8 +185,10 @@ mod storage_properties {
                 prop_assert_eq!(loaded.doc.revision, doc.revision);
             }
             // Every snapshot still loads: nothing it needs was deleted.
-            for snapshot in &index.map(|i| i.snapshots).unwrap_or_default() {
-                prop_assert!(tend_core::storage::load_snapshot(&store, snapshot, None).is_ok());
+            if let Some(index) = &index {
+                for snapshot in &index.snapshots {
+                    prop_assert!(tend_core::storage::load_snapshot(&store, index, snapshot, None).is_ok());
+                }
             }
         }
 

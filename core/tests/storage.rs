@@ -239,7 +239,7 @@ fn rolling_snapshots_keep_the_last_three_known_good_states_and_restore() {
         vec![3, 4, 5]
     );
     for snapshot in rolling {
-        let journal = load_snapshot(&store, snapshot, None).unwrap();
+        let journal = load_snapshot(&store, &index, snapshot, None).unwrap();
         assert_eq!(journal, states[snapshot.revision as usize - 1].payload);
     }
     // Nothing unreferenced is left behind, and nothing referenced was deleted.
@@ -305,10 +305,11 @@ fn schema_one_fixture_migrates_and_keeps_a_copy_from_before() {
     let again = load(&store, "test", None);
     assert_eq!(again.migrated_from, None);
     assert_eq!(sorted(&again.doc), sorted(&loaded.doc));
-    let before = &again.index.unwrap().snapshots[0];
+    let again_index = again.index.unwrap();
+    let before = &again_index.snapshots[0];
     assert_eq!(before.reason, SnapshotReason::BeforeMigration);
     assert_eq!(
-        load_snapshot(&store, before, None).unwrap(),
+        load_snapshot(&store, &again_index, before, None).unwrap(),
         loaded.doc.payload
     );
 }

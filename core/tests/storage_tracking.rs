@@ -123,7 +123,7 @@ fn snapshots_keep_the_registry_of_their_time() {
     })
     .unwrap();
     execute(&mut store, &plan);
-    let earlier = load_snapshot(&store, &plan.index.snapshots[0], None).unwrap();
+    let earlier = load_snapshot(&store, &plan.index, &plan.index.snapshots[0], None).unwrap();
     let name = |j: &tend_core::Journal| {
         j.organisations
             .iter()

@@ -148,11 +148,16 @@ pub fn load(key: Key<'_>) -> Boot {
 }
 
 /// Reads the records of an earlier state.
-pub fn load_snapshot(snapshot: &Snapshot, key: Option<&KeyHandle>) -> Result<Journal, String> {
+pub fn load_snapshot(
+    index: &Index,
+    snapshot: &Snapshot,
+    key: Option<&KeyHandle>,
+) -> Result<Journal, String> {
     let store = local_store()?;
     let sealer = key.map(|k| Sealer(k.clone()));
     storage::load_snapshot(
         &store,
+        index,
         snapshot,
         sealer.as_ref().map(|s| s as &dyn storage::Cipher),
     )

@@ -12,8 +12,10 @@ pub const INDEX_KEY: &str = "tend.index";
 /// The key schema 1 kept the whole document under.
 pub const LEGACY_KEY: &str = "tend.document";
 
-/// Where one month's chunk is and what it holds.
+/// Where one month's chunk is and what it holds. Stored as a short array,
+/// `["tend.chunk.2026-11.r17", 9120, 242]`, because the index is rewritten on every save.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "(String, usize, usize)", into = "(String, usize, usize)")]
 pub struct ChunkRef {
     /// The storage key of the chunk.
     pub key: String,
@@ -21,6 +23,22 @@ pub struct ChunkRef {
     pub chars: usize,
     /// Number of records in the chunk, checked on load.
     pub records: usize,
+}
+
+impl From<(String, usize, usize)> for ChunkRef {
+    fn from((key, chars, records): (String, usize, usize)) -> ChunkRef {
+        ChunkRef {
+            key,
+            chars,
+            records,
+        }
+    }
+}
+
+impl From<ChunkRef> for (String, usize, usize) {
+    fn from(r: ChunkRef) -> (String, usize, usize) {
+        (r.key, r.chars, r.records)
+    }
 }
 
 /// Why a snapshot was kept.
@@ -42,9 +60,13 @@ pub struct Snapshot {
     pub taken_at: i64,
     /// Why it was kept.
     pub reason: SnapshotReason,
-    /// The chunks of that state, by month.
-    #[serde(default)]
-    pub chunks: BTreeMap<Month, ChunkRef>,
+    /// The chunks of that state that differ from the index's current ones, by month. Snapshots
+    /// are a few days old, so this is usually a month or two, which keeps the index small.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub changed: BTreeMap<Month, ChunkRef>,
+    /// Months the index has now that that state did not have.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub absent: Vec<Month>,
     /// The registry of that state, if it had one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registry: Option<ChunkRef>,
@@ -87,14 +109,44 @@ pub struct Index {
     pub lock: Option<LockHeader>,
 }
 
+impl Snapshot {
+    /// Records `full` (the snapshot's whole chunk map) as a difference from `current`.
+    pub fn set_chunks(
+        &mut self,
+        full: &BTreeMap<Month, ChunkRef>,
+        current: &BTreeMap<Month, ChunkRef>,
+    ) {
+        self.changed = full
+            .iter()
+            .filter(|(m, r)| current.get(m) != Some(r))
+            .map(|(m, r)| (*m, r.clone()))
+            .collect();
+        self.absent = current
+            .keys()
+            .filter(|m| !full.contains_key(m))
+            .copied()
+            .collect();
+    }
+}
+
 impl Index {
+    /// The whole chunk map of one of this index's snapshots.
+    pub fn snapshot_chunks(&self, snapshot: &Snapshot) -> BTreeMap<Month, ChunkRef> {
+        let mut chunks = self.chunks.clone();
+        for month in &snapshot.absent {
+            chunks.remove(month);
+        }
+        chunks.extend(snapshot.changed.iter().map(|(m, r)| (*m, r.clone())));
+        chunks
+    }
+
     /// Every storage key this index keeps alive: current chunks and snapshot contents.
     pub fn live_keys(&self) -> std::collections::BTreeSet<String> {
         let mut keys: std::collections::BTreeSet<String> =
             self.chunks.values().map(|c| c.key.clone()).collect();
         keys.extend(self.registry.as_ref().map(|r| r.key.clone()));
         for s in &self.snapshots {
-            keys.extend(s.chunks.values().map(|c| c.key.clone()));
+            keys.extend(s.changed.values().map(|c| c.key.clone()));
             keys.extend(s.registry.as_ref().map(|r| r.key.clone()));
             keys.extend(s.legacy_key.clone());
         }

@@ -136,6 +136,7 @@ pub fn load(kv: &impl KeyValue, build: &str, unlocked: Option<Unlocked<'_>>) -> 
 /// Reads an earlier state kept by a snapshot, all or nothing.
 pub fn load_snapshot(
     kv: &impl KeyValue,
+    index: &Index,
     snapshot: &Snapshot,
     cipher: Option<&dyn Cipher>,
 ) -> Result<Journal, String> {
@@ -145,7 +146,7 @@ pub fn load_snapshot(
             .map(|d| d.payload)
             .map_err(|e| e.to_string());
     }
-    let (mut journal, unreadable) = read_chunks(kv, &snapshot.chunks, cipher);
+    let (mut journal, unreadable) = read_chunks(kv, &index.snapshot_chunks(snapshot), cipher);
     if let Some(u) = unreadable.first() {
         return Err(u.reason.clone());
     }

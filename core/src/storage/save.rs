@@ -351,40 +351,58 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
         };
     }
 
-    let mut snapshots = match base {
-        Some(b) if !drop_snapshots => b.snapshots.clone(),
+    // Snapshots are planned with their whole chunk maps and stored as differences from the new
+    // current map once it is known.
+    let mut snapshots: Vec<(Snapshot, BTreeMap<Month, ChunkRef>)> = match base {
+        Some(b) if !drop_snapshots => b
+            .snapshots
+            .iter()
+            .map(|s| (s.clone(), b.snapshot_chunks(s)))
+            .collect(),
         _ => Vec::new(),
+    };
+    let snapshot_of = |revision, reason, registry, legacy_key, schema| Snapshot {
+        revision,
+        taken_at: now_ms,
+        reason,
+        changed: BTreeMap::new(),
+        absent: Vec::new(),
+        registry,
+        legacy_key,
+        schema,
     };
     match snapshot {
         _ if drop_snapshots => {}
-        SnapshotRequest::BeforeMigration { schema, legacy_key } => snapshots.push(Snapshot {
-            revision: doc.revision,
-            taken_at: now_ms,
-            reason: SnapshotReason::BeforeMigration,
-            chunks: BTreeMap::new(),
-            registry: None,
-            legacy_key: Some(legacy_key),
-            schema,
-        }),
+        SnapshotRequest::BeforeMigration { schema, legacy_key } => snapshots.push((
+            snapshot_of(
+                doc.revision,
+                SnapshotReason::BeforeMigration,
+                None,
+                Some(legacy_key),
+                schema,
+            ),
+            BTreeMap::new(),
+        )),
         request => {
             if let Some(base) = base.filter(|b| !b.chunks.is_empty()) {
                 let last_rolling = snapshots
                     .iter()
                     .rev()
-                    .find(|s| s.reason == SnapshotReason::Rolling)
-                    .map(|s| s.taken_at);
+                    .find(|(s, _)| s.reason == SnapshotReason::Rolling)
+                    .map(|(s, _)| s.taken_at);
                 let due =
                     last_rolling.is_none_or(|t| now_ms.saturating_sub(t) >= policy.interval_ms);
                 if request == SnapshotRequest::Force || due {
-                    snapshots.push(Snapshot {
-                        revision: base.revision,
-                        taken_at: now_ms,
-                        reason: SnapshotReason::Rolling,
-                        chunks: base.chunks.clone(),
-                        registry: base.registry.clone(),
-                        legacy_key: None,
-                        schema: base.schema,
-                    });
+                    snapshots.push((
+                        snapshot_of(
+                            base.revision,
+                            SnapshotReason::Rolling,
+                            base.registry.clone(),
+                            None,
+                            base.schema,
+                        ),
+                        base.chunks.clone(),
+                    ));
                 }
             }
         }
@@ -395,6 +413,15 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
         SnapshotReason::BeforeMigration,
         policy.keep_before_migration,
     );
+    let snapshots = snapshots
+        .into_iter()
+        .map(|(mut s, full)| {
+            if s.legacy_key.is_none() {
+                s.set_chunks(&full, &chunks);
+            }
+            s
+        })
+        .collect();
 
     let index = Index {
         schema: SCHEMA_VERSION,
@@ -424,10 +451,10 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
     })
 }
 
-fn keep_newest(snapshots: &mut Vec<Snapshot>, reason: SnapshotReason, keep: usize) {
-    let count = snapshots.iter().filter(|s| s.reason == reason).count();
+fn keep_newest<T>(snapshots: &mut Vec<(Snapshot, T)>, reason: SnapshotReason, keep: usize) {
+    let count = snapshots.iter().filter(|(s, _)| s.reason == reason).count();
     let mut extra = count.saturating_sub(keep);
-    snapshots.retain(|s| {
+    snapshots.retain(|(s, _)| {
         if s.reason == reason && extra > 0 {
             extra -= 1;
             false

@@ -47,7 +47,9 @@ impl Usage {
         let all = index
             .chunks
             .values()
-            .chain(index.snapshots.iter().flat_map(|s| s.chunks.values()));
+            .chain(index.snapshots.iter().flat_map(|s| s.changed.values()))
+            .chain(index.registry.iter())
+            .chain(index.snapshots.iter().filter_map(|s| s.registry.as_ref()));
         for c in all {
             chunks.insert(c.key.as_str(), c.chars);
         }

@@ -3,7 +3,9 @@
 use crate::platform::{self, SaveError, SaveJob};
 use crate::route::View;
 use crate::store::{AppState, Msg, Store};
-use crate::views::{DataView, DayList, EntryForm, StorageBanner, UnlockScreen, WeekView, Welcome};
+use crate::views::{
+    CaseloadView, DataView, DayList, EntryForm, StorageBanner, UnlockScreen, WeekView, Welcome,
+};
 use chrono::NaiveDate;
 use tend_core::settings::Persistence as Protection;
 use tend_core::storage::SnapshotRequest;
@@ -171,6 +173,7 @@ pub fn app() -> Html {
                                 <WeekView anchor={*week} {today} onmove={on_week} />
                             </>
                         },
+                        View::Caseload => html! { <CaseloadView /> },
                         View::Data => html! { <DataView /> },
                     } }
                 </main>

@@ -6,18 +6,21 @@
 pub enum View {
     /// Log work and see the day and the week at a glance.
     Today,
+    /// The caseload register and the weighted caseload against capacity.
+    Caseload,
     /// Your data: storage, backups, restore, lock.
     Data,
 }
 
 impl View {
     /// Every section, in the order the navigation lists them.
-    pub const ALL: [View; 2] = [View::Today, View::Data];
+    pub const ALL: [View; 3] = [View::Today, View::Caseload, View::Data];
 
     /// The fragment naming the section, without `#`.
     pub fn slug(self) -> &'static str {
         match self {
             View::Today => "today",
+            View::Caseload => "caseload",
             View::Data => "data",
         }
     }
@@ -26,6 +29,7 @@ impl View {
     pub fn label(self) -> &'static str {
         match self {
             View::Today => "Today",
+            View::Caseload => "Caseload",
             View::Data => "Your data",
         }
     }

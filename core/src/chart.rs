@@ -35,7 +35,7 @@ impl fmt::Display for ChartError {
     }
 }
 
-fn failed<E: fmt::Debug>(e: E) -> ChartError {
+pub(crate) fn failed<E: fmt::Debug>(e: E) -> ChartError {
     ChartError(format!("{e:?}"))
 }
 
@@ -157,7 +157,7 @@ where
     Ok(())
 }
 
-fn escape_attr(text: &str) -> String {
+pub(crate) fn escape_attr(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;")

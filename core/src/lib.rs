@@ -11,6 +11,7 @@
 //! [`tracking`].
 
 pub mod chart;
+pub mod charts;
 pub mod document;
 pub mod duration;
 pub mod entry;

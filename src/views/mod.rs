@@ -1,6 +1,8 @@
 //! One module per view; each reads the store from context and dispatches messages to it.
 
 mod banner;
+mod case_form;
+mod caseload;
 mod chart_figure;
 mod data_view;
 mod day_list;
@@ -12,6 +14,7 @@ mod week_view;
 mod welcome;
 
 pub use banner::StorageBanner;
+pub use caseload::CaseloadView;
 pub use chart_figure::ChartFigure;
 pub use data_view::DataView;
 pub use day_list::DayList;

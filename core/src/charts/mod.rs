@@ -1,0 +1,4 @@
+//! Charts beyond the week view, each drawn as an SVG string with plotters so the same picture is
+//! shown on screen, described for screen readers and saved as a file.
+
+pub mod caseload;

@@ -1,0 +1,152 @@
+//! The caseload section: today's weighted caseload against capacity with its traffic light, the
+//! register of cases with close and reopen, and twelve weeks of caseload as a chart and a table.
+
+use super::case_form::CaseForm;
+use super::chart_figure::ChartFigure;
+use crate::platform;
+use crate::store::{Msg, Store};
+use chrono::Days;
+use tend_core::charts::caseload::{describe_caseload, render_caseload_svg};
+use tend_core::tracking::selectors::caseload::{caseload_by_week, caseload_on, TrafficLight};
+use tend_core::tracking::Case;
+use tend_core::Action;
+use yew::prelude::*;
+
+const WIDTH: u32 = 720;
+const HEIGHT: u32 = 360;
+
+fn light_class(light: TrafficLight) -> &'static str {
+    match light {
+        TrafficLight::Green => "light green",
+        TrafficLight::Amber => "light amber",
+        TrafficLight::Red => "light red",
+    }
+}
+
+/// The Caseload section.
+#[function_component(CaseloadView)]
+pub fn caseload_view() -> Html {
+    let Some(store) = use_context::<Store>() else {
+        return html! {};
+    };
+    let today = platform::today();
+    let journal = &store.doc.payload;
+    let now = caseload_on(journal, today);
+    let first = today.checked_sub_days(Days::new(7 * 11)).unwrap_or(today);
+    let weeks = caseload_by_week(journal, first, today);
+    let svg = render_caseload_svg(&weeks, WIDTH, HEIGHT)
+        .map(AttrValue::from)
+        .map_err(|e| AttrValue::from(e.to_string()));
+    let (open, closed): (Vec<&Case>, Vec<&Case>) = journal.cases.iter().partition(|c| c.is_open());
+    let row = |case: &Case, open: bool| {
+        let closed_today = case.periods.last().is_some_and(|p| p.closed == Some(today));
+        let action = if open {
+            Action::CloseCase {
+                id: case.id.clone(),
+                on: today,
+            }
+        } else if closed_today {
+            // Closed by mistake today: undo the closing rather than start a new period.
+            let mut reopened = case.clone();
+            if let Some(last) = reopened.periods.last_mut() {
+                last.closed = None;
+            }
+            Action::UpdateCase(reopened)
+        } else {
+            Action::ReopenCase {
+                id: case.id.clone(),
+                on: today,
+            }
+        };
+        let verb = if open { "Close" } else { "Reopen" };
+        let done = format!(
+            "{} case {}.",
+            if open { "Closed" } else { "Reopened" },
+            case.label
+        );
+        let onclick = {
+            let store = store.clone();
+            Callback::from(move |_: MouseEvent| {
+                store.dispatch(Msg::Apply {
+                    action: action.clone(),
+                    done: done.clone(),
+                })
+            })
+        };
+        let org = case
+            .organisation
+            .as_ref()
+            .and_then(|id| journal.organisations.iter().find(|o| &o.id == id))
+            .map(|o| format!(" \u{b7} {}", o.name))
+            .unwrap_or_default();
+        let since = case
+            .periods
+            .last()
+            .map(|p| p.opened.format("%-d %b %Y").to_string())
+            .unwrap_or_default();
+        html! {
+            <li key={case.id.0.clone()}>
+                <span class="case-label">{case.label.clone()}</span>
+                <span class="entry-kind">
+                    {format!("{} ({} points){}{} \u{b7} opened {}",
+                        case.complexity.label(), journal.targets.weights.points(case.complexity), org,
+                        if case.trauma_focused { " \u{b7} trauma-focused" } else { "" }, since)}
+                </span>
+                <button type="button" class="quiet" {onclick} disabled={store.read_only()}
+                    aria-label={format!("{verb} case {}", case.label)}>{verb}</button>
+            </li>
+        }
+    };
+    html! {
+        <>
+            <section class="card" aria-labelledby="caseload-heading">
+                <h2 id="caseload-heading">{"Caseload"}</h2>
+                <p class="caseload-now" data-testid="caseload-now">
+                    <span class={light_class(now.light)} aria-hidden="true"></span>
+                    {format!("{} cases held today: {} of your {} points ({}%). {}.",
+                        now.open_cases, now.points, now.capacity, now.percent, now.light.label())}
+                </p>
+                <p class="muted">{"Weights follow the practice of caseload weighting schemes: each case counts for points by its complexity, against the points you can hold. Change both under your targets."}</p>
+                <p role="status" class={classes!("status", store.notice.as_ref().filter(|n| n.is_error).map(|_| "error"))}
+                    data-testid="caseload-status">
+                    {store.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default()}
+                </p>
+                <h3>{"Open a case"}</h3>
+                <CaseForm />
+                <h3>{format!("Open cases ({})", open.len())}</h3>
+                if open.is_empty() {
+                    <p class="muted">{"No open cases."}</p>
+                } else {
+                    <ul class="day-list cases" data-testid="open-cases">{ for open.iter().map(|c| row(c, true)) }</ul>
+                }
+                if !closed.is_empty() {
+                    <h3>{format!("Closed cases ({})", closed.len())}</h3>
+                    <ul class="day-list cases" data-testid="closed-cases">{ for closed.iter().map(|c| row(c, false)) }</ul>
+                }
+            </section>
+            <section class="card" aria-labelledby="caseload-weeks-heading">
+                <h2 id="caseload-weeks-heading">{"Caseload by week"}</h2>
+                <ChartFigure svg={svg} size={(WIDTH, HEIGHT)} summary={describe_caseload(&weeks)}
+                    file_stem={format!("tend-caseload-{}", today.format("%Y-%m-%d"))} test_id="caseload-chart">
+                    <table>
+                        <caption>{"Peak weighted caseload in each week"}</caption>
+                        <thead><tr>
+                            <th scope="col">{"Week"}</th><th scope="col">{"Points"}</th>
+                            <th scope="col">{"Of capacity"}</th><th scope="col">{"Light"}</th>
+                        </tr></thead>
+                        <tbody>
+                            { for weeks.iter().map(|w| html! {
+                                <tr>
+                                    <th scope="row">{format!("Week {} ({})", w.week.week(), w.monday.format("%-d %b"))}</th>
+                                    <td>{w.peak.points}</td>
+                                    <td>{format!("{}%", w.peak.percent)}</td>
+                                    <td>{w.peak.light.label()}</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </ChartFigure>
+            </section>
+        </>
+    }
+}

@@ -4,7 +4,8 @@ use crate::platform::{self, SaveError, SaveJob};
 use crate::route::View;
 use crate::store::{AppState, Msg, Store};
 use crate::views::{
-    CaseloadView, DataView, DayList, EntryForm, StorageBanner, UnlockScreen, WeekView, Welcome,
+    CaseloadView, DataView, DayList, EntryForm, OrganisationsView, StorageBanner, UnlockScreen,
+    WeekView, Welcome,
 };
 use chrono::NaiveDate;
 use tend_core::settings::Persistence as Protection;
@@ -174,6 +175,7 @@ pub fn app() -> Html {
                             </>
                         },
                         View::Caseload => html! { <CaseloadView /> },
+                        View::Organisations => html! { <OrganisationsView /> },
                         View::Data => html! { <DataView /> },
                     } }
                 </main>

@@ -8,19 +8,22 @@ pub enum View {
     Today,
     /// The caseload register and the weighted caseload against capacity.
     Caseload,
+    /// Organisations and contracts, with hours and earnings by month.
+    Organisations,
     /// Your data: storage, backups, restore, lock.
     Data,
 }
 
 impl View {
     /// Every section, in the order the navigation lists them.
-    pub const ALL: [View; 3] = [View::Today, View::Caseload, View::Data];
+    pub const ALL: [View; 4] = [View::Today, View::Caseload, View::Organisations, View::Data];
 
     /// The fragment naming the section, without `#`.
     pub fn slug(self) -> &'static str {
         match self {
             View::Today => "today",
             View::Caseload => "caseload",
+            View::Organisations => "organisations",
             View::Data => "data",
         }
     }
@@ -30,6 +33,7 @@ impl View {
         match self {
             View::Today => "Today",
             View::Caseload => "Caseload",
+            View::Organisations => "Organisations",
             View::Data => "Your data",
         }
     }

@@ -18,6 +18,7 @@ pub mod entry;
 pub mod exchange;
 pub mod journal;
 pub mod lock;
+pub mod money;
 pub mod month;
 pub mod settings;
 pub mod storage;

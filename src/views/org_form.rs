@@ -1,0 +1,143 @@
+//! Adding an organisation and its contract: name, arrangement, rate, agreed weekly hours and the
+//! contract's dates.
+
+use crate::platform;
+use crate::store::{Msg, Store};
+use chrono::NaiveDate;
+use tend_core::money::parse_minor;
+use tend_core::tracking::{Arrangement, OrgId, Organisation};
+use tend_core::Action;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+fn value_of(node: &NodeRef) -> String {
+    node.cast::<HtmlInputElement>()
+        .map(|i| i.value())
+        .or_else(|| node.cast::<HtmlSelectElement>().map(|s| s.value()))
+        .unwrap_or_default()
+}
+
+/// Reads the form into an organisation, or says what is wrong.
+fn read(fields: &[NodeRef; 6], today: NaiveDate) -> Result<Organisation, String> {
+    let [name, arrangement, rate, hours, start, end] = fields;
+    let name = value_of(name).trim().to_string();
+    if name.is_empty() {
+        return Err("Give the organisation a name.".into());
+    }
+    let arrangement = Arrangement::ALL
+        .into_iter()
+        .find(|a| a.label() == value_of(arrangement))
+        .unwrap_or(Arrangement::Hourly);
+    let rate_text = value_of(rate);
+    let rate = if rate_text.trim().is_empty() {
+        None
+    } else {
+        Some(parse_minor(&rate_text)?)
+    };
+    let hours_text = value_of(hours);
+    let weekly_minutes = if hours_text.trim().is_empty() {
+        0
+    } else {
+        let h: f64 = hours_text.trim().replace(',', ".").parse().map_err(|_| {
+            format!(
+                "\u{201c}{}\u{201d} is not a number of hours.",
+                hours_text.trim()
+            )
+        })?;
+        if !(0.0..=80.0).contains(&h) {
+            return Err("Weekly hours agreed must be between 0 and 80.".into());
+        }
+        (h * 60.0).round() as u32
+    };
+    let date = |node: &NodeRef| NaiveDate::parse_from_str(&value_of(node), "%Y-%m-%d").ok();
+    Ok(Organisation {
+        id: OrgId(platform::new_id()),
+        name,
+        arrangement,
+        rate: matches!(arrangement, Arrangement::Hourly | Arrangement::PerSession)
+            .then_some(rate)
+            .flatten(),
+        weekly_minutes,
+        start: date(start).unwrap_or(today),
+        end: date(end),
+    })
+}
+
+/// The form that adds an organisation.
+#[function_component(OrgForm)]
+pub fn org_form() -> Html {
+    let store = use_context::<Store>();
+    let error = use_state(|| None::<String>);
+    let fields: [NodeRef; 6] = [
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+    ];
+    let Some(store) = store else {
+        return html! {};
+    };
+    let today = platform::today();
+    let onsubmit = {
+        let (store, error, fields) = (store.clone(), error.clone(), fields.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            match read(&fields, today) {
+                Ok(org) => {
+                    error.set(None);
+                    for (i, field) in fields.iter().enumerate() {
+                        if let Some(input) = field.cast::<HtmlInputElement>() {
+                            if i != 4 {
+                                input.set_value("");
+                            }
+                        }
+                    }
+                    let done = format!("Added {}.", org.name);
+                    store.dispatch(Msg::Apply {
+                        action: Action::AddOrganisation(org),
+                        done,
+                    });
+                }
+                Err(problem) => error.set(Some(problem)),
+            }
+        })
+    };
+    let [name, arrangement, rate, hours, start, end] = fields;
+    html! {
+        <form class="entry-form" {onsubmit} data-testid="org-form">
+            <div class="field">
+                <label for="org-name">{"Name"}</label>
+                <input id="org-name" type="text" autocomplete="organization" ref={name} />
+            </div>
+            <div class="field">
+                <label for="org-arrangement">{"Arrangement"}</label>
+                <select id="org-arrangement" ref={arrangement}>
+                    { for Arrangement::ALL.into_iter().map(|a| html! {
+                        <option value={a.label()} selected={a == Arrangement::Hourly}>{a.label()}</option>
+                    }) }
+                </select>
+            </div>
+            <div class="field">
+                <label for="org-rate">{"Rate (per hour or per session)"}</label>
+                <input id="org-rate" type="text" inputmode="decimal" ref={rate} aria-describedby="org-rate-hint" />
+                <span id="org-rate-hint" class="hint">{"In your currency, for example 85 or 85.50"}</span>
+            </div>
+            <div class="field">
+                <label for="org-hours">{"Weekly hours agreed"}</label>
+                <input id="org-hours" type="text" inputmode="decimal" ref={hours} />
+            </div>
+            <div class="field">
+                <label for="org-start">{"Contract start"}</label>
+                <input id="org-start" type="date" ref={start} value={today.format("%Y-%m-%d").to_string()} />
+            </div>
+            <div class="field">
+                <label for="org-end">{"Contract end (optional)"}</label>
+                <input id="org-end" type="date" ref={end} />
+            </div>
+            <button type="submit" class="primary" disabled={store.read_only()}>{"Add organisation"}</button>
+            <p class="field-error" role="alert" data-testid="org-error">{(*error).clone().unwrap_or_default()}</p>
+        </form>
+    }
+}

@@ -1,0 +1,138 @@
+//! The organisations section: the organisations and contracts worked for, and for a chosen month
+//! the hours, earnings, pro bono time (and its value at the usual rate) per organisation, with
+//! how much income varies from month to month.
+
+use super::org_form::OrgForm;
+use crate::platform;
+use crate::store::{Msg, Store};
+use tend_core::duration::format_minutes;
+use tend_core::money::format_minor;
+use tend_core::tracking::selectors::income::{income_variability, month_income};
+use tend_core::tracking::Arrangement;
+use tend_core::{Action, Month};
+use yew::prelude::*;
+
+fn month_label(month: Month) -> String {
+    chrono::NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d")
+        .map(|d| d.format("%B %Y").to_string())
+        .unwrap_or_else(|_| month.to_string())
+}
+
+/// The Organisations section.
+#[function_component(OrganisationsView)]
+pub fn organisations_view() -> Html {
+    let store = use_context::<Store>();
+    let month = use_state(|| Month::of(platform::today()));
+    let Some(store) = store else {
+        return html! {};
+    };
+    let journal = &store.doc.payload;
+    let income = month_income(journal, *month);
+    let variability = income_variability(journal, *month, 6);
+    let step = |forward: bool| {
+        let month = month.clone();
+        Callback::from(move |_: MouseEvent| {
+            let next = if forward { month.next() } else { month.prev() };
+            if let Some(m) = next {
+                month.set(m);
+            }
+        })
+    };
+    let remove = |id: tend_core::tracking::OrgId, name: String| {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| {
+            store.dispatch(Msg::Apply {
+                action: Action::RemoveOrganisation(id.clone()),
+                done: format!("Removed {name}."),
+            })
+        })
+    };
+    let variability_text = match variability.cv_basis_points {
+        Some(cv) => format!(
+            "Over the last {} months your computed earnings averaged {} a month and varied by {}% from month to month (coefficient of variation).",
+            variability.months.len(),
+            format_minor(variability.mean),
+            cv / 100
+        ),
+        None => "Not enough months with earnings yet to say how much income varies.".into(),
+    };
+    html! {
+        <>
+            <section class="card" aria-labelledby="orgs-heading">
+                <h2 id="orgs-heading">{"Organisations"}</h2>
+                <p role="status" class={classes!("status", store.notice.as_ref().filter(|n| n.is_error).map(|_| "error"))}
+                    data-testid="orgs-status">
+                    {store.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default()}
+                </p>
+                if journal.organisations.is_empty() {
+                    <p class="muted">{"No organisations yet. Add the ones you work for, paid or pro bono."}</p>
+                } else {
+                    <ul class="cases" data-testid="org-list">
+                        { for journal.organisations.iter().map(|o| html! {
+                            <li key={o.id.0.clone()}>
+                                <span class="case-label">{o.name.clone()}</span>
+                                <span class="entry-kind">{format!("{}{}{} \u{b7} from {}{}",
+                                    o.arrangement.label(),
+                                    o.rate.map(|r| format!(" at {}", format_minor(r))).unwrap_or_default(),
+                                    if o.weekly_minutes > 0 { format!(" \u{b7} {} a week", format_minutes(o.weekly_minutes)) } else { String::new() },
+                                    o.start.format("%-d %b %Y"),
+                                    o.end.map(|e| format!(" to {}", e.format("%-d %b %Y"))).unwrap_or_default())}</span>
+                                <button type="button" class="quiet" disabled={store.read_only()}
+                                    onclick={remove(o.id.clone(), o.name.clone())}
+                                    aria-label={format!("Remove {}", o.name)}>{"Remove"}</button>
+                            </li>
+                        }) }
+                    </ul>
+                }
+                <h3>{"Add an organisation"}</h3>
+                <OrgForm />
+            </section>
+            <section class="card" aria-labelledby="month-heading">
+                <div class="week-head">
+                    <h2 id="month-heading">{month_label(*month)}</h2>
+                    <nav class="week-nav" aria-label="Choose month">
+                        <button type="button" onclick={step(false)}>{"Previous month"}</button>
+                        <button type="button" onclick={step(true)}>{"Next month"}</button>
+                    </nav>
+                </div>
+                <table class="month-table" data-testid="month-income">
+                    <caption>{format!("Hours and earnings by organisation, {} (amounts in your currency)", month_label(*month))}</caption>
+                    <thead><tr>
+                        <th scope="col">{"Organisation"}</th><th scope="col">{"Hours"}</th>
+                        <th scope="col">{"Sessions"}</th><th scope="col">{"Earnings"}</th>
+                        <th scope="col">{"Pro bono"}</th>
+                    </tr></thead>
+                    <tbody>
+                        { for income.organisations.iter().map(|o| html! {
+                            <tr>
+                                <th scope="row">{o.name.clone()}</th>
+                                <td>{format_minutes(o.minutes)}</td>
+                                <td>{o.sessions}</td>
+                                <td>{ match o.arrangement {
+                                    Some(Arrangement::Salaried) => "salary".to_string(),
+                                    _ => format_minor(o.earnings),
+                                } }</td>
+                                <td>{format_minutes(o.pro_bono_minutes)}</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                    <tfoot><tr>
+                        <th scope="row">{"Total"}</th>
+                        <td>{format_minutes(income.total_minutes())}</td><td></td>
+                        <td>{format_minor(income.total_earnings())}</td>
+                        <td>{format_minutes(income.pro_bono_minutes())}</td>
+                    </tr></tfoot>
+                </table>
+                <p data-testid="pro-bono-value">{ match income.value_forgone() {
+                    Some(v) => format!("Your pro bono time this month is worth {} at your usual rate.", format_minor(v)),
+                    None if income.pro_bono_minutes() > 0 => "Set your usual rate to see what your pro bono time is worth.".into(),
+                    None => "No pro bono time this month.".into(),
+                } }</p>
+                if income.flagged().count() > 0 {
+                    <p class="error">{format!("{} entries fall outside their contract's dates and earn nothing.", income.flagged().count())}</p>
+                }
+                <p data-testid="variability">{variability_text}</p>
+            </section>
+        </>
+    }
+}

@@ -10,13 +10,21 @@ pub enum View {
     Caseload,
     /// Organisations and contracts, with hours and earnings by month.
     Organisations,
+    /// Breaks, days off and vacations.
+    SelfCare,
     /// Your data: storage, backups, restore, lock.
     Data,
 }
 
 impl View {
     /// Every section, in the order the navigation lists them.
-    pub const ALL: [View; 4] = [View::Today, View::Caseload, View::Organisations, View::Data];
+    pub const ALL: [View; 5] = [
+        View::Today,
+        View::Caseload,
+        View::Organisations,
+        View::SelfCare,
+        View::Data,
+    ];
 
     /// The fragment naming the section, without `#`.
     pub fn slug(self) -> &'static str {
@@ -24,6 +32,7 @@ impl View {
             View::Today => "today",
             View::Caseload => "caseload",
             View::Organisations => "organisations",
+            View::SelfCare => "self-care",
             View::Data => "data",
         }
     }
@@ -34,6 +43,7 @@ impl View {
             View::Today => "Today",
             View::Caseload => "Caseload",
             View::Organisations => "Organisations",
+            View::SelfCare => "Self-care",
             View::Data => "Your data",
         }
     }

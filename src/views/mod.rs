@@ -1,6 +1,7 @@
 //! One module per view; each reads the store from context and dispatches messages to it.
 
 mod banner;
+mod break_form;
 mod case_form;
 mod caseload;
 mod chart_figure;
@@ -11,6 +12,7 @@ mod lock_settings;
 mod org_form;
 mod organisations;
 mod restore;
+mod self_care;
 mod unlock;
 mod week_view;
 mod welcome;
@@ -22,6 +24,7 @@ pub use data_view::DataView;
 pub use day_list::DayList;
 pub use entry_form::EntryForm;
 pub use organisations::OrganisationsView;
+pub use self_care::SelfCareView;
 pub use unlock::UnlockScreen;
 pub use week_view::WeekView;
 pub use welcome::Welcome;

@@ -1,0 +1,97 @@
+//! The self-care section: breaks and time off logged, breaks per working day against the target,
+//! days since the last full day off and the "vacation clock".
+
+use super::break_form::BreakForm;
+use crate::platform;
+use crate::store::{Msg, Store};
+use chrono::Days;
+use tend_core::duration::format_minutes;
+use tend_core::tracking::selectors::rest::{
+    breaks_per_working_day, days_since_full_day_off, summarise_breaks, vacation_clock,
+};
+use tend_core::Action;
+use yew::prelude::*;
+
+/// Days after which the vacation clock adds a gentle note. Research on recovery (de Bloom et al.
+/// 2009, 2013; see docs/tracking-model.md) found a vacation's benefit fades within weeks of return.
+const VACATION_NOTE_DAYS: u32 = 90;
+
+/// The Self-care section.
+#[function_component(SelfCareView)]
+pub fn self_care_view() -> Html {
+    let Some(store) = use_context::<Store>() else {
+        return html! {};
+    };
+    let today = platform::today();
+    let journal = &store.doc.payload;
+    let first = today.checked_sub_days(Days::new(13)).unwrap_or(today);
+    let summary = summarise_breaks(&breaks_per_working_day(journal, first, today));
+    let day_off = days_since_full_day_off(journal, today);
+    let vacation = vacation_clock(journal, today);
+    let mut recent: Vec<_> = journal
+        .breaks
+        .iter()
+        .filter(|b| b.last_day() >= first)
+        .collect();
+    recent.sort_by_key(|b| std::cmp::Reverse(b.date));
+    html! {
+        <section class="card" aria-labelledby="self-care-heading">
+            <h2 id="self-care-heading">{"Self-care"}</h2>
+            <ul class="targets" data-testid="rest-numbers">
+                <li data-testid="breaks-summary">{ if summary.days_worked == 0 {
+                    "No working days in the last two weeks.".to_string()
+                } else {
+                    format!("Last two weeks: {}.{} breaks per working day on average, against your target of {}; the target was met on {} of {} working days.",
+                        summary.per_day_tenths / 10, summary.per_day_tenths % 10,
+                        journal.targets.breaks_per_day, summary.days_met, summary.days_worked)
+                } }</li>
+                <li data-testid="day-off">{ match day_off {
+                    Some(0) => "Today is a day off.".to_string(),
+                    Some(1) => "Your last full day off was yesterday.".to_string(),
+                    Some(days) => format!("{days} days since your last full day off."),
+                    None => "No full day off logged yet.".to_string(),
+                } }</li>
+                <li data-testid="vacation-clock">{ match vacation {
+                    Some(0) => "You are on vacation today.".to_string(),
+                    Some(days) if days >= VACATION_NOTE_DAYS => format!(
+                        "{days} days since your last vacation. The lift a holiday gives tends to fade within weeks of coming back; is the next one in your diary?"),
+                    Some(days) => format!("{days} days since your last vacation."),
+                    None => "No vacation logged yet.".to_string(),
+                } }</li>
+            </ul>
+            <p role="status" class={classes!("status", store.notice.as_ref().filter(|n| n.is_error).map(|_| "error"))}
+                data-testid="self-care-status">
+                {store.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default()}
+            </p>
+            <h3>{"Log a break or time off"}</h3>
+            <BreakForm />
+            <h3>{"The last two weeks"}</h3>
+            if recent.is_empty() {
+                <p class="muted">{"Nothing logged in the last two weeks."}</p>
+            } else {
+                <ul class="cases" data-testid="recent-breaks">
+                    { for recent.iter().map(|b| {
+                        let what = match (b.minutes, b.until) {
+                            (0, Some(until)) => format!("{}, {} to {}", b.kind.label(), b.date.format("%a %-d %b"), until.format("%a %-d %b")),
+                            (0, None) => format!("{}, {}", b.kind.label(), b.date.format("%a %-d %b")),
+                            (m, _) => format!("{} {}, {}", format_minutes(m), b.kind.label().to_lowercase(), b.date.format("%a %-d %b")),
+                        };
+                        let onclick = {
+                            let (store, id, what) = (store.clone(), b.id.clone(), what.clone());
+                            Callback::from(move |_: MouseEvent| store.dispatch(Msg::Apply {
+                                action: Action::RemoveBreak(id.clone()),
+                                done: format!("Deleted {what}."),
+                            }))
+                        };
+                        html! {
+                            <li key={b.id.0.clone()}>
+                                <span class="entry-kind">{what.clone()}</span>
+                                <button type="button" class="quiet" {onclick} aria-label={format!("Delete {what}")}>{"Delete"}</button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+        </section>
+    }
+}

@@ -29,7 +29,7 @@ test('two entries logged today appear in the week chart and survive a reload', a
   const stored = await page.evaluate(() => {
     const index = JSON.parse(localStorage.getItem('tend.index'));
     const [month, chunk] = Object.entries(index.chunks)[0];
-    return { index, month, chunk: JSON.parse(localStorage.getItem(chunk.key)) };
+    return { index, month, chunk: JSON.parse(localStorage.getItem(chunk[0])) };
   });
   expect(stored.index.schema).toBe(2);
   expect(stored.index.revision).toBe(2);
@@ -52,7 +52,7 @@ test('the form works by keyboard alone', async ({ page }) => {
   const today = new Today(page);
   await today.open();
   // Tab passes the section links, then moves through the date's own parts to the duration.
-  await tabTo(page, page.getByLabel('Date'));
+  await tabTo(page, page.getByLabel('Date'), 12);
   await tabTo(page, today.duration);
   await page.keyboard.press('Control+A');
   await page.keyboard.type('45');

@@ -6,7 +6,7 @@ test('a damaged month is set aside and offered for download while the rest loads
   const today = new Today(page);
   await today.open();
   await today.log('45', 'Direct session');
-  const key = await page.evaluate(() => Object.values(JSON.parse(localStorage.getItem('tend.index')).chunks)[0].key);
+  const key = await page.evaluate(() => Object.values(JSON.parse(localStorage.getItem('tend.index')).chunks)[0][0]);
   await page.evaluate((k) => localStorage.setItem(k, '{"schema":2,"month":"20'), key);
   await page.reload();
   await expect(page.getByTestId('load-banner')).toContainText('could not read part of its saved data');

@@ -24,7 +24,7 @@ test('interleaved edits in two tabs all survive and both tabs agree', async ({ p
   const stored = await page.evaluate(() => {
     const index = JSON.parse(localStorage.getItem('tend.index'));
     return Object.values(index.chunks)
-      .flatMap((c) => JSON.parse(localStorage.getItem(c.key)).entries)
+      .flatMap((c) => JSON.parse(localStorage.getItem(c[0])).entries)
       .map((e) => e.minutes)
       .sort((a, b) => a - b);
   });

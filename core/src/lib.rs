@@ -11,6 +11,7 @@ pub mod chart;
 pub mod document;
 pub mod duration;
 pub mod entry;
+pub mod import;
 pub mod journal;
 pub mod lock;
 pub mod month;

@@ -181,7 +181,7 @@ pub fn import_ics(data: &[u8], options: &ImportOptions) -> Result<Import, Import
             to: options.to,
         });
     }
-    if options.utc_offset_minutes.abs() > 18 * 60 {
+    if !(-18 * 60..=18 * 60).contains(&options.utc_offset_minutes) {
         return Err(ImportError::BadOffset {
             minutes: options.utc_offset_minutes,
         });
@@ -205,35 +205,37 @@ pub fn import_ics(data: &[u8], options: &ImportOptions) -> Result<Import, Import
         );
         let mut clock = zone::Clock::new(calendar, options.utc_offset_minutes * 60, &mut warnings);
         for (uid, master, changed) in group(calendar, &mut warnings, &mut out.stats) {
-            let mut ctx = Ctx {
-                clock: &mut clock,
-                budget: &budget,
-                warnings: &mut warnings,
-                from: options.from,
-                to: options.to,
-                owners: &owners,
+            // Changed instances without their master event stand on their own.
+            let units: Vec<(&ics::Component, &[&ics::Component])> = match master {
+                Some(master) => vec![(master, &changed[..])],
+                None => changed.iter().map(|c| (*c, &[][..])).collect(),
             };
-            let found = match master {
-                Some(master) => expand::series(master, &changed, &uid, &mut ctx),
-                None => expand::series(changed[0], &[], &uid, &mut ctx),
-            };
-            if budget.is_spent() {
-                warnings.push(Warning::WorkCap);
-                break 'calendars;
-            }
-            let found = match found {
-                Ok(found) => found,
-                Err(reason) => {
-                    warnings.push(Warning::EventSkipped {
-                        event: event::event_ref(master.unwrap_or(changed[0])),
-                        reason,
-                    });
-                    continue;
+            for (head, changed) in units {
+                let mut ctx = Ctx {
+                    clock: &mut clock,
+                    budget: &budget,
+                    warnings: &mut warnings,
+                    from: options.from,
+                    to: options.to,
+                    owners: &owners,
+                };
+                let found = expand::series(head, changed, &uid, &mut ctx);
+                if budget.is_spent() {
+                    warnings.push(Warning::WorkCap);
+                    break 'calendars;
                 }
-            };
-            if !pieces::take(found, options, &mut out, &mut warnings, &mut taken) {
-                warnings.push(Warning::OccurrenceCap);
-                break 'calendars;
+                let found = match found {
+                    Ok(found) => found,
+                    Err(reason) => {
+                        let event = event::event_ref(head);
+                        warnings.push(Warning::EventSkipped { event, reason });
+                        continue;
+                    }
+                };
+                if !pieces::take(found, options, &mut out, &mut warnings, &mut taken) {
+                    warnings.push(Warning::OccurrenceCap);
+                    break 'calendars;
+                }
             }
         }
     }

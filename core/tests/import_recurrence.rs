@@ -427,3 +427,39 @@ fn kinds_come_from_the_rules() {
     );
     assert_eq!(r.entries[0].to_entry().kind, WorkKind::Admin);
 }
+
+#[test]
+fn a_changed_instance_may_move_onto_another_ones_slot() {
+    // Daily 09:00Z, 1-5 Jan. The 2 Jan instance moves to 3 Jan 09:00 and the 3 Jan instance to
+    // 4 Jan 12:00: five entries, each changed one keyed by the slot it came from.
+    let changes = "BEGIN:VEVENT\r\nUID:test-1\r\nRECURRENCE-ID:20240102T090000Z\r\nDTSTART:20240103T090000Z\r\n\
+                   DURATION:PT1H\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:test-1\r\nRECURRENCE-ID:20240103T090000Z\r\n\
+                   DTSTART:20240104T120000Z\r\nEND:VEVENT\r\nEND:VCALENDAR";
+    let text = calendar(&[
+        "DTSTART:20240101T090000Z",
+        "DURATION:PT1H",
+        "RRULE:FREQ=DAILY;COUNT=5",
+    ])
+    .replace("END:VCALENDAR", changes);
+    let r = import_ics(text.as_bytes(), &options("2024-01-01", "2024-01-31", 0)).unwrap();
+    let got: Vec<(String, String)> = r
+        .entries
+        .iter()
+        .map(|e| {
+            (
+                e.start.format("%d %H:%M").to_string(),
+                e.id.0.rsplit('@').next().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let want = [
+        ("01 09:00", "2024-01-01T09:00:00Z"),
+        ("03 09:00", "2024-01-02T09:00:00Z"),
+        ("04 09:00", "2024-01-04T09:00:00Z"),
+        ("04 12:00", "2024-01-03T09:00:00Z"),
+        ("05 09:00", "2024-01-05T09:00:00Z"),
+    ];
+    assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())));
+    // The second change has no DTEND or DURATION: it keeps the series' hour.
+    assert!(r.entries.iter().all(|e| e.minutes == 60));
+}

@@ -39,8 +39,19 @@ pub fn all_day(
     }
     dates.sort_unstable();
     dates.dedup();
-    let (instants, excluded) = exceptions(master, ctx);
-    dates.retain(|d| !excluded.contains(d) && !instants.iter().any(|t| t.date() == *d));
+    // EXDATEs, and the days that changed instances replace, are taken out in one pass.
+    let ids: Vec<Option<NaiveDate>> = changed
+        .iter()
+        .map(|c| {
+            c.prop("RECURRENCE-ID")
+                .and_then(stamp_of)
+                .map(|s| s.naive().date())
+        })
+        .collect();
+    let (instants, mut excluded) = exceptions(master, ctx);
+    excluded.extend(instants.iter().map(|t| t.date()));
+    excluded.extend(ids.iter().flatten());
+    dates.retain(|d| !excluded.contains(d));
     let skip = skip_of(master, ctx.owners);
     let mut out: Vec<DayOccurrence> = dates
         .into_iter()
@@ -52,8 +63,8 @@ pub fn all_day(
             skip,
         })
         .collect();
-    for change in changed {
-        let Some(id) = change.prop("RECURRENCE-ID").and_then(stamp_of) else {
+    for (change, id) in changed.iter().zip(ids) {
+        let Some(id) = id else {
             ignore_parts(
                 ctx.warnings,
                 &event,
@@ -62,8 +73,6 @@ pub fn all_day(
             );
             continue;
         };
-        let id = id.naive().date();
-        out.retain(|o| o.date != id);
         let own = match change.prop("DTSTART").and_then(stamp_of) {
             Some(Stamp::Date(date)) => day_length(change, date).map(|days| (date, days)),
             Some(_) => Err(SkipReason::BadStart("a time in an all-day event".into())),

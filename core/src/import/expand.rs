@@ -10,6 +10,7 @@ use super::rrule::{parse_rule, RuleProblem};
 use super::value::{stamp_of, values_of, DateValue, Stamp};
 use super::zone::{Clock, Place};
 use chrono::{Days, NaiveDate, NaiveDateTime};
+use std::collections::HashSet;
 
 /// One occurrence of a timed event.
 #[derive(Clone, Debug)]
@@ -109,7 +110,18 @@ pub fn series(
     }
     starts.sort_by_key(|(s, _)| *s);
     starts.dedup_by_key(|(s, _)| *s);
-    let (instants, dates) = exceptions(master, ctx);
+    // EXDATEs, and the occurrences that changed instances replace, are taken out in one pass.
+    let ids: Vec<_> = changed
+        .iter()
+        .map(|c| recurrence_id(c, &event, place, ctx))
+        .collect();
+    let (mut instants, mut dates) = exceptions(master, ctx);
+    for (_, id) in ids.iter().flatten() {
+        match id {
+            Stamp::Date(d) => dates.insert(*d),
+            other => instants.insert(other.naive()),
+        };
+    }
     starts.retain(|(s, _)| !instants.contains(s));
     if !dates.is_empty() {
         starts.retain(|(s, _)| !dates.contains(&local_date(*s, place, ctx.clock, ctx.budget)));
@@ -129,11 +141,10 @@ pub fn series(
             skip,
         });
     }
-    for change in changed {
-        let Some((id, id_at)) = recurrence_id(change, &event, place, ctx) else {
+    for (change, id) in changed.iter().zip(ids) {
+        let Some((id, _)) = id else {
             continue;
         };
-        out.retain(|o| !matches_id(o.start, id_at, place, ctx));
         let start = match start_of(change, ctx.clock, ctx.warnings) {
             Ok(Start {
                 stamp: Stamp::Date(_),
@@ -238,15 +249,17 @@ pub(super) fn rule_starts(
 pub(super) fn exceptions(
     master: &Component,
     ctx: &mut Ctx,
-) -> (Vec<NaiveDateTime>, Vec<NaiveDate>) {
-    let (mut instants, mut dates) = (Vec::new(), Vec::new());
+) -> (HashSet<NaiveDateTime>, HashSet<NaiveDate>) {
+    let (mut instants, mut dates) = (HashSet::new(), HashSet::new());
     let event = event_ref(master);
     for prop in master.props("EXDATE") {
         let (values, unreadable) = values_of(prop);
         ignore_parts(ctx.warnings, &event, "EXDATE", unreadable);
         for value in values {
             match value {
-                DateValue::At(Stamp::Date(d)) => dates.push(d),
+                DateValue::At(Stamp::Date(d)) => {
+                    dates.insert(d);
+                }
                 DateValue::At(s) => {
                     let place = place_of(prop, s, ctx.clock, ctx.warnings);
                     instants.extend(ctx.clock.utc_of(s, place, ctx.budget));
@@ -289,13 +302,6 @@ fn recurrence_id(
     let id_place = prop.map_or(place, |p| place_of(p, stamp, ctx.clock, ctx.warnings));
     let utc = ctx.clock.utc_of(stamp, id_place, ctx.budget)?;
     Some((key_time(utc, place, ctx.clock, ctx.budget), Stamp::Utc(utc)))
-}
-
-fn matches_id(start: NaiveDateTime, id: Stamp, place: Place, ctx: &mut Ctx) -> bool {
-    match id {
-        Stamp::Date(d) => local_date(start, place, ctx.clock, ctx.budget) == d,
-        other => start == other.naive(),
-    }
 }
 
 pub(super) fn ignore_parts(

@@ -16,7 +16,7 @@ const MAX_DEPTH: usize = 8;
 const MAX_HEAD_BYTES: usize = 2048;
 
 /// The properties an import reads; every other line is skipped unparsed.
-const USED: [&str; 17] = [
+const USED: [&str; 16] = [
     "UID",
     "DTSTART",
     "DTEND",
@@ -33,7 +33,6 @@ const USED: [&str; 17] = [
     "TZOFFSETFROM",
     "TZOFFSETTO",
     "X-WR-CALNAME",
-    "X-WR-TIMEZONE",
 ];
 
 /// One property line: upper-case name, parameters (upper-case keys) and the raw value.

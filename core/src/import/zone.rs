@@ -169,9 +169,14 @@ impl Clock {
             best = Some((fixed[i - 1].0, fixed[i - 1].1));
         }
         for year in [utc.year() - 1, utc.year()] {
-            for (t, offset) in self.rule_onsets(zone, year, budget) {
-                if *t <= utc && best.is_none_or(|(b, _)| *t >= b) {
-                    best = Some((*t, *offset));
+            let onsets = self.rule_onsets(zone, year, budget);
+            let latest = onsets
+                .partition_point(|(t, _)| *t <= utc)
+                .checked_sub(1)
+                .and_then(|i| onsets.get(i));
+            if let Some(&(t, offset)) = latest {
+                if best.is_none_or(|(b, _)| t >= b) {
+                    best = Some((t, offset));
                 }
             }
         }

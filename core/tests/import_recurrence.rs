@@ -463,3 +463,30 @@ fn a_changed_instance_may_move_onto_another_ones_slot() {
     // The second change has no DTEND or DURATION: it keeps the series' hour.
     assert!(r.entries.iter().all(|e| e.minutes == 60));
 }
+
+#[test]
+fn a_zone_whose_summer_time_rules_ended() {
+    // Summer time (+03:00, last Sunday of March to last Sunday of October) until 2010, then
+    // no change any more: in January 2015 the zone is on +02:00, from the last change, October
+    // 2010; in July 2015 too, as no summer time began after 2010. (The DAYLIGHT part is dated
+    // after the STANDARD part, so only the rules, not the parts' own starts, tell this.)
+    let zone = "BEGIN:VTIMEZONE\r\nTZID:Ended\r\nBEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0300\r\n\
+                DTSTART:19910331T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU;UNTIL=20100328T010000Z\r\n\
+                END:DAYLIGHT\r\nBEGIN:STANDARD\r\nTZOFFSETFROM:+0300\r\nTZOFFSETTO:+0200\r\n\
+                DTSTART:19901028T040000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU;UNTIL=20101031T010000Z\r\n\
+                END:STANDARD\r\nEND:VTIMEZONE\r\n";
+    for (start, utc) in [
+        ("20150110T120000", "2015-01-10T10:00:00Z"),
+        ("20150710T120000", "2015-07-10T10:00:00Z"),
+        ("20090710T120000", "2009-07-10T09:00:00Z"),
+    ] {
+        let text = calendar(&[&format!("DTSTART;TZID=Ended:{start}"), "DURATION:PT1H"])
+            .replace("VERSION:2.0\r\n", &format!("VERSION:2.0\r\n{zone}"));
+        let r = import_ics(text.as_bytes(), &options("2009-01-01", "2015-12-31", 0)).unwrap();
+        assert!(
+            r.entries[0].id.0.ends_with(utc),
+            "{start}: {}",
+            r.entries[0].id
+        );
+    }
+}

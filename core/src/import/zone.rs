@@ -35,6 +35,8 @@ struct Zone {
     observances: Vec<Observance>,
     /// Onsets known without a rule (DTSTART and RDATE), as (UTC instant, offset after, before).
     fixed: Vec<(NaiveDateTime, i32, i32)>,
+    /// The latest year in which one of the rules ends (UNTIL).
+    last_until: Option<i32>,
 }
 
 /// Converts wall-clock times in the file's zones to UTC and back.
@@ -168,7 +170,9 @@ impl Clock {
         if i > 0 {
             best = Some((fixed[i - 1].0, fixed[i - 1].1));
         }
-        for year in [utc.year() - 1, utc.year()] {
+        // The last change may be in the last year of a rule that has ended (UNTIL), long ago.
+        let ended = self.zones[zone].last_until.filter(|y| *y < utc.year() - 1);
+        for year in ended.into_iter().chain([utc.year() - 1, utc.year()]) {
             let onsets = self.rule_onsets(zone, year, budget);
             let latest = onsets
                 .partition_point(|(t, _)| *t <= utc)
@@ -235,6 +239,7 @@ fn read_zone(block: &Component) -> Option<Zone> {
     let mut zone = Zone {
         observances: Vec::new(),
         fixed: Vec::new(),
+        last_until: None,
     };
     for part in &block.children {
         if part.name != "STANDARD" && part.name != "DAYLIGHT" {
@@ -261,6 +266,11 @@ fn read_zone(block: &Component) -> Option<Zone> {
                 .into_iter()
                 .filter_map(|t| Some((shift(t, -from)?, to, from))),
         );
+        let until = rule
+            .as_ref()
+            .and_then(|r| r.until)
+            .map(|u| u.naive().year());
+        zone.last_until = zone.last_until.max(until);
         zone.observances.push(Observance {
             start,
             from,

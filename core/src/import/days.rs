@@ -5,6 +5,7 @@ use super::error::{SkipReason, Warning};
 use super::event::*;
 use super::expand::{exceptions, ignore_parts, key_for, rule_starts, Ctx, DayOccurrence};
 use super::ics::Component;
+use super::order;
 use super::value::{stamp_of, values_of, DateValue, Stamp};
 use super::zone::Place;
 use chrono::NaiveDate;
@@ -37,7 +38,7 @@ pub fn all_day(
             _ => None,
         }));
     }
-    dates.sort_unstable();
+    let mut dates = order::by_key(dates, |d| (order::days(*d), 0));
     dates.dedup();
     // EXDATEs, and the days that changed instances replace, are taken out in one pass.
     let ids: Vec<Option<NaiveDate>> = changed

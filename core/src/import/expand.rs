@@ -5,6 +5,7 @@
 use super::error::{EventRef, SkipReason, Warning, Warnings};
 use super::event::*;
 use super::ics::Component;
+use super::order;
 use super::recur::{Budget, Ended};
 use super::rrule::{parse_rule, RuleProblem};
 use super::value::{stamp_of, values_of, DateValue, Stamp};
@@ -108,7 +109,10 @@ pub fn series(
             starts.push((utc, end));
         }
     }
-    starts.sort_by_key(|(s, _)| *s);
+    // The same start twice (an RDATE on a rule's day) is one occurrence, the series' length first.
+    let mut starts = order::by_key(starts, |(s, end)| {
+        (order::seconds(*s), end.map_or(i64::MIN, order::seconds))
+    });
     starts.dedup_by_key(|(s, _)| *s);
     // EXDATEs, and the occurrences that changed instances replace, are taken out in one pass.
     let ids: Vec<_> = changed

@@ -31,6 +31,7 @@ mod error;
 mod event;
 mod expand;
 mod ics;
+mod order;
 mod pieces;
 mod recur;
 mod rrule;
@@ -244,11 +245,11 @@ pub fn import_ics(data: &[u8], options: &ImportOptions) -> Result<Import, Import
     }
     let mut seen = HashSet::new();
     out.entries.retain(|e| seen.insert(e.id.clone()));
-    out.entries
-        .sort_by(|a, b| (a.date, a.start, &a.id).cmp(&(b.date, b.start, &b.id)));
+    out.entries = order::by_key(out.entries, |e| {
+        (order::days(e.date), order::seconds(e.start))
+    });
     out.all_day.retain(|e| seen.insert(e.id.clone()));
-    out.all_day
-        .sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    out.all_day = order::by_key(out.all_day, |a| (order::days(a.date), 0));
     out.warnings = warnings.finish();
     Ok(out)
 }

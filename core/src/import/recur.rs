@@ -138,16 +138,10 @@ impl Rule {
                 .filter_map(|i| first.checked_add_days(Days::new(i)))
                 .collect(),
             Freq::Monthly => self.in_month(first.year(), first.month(), start.day()),
-            Freq::Yearly if !self.by_month.is_empty() => {
-                let mut months = self.by_month.clone();
-                months.sort_unstable();
-                months.dedup();
-                let year = first.year();
-                months
-                    .iter()
-                    .flat_map(|m| self.in_month(year, *m, start.day()))
-                    .collect()
-            }
+            Freq::Yearly if !self.by_month.is_empty() => (1..=12)
+                .filter(|m| self.by_month.contains(m))
+                .flat_map(|m| self.in_month(first.year(), m, start.day()))
+                .collect(),
             Freq::Yearly if !self.by_month_day.is_empty() => (1..=12)
                 .flat_map(|m| self.in_month(first.year(), m, start.day()))
                 .collect(),
@@ -167,8 +161,7 @@ impl Rule {
             };
             days.retain(|d| wanted.is_empty() || wanted.iter().any(|(_, w)| d.weekday() == *w));
         }
-        days.sort_unstable();
-        days.dedup();
+        // Every branch lists days in order, once each, and the filters keep that order.
         self.set_positions(days)
     }
 
@@ -223,24 +216,22 @@ impl Rule {
             })
     }
 
+    /// The days at the BYSETPOS positions (1 the first, -1 the last), in order.
     fn set_positions(&self, days: Vec<NaiveDate>) -> Vec<NaiveDate> {
         if self.by_set_pos.is_empty() {
             return days;
         }
         let len = days.len() as i32;
-        let mut picked: Vec<NaiveDate> = self
-            .by_set_pos
-            .iter()
-            .filter_map(|p| {
-                let index = if *p > 0 { *p - 1 } else { len + *p };
-                usize::try_from(index)
-                    .ok()
-                    .and_then(|i| days.get(i).copied())
-            })
-            .collect();
-        picked.sort_unstable();
-        picked.dedup();
-        picked
+        let picked = |i: i32| {
+            self.by_set_pos
+                .iter()
+                .any(|p| if *p > 0 { *p - 1 == i } else { len + *p == i })
+        };
+        (0..len)
+            .zip(days)
+            .filter(|(i, _)| picked(*i))
+            .map(|(_, d)| d)
+            .collect()
     }
 }
 

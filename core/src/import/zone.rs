@@ -8,6 +8,7 @@
 
 use super::error::{Warning, Warnings};
 use super::ics::Component;
+use super::order;
 use super::recur::{Budget, Ended};
 use super::rrule::{parse_rule, Rule};
 use super::value::{parse_offset, stamp_of, values_of, DateValue, Stamp};
@@ -31,10 +32,13 @@ struct Observance {
     rule: Option<Rule>,
 }
 
+/// A change of offset: the UTC instant, the offset after it and the offset before it.
+type Onset = (NaiveDateTime, i32, i32);
+
 struct Zone {
     observances: Vec<Observance>,
-    /// Onsets known without a rule (DTSTART and RDATE), as (UTC instant, offset after, before).
-    fixed: Vec<(NaiveDateTime, i32, i32)>,
+    /// Onsets known without a rule (DTSTART and RDATE), sorted.
+    fixed: Vec<Onset>,
     /// The latest year in which one of the rules ends (UNTIL).
     last_until: Option<i32>,
 }
@@ -45,7 +49,7 @@ pub struct Clock {
     zones: Vec<Zone>,
     floating: i32,
     /// Onsets made by rules, per zone and year, sorted.
-    by_year: HashMap<(usize, i32), Vec<(NaiveDateTime, i32)>>,
+    by_year: HashMap<(usize, i32), Vec<Onset>>,
     unknown: Vec<String>,
 }
 
@@ -175,10 +179,10 @@ impl Clock {
         for year in ended.into_iter().chain([utc.year() - 1, utc.year()]) {
             let onsets = self.rule_onsets(zone, year, budget);
             let latest = onsets
-                .partition_point(|(t, _)| *t <= utc)
+                .partition_point(|(t, _, _)| *t <= utc)
                 .checked_sub(1)
                 .and_then(|i| onsets.get(i));
-            if let Some(&(t, offset)) = latest {
+            if let Some(&(t, offset, _)) = latest {
                 if best.is_none_or(|(b, _)| t >= b) {
                     best = Some((t, offset));
                 }
@@ -190,7 +194,7 @@ impl Clock {
             .unwrap_or(0)
     }
 
-    fn rule_onsets(&mut self, zone: usize, year: i32, budget: &Budget) -> &[(NaiveDateTime, i32)] {
+    fn rule_onsets(&mut self, zone: usize, year: i32, budget: &Budget) -> &[Onset] {
         let zones = &self.zones;
         self.by_year.entry((zone, year)).or_insert_with(|| {
             let mut onsets = Vec::new();
@@ -215,7 +219,7 @@ impl Clock {
                     },
                     |at| {
                         if let Some(t) = shift(at, -obs.from) {
-                            onsets.push((t, obs.to));
+                            onsets.push((t, obs.to, obs.from));
                         }
                         true
                     },
@@ -224,8 +228,7 @@ impl Clock {
                     break;
                 }
             }
-            onsets.sort_unstable();
-            onsets
+            order::by_key(onsets, |(t, to, _)| (order::seconds(*t), i64::from(*to)))
         })
     }
 }
@@ -278,6 +281,8 @@ fn read_zone(block: &Component) -> Option<Zone> {
             rule,
         });
     }
-    zone.fixed.sort_unstable();
+    zone.fixed = order::by_key(zone.fixed, |(t, to, _)| {
+        (order::seconds(*t), i64::from(*to))
+    });
     (!zone.observances.is_empty()).then_some(zone)
 }

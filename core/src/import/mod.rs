@@ -112,7 +112,9 @@ impl ProposedEntry {
 pub struct AllDayOccurrence {
     /// `ics:<UID>@<first date>`, with `+N` for the Nth following day.
     pub id: EntryId,
+    /// The day.
     pub date: NaiveDate,
+    /// The event's title.
     pub summary: String,
 }
 
@@ -142,6 +144,7 @@ pub struct Import {
     pub all_day: Vec<AllDayOccurrence>,
     /// Everything left out, and why.
     pub warnings: Vec<Warning>,
+    /// Counts of what was found and what was skipped.
     pub stats: ImportStats,
     /// The calendars' own names (X-WR-CALNAME), e.g. to suggest the owner's address.
     pub calendar_names: Vec<String>,
@@ -150,7 +153,9 @@ pub struct Import {
 /// How many proposals are new to a journal and how many are logged already.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Comparison {
+    /// Proposals whose id the journal does not hold.
     pub new: usize,
+    /// Proposals already logged (imported before).
     pub present: usize,
 }
 

@@ -37,14 +37,18 @@ impl Matcher {
 /// One rule: titles that match get `value`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rule<T> {
+    /// Which titles the rule takes.
     pub matcher: Matcher,
+    /// What those titles get.
     pub value: T,
 }
 
 /// An ordered list of rules and the value for titles no rule matches. The first match wins.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rules<T> {
+    /// The rules, tried in order.
     pub rules: Vec<Rule<T>>,
+    /// The value for titles no rule takes.
     pub default: T,
 }
 

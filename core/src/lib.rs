@@ -16,6 +16,7 @@ pub mod document;
 pub mod duration;
 pub mod entry;
 pub mod exchange;
+pub mod import;
 pub mod journal;
 pub mod lock;
 pub mod money;

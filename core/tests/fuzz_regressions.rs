@@ -2,11 +2,13 @@
 //! run through the same checks as the fuzz targets in `fuzz/`. Add any crash input the fuzzer
 //! finds to `tests/fuzz-regressions/<target>/` and it is tested here from then on.
 
-use std::collections::BTreeMap;
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::path::Path;
+use tend_core::import::{import_ics, ImportOptions, Rules, MAX_OCCURRENCES};
 use tend_core::storage::load;
-use tend_core::Document;
+use tend_core::{Document, WorkKind};
 
 fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -56,5 +58,43 @@ fn load_store_inputs() {
             .collect();
         let loaded = load(&store, "test", None);
         assert!(loaded.doc.payload.check().is_ok(), "{name}");
+    }
+}
+
+#[test]
+fn import_ics_inputs() {
+    // As fuzz/fuzz_targets/import_ics.rs: the first byte picks the offset, the rest is the file.
+    let (from, to) = (
+        NaiveDate::from_ymd_opt(2012, 3, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2013, 3, 31).unwrap(),
+    );
+    for (name, data) in inputs("import_ics") {
+        let Some((first, file)) = data.split_first() else {
+            continue;
+        };
+        let options = ImportOptions {
+            from,
+            to,
+            utc_offset_minutes: (i32::from(*first) - 128) * 7,
+            owner_emails: vec!["calmozilla1@gmail.com".into()],
+            kinds: Rules::new(WorkKind::DirectSession),
+        };
+        let Ok(import) = import_ics(file, &options) else {
+            continue;
+        };
+        let mut ids = HashSet::new();
+        for entry in &import.entries {
+            assert!((1..=1440).contains(&entry.minutes), "{name}");
+            assert!((from..=to).contains(&entry.date), "{name}");
+            assert!(ids.insert(entry.id.clone()), "{name}");
+        }
+        for day in &import.all_day {
+            assert!((from..=to).contains(&day.date), "{name}");
+            assert!(ids.insert(day.id.clone()), "{name}");
+        }
+        assert!(
+            import.stats.occurrences + import.stats.all_day <= MAX_OCCURRENCES,
+            "{name}"
+        );
     }
 }

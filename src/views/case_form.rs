@@ -1,20 +1,14 @@
 //! Adding a case: a pseudonymous label (checked, with the reason when refused), organisation,
 //! complexity, trauma focus and the day it opened.
 
+use super::value_of;
 use crate::platform;
 use crate::store::{Msg, Store};
 use chrono::NaiveDate;
 use tend_core::tracking::{check_label, Case, CaseId, Complexity, OrgId};
 use tend_core::Action;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-fn value_of(node: &NodeRef) -> String {
-    node.cast::<HtmlInputElement>()
-        .map(|i| i.value())
-        .or_else(|| node.cast::<HtmlSelectElement>().map(|s| s.value()))
-        .unwrap_or_default()
-}
 
 /// The form that opens a new case.
 #[function_component(CaseForm)]

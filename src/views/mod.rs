@@ -83,3 +83,12 @@ pub fn backup_button(store: &Store, label: &'static str) -> Html {
     };
     html! { <button type="button" {onclick}>{label}</button> }
 }
+
+/// The current value of an input or select, or an empty string.
+pub(crate) fn value_of(node: &NodeRef) -> String {
+    use web_sys::{HtmlInputElement, HtmlSelectElement};
+    node.cast::<HtmlInputElement>()
+        .map(|i| i.value())
+        .or_else(|| node.cast::<HtmlSelectElement>().map(|s| s.value()))
+        .unwrap_or_default()
+}

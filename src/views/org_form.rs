@@ -1,21 +1,15 @@
 //! Adding an organisation and its contract: name, arrangement, rate, agreed weekly hours and the
 //! contract's dates.
 
+use super::value_of;
 use crate::platform;
 use crate::store::{Msg, Store};
 use chrono::NaiveDate;
 use tend_core::money::parse_minor;
 use tend_core::tracking::{Arrangement, OrgId, Organisation};
 use tend_core::Action;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-fn value_of(node: &NodeRef) -> String {
-    node.cast::<HtmlInputElement>()
-        .map(|i| i.value())
-        .or_else(|| node.cast::<HtmlSelectElement>().map(|s| s.value()))
-        .unwrap_or_default()
-}
 
 /// Reads the form into an organisation, or says what is wrong.
 fn read(fields: &[NodeRef; 6], today: NaiveDate) -> Result<Organisation, String> {

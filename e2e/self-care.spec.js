@@ -43,3 +43,27 @@ test('breaks, a day off and a vacation give the rest numbers', async ({ page }) 
   await check();
   await page.screenshot({ path: 'docs/screenshots/self-care.png', fullPage: true });
 });
+
+test('targets are the clinician\'s own and every section measures against them', async ({ page }) => {
+  const today = new Today(page);
+  await today.open();
+  await today.show('Self-care');
+  const form = page.getByTestId('targets-form');
+  await form.getByLabel('Sustainable weekly hours').fill('30');
+  await form.getByLabel('Caseload capacity in points').fill('80');
+  await form.getByLabel('Usual hourly rate (optional)').fill('abc');
+  await form.getByRole('button', { name: 'Save targets' }).click();
+  await expect(page.getByTestId('targets-error')).toContainText('not an amount');
+  await form.getByLabel('Usual hourly rate (optional)').fill('90');
+  await form.getByLabel('Sat').check();
+  await form.getByRole('button', { name: 'Save targets' }).click();
+  await expect(page.getByTestId('self-care-status')).toContainText('Your targets are saved.');
+  await page.reload();
+  await expect(form.getByLabel('Sustainable weekly hours')).toHaveValue('30');
+  await expect(form.getByLabel('Sat')).toBeChecked();
+  await today.show('Today');
+  await today.log('3h', 'Admin');
+  await expect(page.getByTestId('week-targets')).toContainText('of your sustainable 30 h; 27 h to go.');
+  await today.show('Caseload');
+  await expect(page.getByTestId('caseload-now')).toContainText('0 of your 80 points');
+});

@@ -17,6 +17,7 @@ pub fn break_form() -> Html {
     let kind = use_state(|| BreakKind::MicroBreak);
     let error = use_state(|| None::<String>);
     let (date, duration, until) = (use_node_ref(), use_node_ref(), use_node_ref());
+    super::use_initial_value(&date, platform::today().format("%Y-%m-%d").to_string());
     let Some(store) = store else {
         return html! {};
     };
@@ -92,7 +93,7 @@ pub fn break_form() -> Html {
             </div>
             <div class="field">
                 <label for="break-date">{ if kind.is_whole_day() { "First day" } else { "Date" } }</label>
-                <input id="break-date" type="date" ref={date} value={today.format("%Y-%m-%d").to_string()} />
+                <input id="break-date" type="date" ref={date} />
             </div>
             if kind.is_whole_day() {
                 <div class="field">

@@ -22,6 +22,7 @@ pub fn case_form() -> Html {
         use_node_ref(),
         use_node_ref(),
     );
+    super::use_initial_value(&opened, platform::today().format("%Y-%m-%d").to_string());
     let Some(store) = store else {
         return html! {};
     };
@@ -100,7 +101,7 @@ pub fn case_form() -> Html {
             </div>
             <div class="field">
                 <label for="case-opened">{"Opened"}</label>
-                <input id="case-opened" type="date" ref={opened} value={today.format("%Y-%m-%d").to_string()} />
+                <input id="case-opened" type="date" ref={opened} />
             </div>
             <div class="field checks">
                 <label><input type="checkbox" ref={trauma} />{" Trauma-focused"}</label>

@@ -70,6 +70,7 @@ pub fn org_form() -> Html {
         use_node_ref(),
         use_node_ref(),
     ];
+    super::use_initial_value(&fields[4], platform::today().format("%Y-%m-%d").to_string());
     let Some(store) = store else {
         return html! {};
     };
@@ -124,7 +125,7 @@ pub fn org_form() -> Html {
             </div>
             <div class="field">
                 <label for="org-start">{"Contract start"}</label>
-                <input id="org-start" type="date" ref={start} value={today.format("%Y-%m-%d").to_string()} />
+                <input id="org-start" type="date" ref={start} />
             </div>
             <div class="field">
                 <label for="org-end">{"Contract end (optional)"}</label>

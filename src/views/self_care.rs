@@ -2,6 +2,7 @@
 //! days since the last full day off and the "vacation clock".
 
 use super::break_form::BreakForm;
+use super::targets_form::TargetsForm;
 use crate::platform;
 use crate::store::{Msg, Store};
 use chrono::Days;
@@ -35,6 +36,7 @@ pub fn self_care_view() -> Html {
         .collect();
     recent.sort_by_key(|b| std::cmp::Reverse(b.date));
     html! {
+        <>
         <section class="card" aria-labelledby="self-care-heading">
             <h2 id="self-care-heading">{"Self-care"}</h2>
             <ul class="targets" data-testid="rest-numbers">
@@ -93,5 +95,7 @@ pub fn self_care_view() -> Html {
                 </ul>
             }
         </section>
+        <TargetsForm />
+        </>
     }
 }

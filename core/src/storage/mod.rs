@@ -18,6 +18,7 @@ mod layout;
 mod load;
 mod migrate;
 mod save;
+mod touch;
 mod usage;
 
 pub use layout::{
@@ -26,10 +27,8 @@ pub use layout::{
 };
 pub use load::{load, load_snapshot, Loaded, Unlocked, Unreadable};
 pub use migrate::{migrate, MigrationError};
-pub use save::{
-    all_months, plan_save, touched_months, touches_registry, SavePlan, SaveRequest, SnapshotPolicy,
-    SnapshotRequest,
-};
+pub use save::{plan_save, SavePlan, SaveRequest, SnapshotPolicy, SnapshotRequest};
+pub use touch::{all_months, touched_months, touches_registry};
 pub use usage::{Usage, UsageLevel, BUDGET_BYTES};
 
 /// Sealing and opening stored text with the passphrase lock's data key. The shell implements it

@@ -1,0 +1,123 @@
+//! Which parts of storage an action changes: the months whose chunks must be rewritten and
+//! whether the registry must be. The store collects these between saves, so a save rewrites only
+//! what changed.
+
+use super::layout::Index;
+use crate::document::Document;
+use crate::journal::{Action, Journal};
+use crate::month::Month;
+use std::collections::BTreeSet;
+
+/// The months an action changes, judged against the journal before it.
+pub fn touched_months(before: &Journal, action: &Action) -> Vec<Month> {
+    match action {
+        Action::AddEntry(e) => vec![Month::of(e.date)],
+        Action::RemoveEntry(id) => before
+            .entries
+            .iter()
+            .filter(|e| &e.id == id)
+            .map(|e| Month::of(e.date))
+            .collect(),
+        Action::Restore(incoming) => {
+            let ids: std::collections::HashSet<_> =
+                incoming.entries.iter().map(|e| &e.id).collect();
+            let replaced = before.entries.iter().filter(|e| ids.contains(&e.id));
+            let break_ids: std::collections::HashSet<_> =
+                incoming.breaks.iter().map(|b| &b.id).collect();
+            let mut months: Vec<Month> = incoming
+                .entries
+                .iter()
+                .chain(replaced)
+                .map(|e| Month::of(e.date))
+                .chain(
+                    incoming
+                        .breaks
+                        .iter()
+                        .chain(before.breaks.iter().filter(|b| break_ids.contains(&b.id)))
+                        .map(|b| Month::of(b.date)),
+                )
+                .collect();
+            months.sort();
+            months.dedup();
+            months
+        }
+        Action::RemoveDemo => {
+            use crate::tracking::demo::is_demo_id;
+            let demo_ref = |id: Option<&str>| id.is_some_and(is_demo_id);
+            let mut months: Vec<Month> = before
+                .entries
+                .iter()
+                .filter(|e| {
+                    is_demo_id(&e.id.0)
+                        || demo_ref(e.organisation.as_ref().map(|o| o.0.as_str()))
+                        || demo_ref(e.case.as_ref().map(|c| c.0.as_str()))
+                })
+                .map(|e| Month::of(e.date))
+                .chain(
+                    before
+                        .breaks
+                        .iter()
+                        .filter(|b| is_demo_id(&b.id.0))
+                        .map(|b| Month::of(b.date)),
+                )
+                .collect();
+            months.sort();
+            months.dedup();
+            months
+        }
+        Action::AddBreak(b) => vec![Month::of(b.date)],
+        Action::RemoveBreak(id) => before
+            .breaks
+            .iter()
+            .filter(|b| &b.id == id)
+            .map(|b| Month::of(b.date))
+            .collect(),
+        Action::AddOrganisation(_) => Vec::new(),
+        Action::UpdateOrganisation(_) => Vec::new(),
+        Action::RemoveOrganisation(_) => Vec::new(),
+        Action::AddCase(_) => Vec::new(),
+        Action::UpdateCase(_) => Vec::new(),
+        Action::CloseCase { .. } => Vec::new(),
+        Action::ReopenCase { .. } => Vec::new(),
+        Action::RemoveCase(_) => Vec::new(),
+        Action::SetTargets(_) => Vec::new(),
+    }
+}
+
+/// True if an action changes the registry (organisations, cases, targets).
+pub fn touches_registry(action: &Action) -> bool {
+    match action {
+        Action::AddEntry(_) | Action::RemoveEntry(_) => false,
+        Action::AddBreak(_) | Action::RemoveBreak(_) => false,
+        Action::RemoveDemo => true,
+        Action::Restore(incoming) => {
+            !incoming.organisations.is_empty()
+                || !incoming.cases.is_empty()
+                || !incoming.targets.is_default()
+        }
+        Action::AddOrganisation(_)
+        | Action::UpdateOrganisation(_)
+        | Action::RemoveOrganisation(_)
+        | Action::AddCase(_)
+        | Action::UpdateCase(_)
+        | Action::CloseCase { .. }
+        | Action::ReopenCase { .. }
+        | Action::RemoveCase(_)
+        | Action::SetTargets(_) => true,
+    }
+}
+
+/// Every month that has records or a chunk in `base`: what a full rewrite touches.
+pub fn all_months(doc: &Document, base: Option<&Index>) -> BTreeSet<Month> {
+    let mut months: BTreeSet<Month> = doc
+        .payload
+        .entries
+        .iter()
+        .map(|e| Month::of(e.date))
+        .chain(doc.payload.breaks.iter().map(|b| Month::of(b.date)))
+        .collect();
+    if let Some(index) = base {
+        months.extend(index.chunks.keys().copied());
+    }
+    months
+}

@@ -7,6 +7,10 @@ use tend_core::tracking::demo::demo_journal;
 use tend_core::Action;
 use yew::prelude::*;
 
+/// The sample is the same every time (for a given day), so screenshots and support questions
+/// see the same thing.
+const DEMO_SEED: u64 = 2026;
+
 /// The welcome card (when nothing is logged yet) or the demo-data banner (while the sample is in).
 #[function_component(Welcome)]
 pub fn welcome() -> Html {
@@ -41,8 +45,8 @@ pub fn welcome() -> Html {
     }
     let try_demo = {
         let store = store.clone();
-        Callback::from(move |_: MouseEvent| {
-            match demo_journal(platform::now_ms() as u64, platform::today()) {
+        Callback::from(
+            move |_: MouseEvent| match demo_journal(DEMO_SEED, platform::today()) {
                 Ok(journal) => store.dispatch(Msg::Import {
                     journal,
                     done: "Demo data loaded. Remove it any time from the banner above.".into(),
@@ -50,8 +54,8 @@ pub fn welcome() -> Html {
                 Err(why) => store.dispatch(Msg::Problem(format!(
                     "The demo data could not be made ({why})."
                 ))),
-            }
-        })
+            },
+        )
     };
     html! {
         <section class="card welcome" aria-labelledby="welcome-heading" data-testid="welcome">

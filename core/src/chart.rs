@@ -131,7 +131,7 @@ pub fn render_week_svg(week: &WeekSummary, width: u32, height: u32) -> Result<St
 }
 
 /// Height of the strip under the plot that holds the legend.
-const LEGEND_HEIGHT: u32 = 34;
+pub(crate) const LEGEND_HEIGHT: u32 = 34;
 
 /// A legend in one row under the plot, so it never hides a bar.
 fn draw_legend<DB: DrawingBackend>(
@@ -141,18 +141,27 @@ fn draw_legend<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
+    let items: Vec<_> = kinds.iter().map(|k| (k.label(), kind_colour(*k))).collect();
+    draw_swatches(area, &items)
+}
+
+/// Draws a row of colour swatches, each followed by its label, starting under the y axis.
+pub(crate) fn draw_swatches<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    items: &[(&str, RGBColor)],
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
     let style = ("sans-serif", 15).into_font().color(&BLACK);
     let mut x = 52i32;
-    for kind in kinds {
-        area.draw(&Rectangle::new(
-            [(x, 8), (x + 14, 22)],
-            kind_colour(*kind).filled(),
-        ))
-        .map_err(failed)?;
-        area.draw(&Text::new(kind.label(), (x + 20, 8), style.clone()))
+    for (label, colour) in items {
+        area.draw(&Rectangle::new([(x, 8), (x + 14, 22)], colour.filled()))
+            .map_err(failed)?;
+        area.draw(&Text::new(*label, (x + 20, 8), style.clone()))
             .map_err(failed)?;
         // Roughly 6.5 px per character at this size, then a gap before the next swatch.
-        x += 38 + 13 * kind.label().len() as i32 / 2;
+        x += 38 + 13 * label.chars().count() as i32 / 2;
     }
     Ok(())
 }

@@ -4,6 +4,7 @@
 //! asked to keep the data safe from automatic clearing. They live under their own small key and
 //! are not part of the journal's revisions, since another device would not share them.
 
+use crate::tracking::plan::BreakPlan;
 use serde::{Deserialize, Serialize};
 
 /// The key the settings are stored under.
@@ -39,6 +40,16 @@ pub struct DeviceSettings {
     /// The answer to the request for persistent storage.
     #[serde(default)]
     pub persistence: Persistence,
+    /// The weekly plan of breaks, reminded of on this device.
+    #[serde(default, skip_serializing_if = "is_empty_plan")]
+    pub break_plan: BreakPlan,
+    /// True once the clinician asked for break reminders while Tend is open.
+    #[serde(default)]
+    pub reminders: bool,
+}
+
+fn is_empty_plan(plan: &BreakPlan) -> bool {
+    plan.breaks.is_empty()
 }
 
 impl DeviceSettings {
@@ -92,6 +103,7 @@ mod tests {
             first_saved_at: Some(1),
             last_backup_at: None,
             persistence: Persistence::Granted,
+            ..DeviceSettings::default()
         };
         assert_eq!(DeviceSettings::decode(&s.encode()), s);
     }

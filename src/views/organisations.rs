@@ -2,9 +2,11 @@
 //! the hours, earnings, pro bono time (and its value at the usual rate) per organisation, with
 //! how much income varies from month to month.
 
+use super::chart_figure::ChartFigure;
 use super::org_form::OrgForm;
 use crate::platform;
 use crate::store::{Msg, Store};
+use tend_core::charts::org_months::{describe_org_months, org_series, render_org_months_svg};
 use tend_core::duration::format_minutes;
 use tend_core::money::format_minor;
 use tend_core::tracking::selectors::income::{income_variability, month_income};
@@ -18,6 +20,57 @@ fn month_label(month: Month) -> String {
         .unwrap_or_else(|_| month.to_string())
 }
 
+const WIDTH: u32 = 720;
+const HEIGHT: u32 = 360;
+
+/// The `count` months ending with `last`, oldest first, with each one's hours and earnings.
+fn last_months(
+    journal: &tend_core::Journal,
+    last: Month,
+    count: usize,
+) -> Vec<tend_core::tracking::selectors::income::MonthIncome> {
+    let mut months = vec![month_income(journal, last)];
+    let mut at = last;
+    while months.len() < count {
+        let Some(prev) = at.prev() else { break };
+        months.push(month_income(journal, prev));
+        at = prev;
+    }
+    months.reverse();
+    months
+}
+
+/// The six-month chart of hours by organisation, with its numbers as a table.
+fn months_chart(
+    months: &[tend_core::tracking::selectors::income::MonthIncome],
+    last: Month,
+) -> Html {
+    let svg = render_org_months_svg(months, WIDTH, HEIGHT)
+        .map(AttrValue::from)
+        .map_err(|e| AttrValue::from(e.to_string()));
+    let series = org_series(months);
+    html! {
+        <ChartFigure svg={svg} size={(WIDTH, HEIGHT)} summary={describe_org_months(months)}
+            file_stem={format!("tend-organisations-{last}")} test_id="org-months-chart">
+            <table>
+                <caption>{"Hours by organisation in each month"}</caption>
+                <thead><tr>
+                    <th scope="col">{"Organisation"}</th>
+                    { for months.iter().map(|m| html! { <th scope="col">{month_label(m.month)}</th> }) }
+                </tr></thead>
+                <tbody>
+                    { for series.iter().map(|s| html! {
+                        <tr>
+                            <th scope="row">{s.name.clone()}</th>
+                            { for s.minutes.iter().map(|m| html! { <td>{format_minutes(*m)}</td> }) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </ChartFigure>
+    }
+}
+
 /// The Organisations section.
 #[function_component(OrganisationsView)]
 pub fn organisations_view() -> Html {
@@ -29,6 +82,7 @@ pub fn organisations_view() -> Html {
     let journal = &store.doc.payload;
     let income = month_income(journal, *month);
     let variability = income_variability(journal, *month, 6);
+    let months = last_months(journal, *month, 6);
     let step = |forward: bool| {
         let month = month.clone();
         Callback::from(move |_: MouseEvent| {
@@ -132,6 +186,7 @@ pub fn organisations_view() -> Html {
                     <p class="error">{format!("{} entries fall outside their contract's dates and earn nothing.", income.flagged().count())}</p>
                 }
                 <p data-testid="variability">{variability_text}</p>
+                { months_chart(&months, *month) }
             </section>
         </>
     }

@@ -2,10 +2,12 @@
 //! days since the last full day off and the "vacation clock".
 
 use super::break_form::BreakForm;
+use super::chart_figure::ChartFigure;
 use super::targets_form::TargetsForm;
 use crate::platform;
 use crate::store::{Msg, Store};
 use chrono::Days;
+use tend_core::charts::breaks::{breaks_by_week, describe_breaks, render_breaks_svg, WeekBreaks};
 use tend_core::duration::format_minutes;
 use tend_core::tracking::selectors::rest::{
     breaks_per_working_day, days_since_full_day_off, summarise_breaks, vacation_clock,
@@ -16,6 +18,39 @@ use yew::prelude::*;
 /// Days after which the vacation clock adds a gentle note. Research on recovery (de Bloom et al.
 /// 2009, 2013; see docs/tracking-model.md) found a vacation's benefit fades within weeks of return.
 const VACATION_NOTE_DAYS: u32 = 90;
+
+const WIDTH: u32 = 720;
+const HEIGHT: u32 = 320;
+
+/// The eight-week chart of breaks per working day against the target, with its table.
+fn breaks_chart(weeks: &[WeekBreaks], today: chrono::NaiveDate) -> Html {
+    let svg = render_breaks_svg(weeks, WIDTH, HEIGHT)
+        .map(AttrValue::from)
+        .map_err(|e| AttrValue::from(e.to_string()));
+    html! {
+        <ChartFigure svg={svg} size={(WIDTH, HEIGHT)} summary={describe_breaks(weeks)}
+            file_stem={format!("tend-breaks-{}", today.format("%Y-%m-%d"))} test_id="breaks-chart">
+            <table>
+                <caption>{"Breaks per working day in each week"}</caption>
+                <thead><tr>
+                    <th scope="col">{"Week"}</th><th scope="col">{"Days worked"}</th>
+                    <th scope="col">{"Breaks"}</th><th scope="col">{"Per day"}</th>
+                    <th scope="col">{"Target met"}</th>
+                </tr></thead>
+                <tbody>
+                    { for weeks.iter().map(|w| html! {
+                        <tr>
+                            <th scope="row">{format!("Week of {}", w.monday.format("%-d %b"))}</th>
+                            <td>{w.days_worked}</td><td>{w.pauses}</td>
+                            <td>{format!("{}.{}", w.per_day_tenths() / 10, w.per_day_tenths() % 10)}</td>
+                            <td>{ if w.days_worked == 0 { "no work" } else if w.met() { "yes" } else { "no" } }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </ChartFigure>
+    }
+}
 
 /// The Self-care section.
 #[function_component(SelfCareView)]
@@ -65,6 +100,7 @@ pub fn self_care_view() -> Html {
                 data-testid="self-care-status">
                 {store.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default()}
             </p>
+            { breaks_chart(&breaks_by_week(journal, today, 8), today) }
             <h3>{"Log a break or time off"}</h3>
             <BreakForm />
             <h3>{"The last two weeks"}</h3>

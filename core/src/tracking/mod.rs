@@ -14,6 +14,7 @@ pub mod demo;
 pub mod error;
 pub mod label;
 pub mod org;
+pub mod plan;
 pub(crate) mod reduce;
 pub mod selectors;
 pub mod targets;

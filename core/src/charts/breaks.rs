@@ -1,0 +1,271 @@
+//! Breaks per working day, week by week, against the clinician's own target: the Self-care
+//! section's chart. Short pauses in a working day are one of the few recovery habits with
+//! measured effects on fatigue, so a slide here is worth seeing early.
+
+use crate::chart::{escape_attr, failed, ChartError};
+use crate::journal::Journal;
+use crate::tracking::selectors::rest::breaks_per_working_day;
+use chrono::{Datelike, Days, NaiveDate};
+use plotters::prelude::*;
+
+/// Bar colour when a week's average meets the target (Okabe-Ito bluish green) and when it falls
+/// short (orange). The table and summary say the same in words.
+const MET: RGBColor = RGBColor(0, 158, 115);
+const SHORT: RGBColor = RGBColor(230, 159, 0);
+
+/// One week of pauses on the days worked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WeekBreaks {
+    /// The Monday starting the week.
+    pub monday: NaiveDate,
+    /// Days with work in the week.
+    pub days_worked: u32,
+    /// Pauses logged on those days.
+    pub pauses: u32,
+    /// Pauses aimed for per working day.
+    pub target: u32,
+}
+
+impl WeekBreaks {
+    /// Average pauses per working day in tenths (0 when no day was worked).
+    pub fn per_day_tenths(&self) -> u32 {
+        (self.pauses * 10)
+            .checked_div(self.days_worked)
+            .unwrap_or_default()
+    }
+
+    /// True if the average met the target, or there was no work to pause from.
+    pub fn met(&self) -> bool {
+        self.pauses >= self.target * self.days_worked
+    }
+}
+
+/// Pauses per working day for the `weeks` ISO weeks ending with the one holding `last`.
+pub fn breaks_by_week(journal: &Journal, last: NaiveDate, weeks: u32) -> Vec<WeekBreaks> {
+    let last_monday = last
+        .checked_sub_days(Days::new(u64::from(last.weekday().num_days_from_monday())))
+        .unwrap_or(last);
+    let first = last_monday
+        .checked_sub_days(Days::new(7 * u64::from(weeks.saturating_sub(1))))
+        .unwrap_or(last_monday);
+    let end = last_monday.checked_add_days(Days::new(6)).unwrap_or(last);
+    let days = breaks_per_working_day(journal, first, end);
+    (0..weeks)
+        .filter_map(|w| first.checked_add_days(Days::new(7 * u64::from(w))))
+        .map(|monday| {
+            let in_week: Vec<_> = days
+                .iter()
+                .filter(|d| d.date >= monday && (d.date - monday).num_days() < 7)
+                .collect();
+            WeekBreaks {
+                monday,
+                days_worked: in_week.len() as u32,
+                pauses: in_week.iter().map(|d| d.pauses).sum(),
+                target: journal.targets.breaks_per_day,
+            }
+        })
+        .collect()
+}
+
+fn tenths(t: u32) -> String {
+    format!("{}.{}", t / 10, t % 10)
+}
+
+/// One sentence on the latest week with work and how many weeks met the target.
+pub fn describe_breaks(weeks: &[WeekBreaks]) -> String {
+    let worked: Vec<_> = weeks.iter().filter(|w| w.days_worked > 0).collect();
+    let Some(last) = worked.last() else {
+        return format!("No working days in the last {} weeks.", weeks.len());
+    };
+    format!(
+        "Breaks per working day over {} weeks: {} in the week of {}, against a target of {}; the target was met in {} of {} weeks with work.",
+        weeks.len(),
+        tenths(last.per_day_tenths()),
+        last.monday.format("%-d %b"),
+        last.target,
+        worked.iter().filter(|w| w.met()).count(),
+        worked.len()
+    )
+}
+
+/// Draws the weeks as bars of pauses per working day with the target as a line.
+pub fn render_breaks_svg(
+    weeks: &[WeekBreaks],
+    width: u32,
+    height: u32,
+) -> Result<String, ChartError> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        root.fill(&WHITE).map_err(failed)?;
+        let target = weeks.last().map_or(0, |w| w.target);
+        let highest = weeks.iter().map(|w| w.per_day_tenths()).max().unwrap_or(0);
+        let top = (f64::from(highest.max(target * 10)) / 10.0 * 1.2)
+            .ceil()
+            .max(4.0);
+        let count = weeks.len().max(1) as u32;
+        let mut chart = ChartBuilder::on(&root)
+            .caption("Breaks per working day by week", ("sans-serif", 22))
+            .margin(12)
+            .x_label_area_size(28)
+            .y_label_area_size(44)
+            .build_cartesian_2d((0u32..count - 1).into_segmented(), 0f64..top)
+            .map_err(failed)?;
+        let labels: Vec<String> = weeks
+            .iter()
+            .map(|w| format!("W{}", w.monday.iso_week().week()))
+            .collect();
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .y_desc("Breaks a day")
+            .label_style(("sans-serif", 15))
+            .axis_desc_style(("sans-serif", 15))
+            .light_line_style(TRANSPARENT)
+            .x_labels(weeks.len())
+            .x_label_formatter(&|v| match v {
+                SegmentValue::CenterOf(i) => labels.get(*i as usize).cloned().unwrap_or_default(),
+                _ => String::new(),
+            })
+            .y_label_formatter(&|v| format!("{v:.0}"))
+            .draw()
+            .map_err(failed)?;
+        chart
+            .draw_series(
+                weeks
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, w)| w.days_worked > 0)
+                    .map(|(i, w)| {
+                        let i = i as u32;
+                        let colour = if w.met() { MET } else { SHORT };
+                        let mut bar = Rectangle::new(
+                            [
+                                (SegmentValue::Exact(i), 0.0),
+                                (
+                                    SegmentValue::Exact(i + 1),
+                                    f64::from(w.per_day_tenths()) / 10.0,
+                                ),
+                            ],
+                            colour.filled(),
+                        );
+                        bar.set_margin(0, 0, 6, 6);
+                        bar
+                    }),
+            )
+            .map_err(failed)?;
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                vec![
+                    (SegmentValue::Exact(0), f64::from(target)),
+                    (SegmentValue::Exact(count), f64::from(target)),
+                ],
+                BLACK.stroke_width(2),
+            )))
+            .map_err(failed)?;
+        root.present().map_err(failed)?;
+    }
+    let label = escape_attr(&describe_breaks(weeks));
+    Ok(svg.replacen(
+        "<svg ",
+        &format!("<svg role=\"img\" aria-label=\"{label}\" "),
+        1,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entry::{EntryId, WorkEntry, WorkKind};
+    use crate::journal::Action;
+    use crate::tracking::{BreakEntry, BreakId, BreakKind};
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    }
+
+    fn journal(work: &[NaiveDate], pauses: &[NaiveDate]) -> Journal {
+        let mut actions: Vec<Action> = work
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                Action::AddEntry(WorkEntry::new(
+                    EntryId(format!("w{i}")),
+                    *d,
+                    120,
+                    WorkKind::DirectSession,
+                ))
+            })
+            .collect();
+        actions.extend(pauses.iter().enumerate().map(|(i, d)| {
+            Action::AddBreak(BreakEntry {
+                id: BreakId(format!("b{i}")),
+                kind: BreakKind::MicroBreak,
+                date: *d,
+                minutes: 10,
+                until: None,
+            })
+        }));
+        actions
+            .iter()
+            .fold(Journal::default(), |j, a| j.apply(a).unwrap())
+    }
+
+    #[test]
+    fn weeks_average_pauses_over_the_days_worked() {
+        // Week 46 (9-15 Nov): two days worked, five pauses. Week 47: one day, no pause.
+        // Week 48 (23-29 Nov): nothing.
+        let j = journal(
+            &[day(11, 9), day(11, 10), day(11, 17)],
+            &[day(11, 9), day(11, 9), day(11, 9), day(11, 10), day(11, 10)],
+        );
+        let weeks = breaks_by_week(&j, day(11, 25), 3);
+        let got: Vec<_> = weeks
+            .iter()
+            .map(|w| (w.monday, w.days_worked, w.pauses, w.per_day_tenths()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (day(11, 9), 2, 5, 25),
+                (day(11, 16), 1, 0, 0),
+                (day(11, 23), 0, 0, 0)
+            ]
+        );
+        let target = j.targets.breaks_per_day;
+        assert_eq!(weeks[0].met(), 5 >= 2 * target);
+        assert!(!weeks[1].met() || target == 0);
+        assert!(weeks[2].met(), "a week without work has nothing to miss");
+    }
+
+    #[test]
+    fn bars_show_met_and_short_weeks_and_a_target_line() {
+        let j = journal(
+            &[day(11, 9), day(11, 17)],
+            &[day(11, 9), day(11, 9), day(11, 9), day(11, 9)],
+        );
+        let mut weeks = breaks_by_week(&j, day(11, 17), 2);
+        for w in &mut weeks {
+            w.target = 2;
+        }
+        let svg = render_breaks_svg(&weeks, 720, 320).unwrap();
+        let fills = |c: RGBColor| {
+            svg.matches(&format!("fill=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2))
+                .count()
+        };
+        assert_eq!((fills(MET), fills(SHORT)), (1, 1));
+        assert!(svg.contains("stroke-width=\"2\""), "the target line");
+        assert!(svg.contains("Breaks per working day over 2 weeks: 0.0 in the week of 16 Nov, against a target of 2; the target was met in 1 of 2 weeks with work."));
+    }
+
+    #[test]
+    fn no_work_is_said_plainly() {
+        let weeks = breaks_by_week(&Journal::default(), day(11, 23), 4);
+        assert_eq!(weeks.len(), 4);
+        assert_eq!(
+            describe_breaks(&weeks),
+            "No working days in the last 4 weeks."
+        );
+        assert!(render_breaks_svg(&weeks, 720, 320).is_ok());
+    }
+}

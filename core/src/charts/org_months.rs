@@ -1,0 +1,268 @@
+//! Hours by organisation, month by month: one stacked bar per month, one colour per organisation,
+//! so a contract clinician sees at a glance where their time went and how it shifted.
+
+use crate::chart::{draw_swatches, escape_attr, failed, ChartError, LEGEND_HEIGHT};
+use crate::duration::format_minutes;
+use crate::tracking::selectors::income::MonthIncome;
+use crate::tracking::OrgId;
+use plotters::prelude::*;
+
+/// Okabe-Ito colours given to organisations in the order they first appear; they repeat after
+/// seven, and the table and legend name every organisation so colour is never the only signal.
+const ORG_COLOURS: [RGBColor; 7] = [
+    RGBColor(0, 114, 178),
+    RGBColor(230, 159, 0),
+    RGBColor(0, 158, 115),
+    RGBColor(213, 94, 0),
+    RGBColor(86, 180, 233),
+    RGBColor(204, 121, 167),
+    RGBColor(240, 228, 66),
+];
+
+/// Grey for work logged without an organisation.
+const NO_ORG: RGBColor = RGBColor(96, 96, 96);
+
+/// One organisation's slice of the chart: who, its colour and its minutes in each month.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrgSeries {
+    /// The organisation, or `None` for work without one.
+    pub organisation: Option<OrgId>,
+    /// Its name as the legend shows it.
+    pub name: String,
+    /// Its colour.
+    pub colour: RGBColor,
+    /// Minutes in each month, in the order of the months given.
+    pub minutes: Vec<u32>,
+}
+
+/// Gathers the organisations that have time in any of the months, in order of first appearance.
+pub fn org_series(months: &[MonthIncome]) -> Vec<OrgSeries> {
+    let mut series: Vec<OrgSeries> = Vec::new();
+    for (i, month) in months.iter().enumerate() {
+        for org in month.organisations.iter().filter(|o| o.minutes > 0) {
+            let at = match series
+                .iter()
+                .position(|s| s.organisation == org.organisation)
+            {
+                Some(at) => at,
+                None => {
+                    let colour = match org.organisation {
+                        None => NO_ORG,
+                        Some(_) => {
+                            let named = series.iter().filter(|s| s.organisation.is_some()).count();
+                            ORG_COLOURS[named % ORG_COLOURS.len()]
+                        }
+                    };
+                    series.push(OrgSeries {
+                        organisation: org.organisation.clone(),
+                        name: org.name.clone(),
+                        colour,
+                        minutes: vec![0; months.len()],
+                    });
+                    series.len() - 1
+                }
+            };
+            if let Some(slot) = series.get_mut(at).and_then(|s| s.minutes.get_mut(i)) {
+                *slot += org.minutes;
+            }
+        }
+    }
+    series
+}
+
+/// One sentence on the months shown: the latest month's total and its largest organisation.
+pub fn describe_org_months(months: &[MonthIncome]) -> String {
+    let Some(last) = months.last() else {
+        return "No months to show.".into();
+    };
+    let largest = last.organisations.iter().max_by_key(|o| o.minutes);
+    match largest {
+        Some(org) if org.minutes > 0 => format!(
+            "Hours by organisation over {}: {} in {}, most of it for {} ({}).",
+            month_count(months.len()),
+            format_minutes(last.total_minutes()),
+            last.month,
+            org.name,
+            format_minutes(org.minutes)
+        ),
+        _ => format!(
+            "Hours by organisation over {}: nothing logged in {}.",
+            month_count(months.len()),
+            last.month
+        ),
+    }
+}
+
+fn month_count(n: usize) -> String {
+    match n {
+        1 => "1 month".into(),
+        n => format!("{n} months"),
+    }
+}
+
+/// Draws the months as stacked bars of hours per organisation, `width` by `height` pixels.
+pub fn render_org_months_svg(
+    months: &[MonthIncome],
+    width: u32,
+    height: u32,
+) -> Result<String, ChartError> {
+    let series = org_series(months);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        root.fill(&WHITE).map_err(failed)?;
+        let (plot_area, legend_area) = root.split_vertically(height.saturating_sub(LEGEND_HEIGHT));
+        let busiest = months.iter().map(|m| m.total_minutes()).max().unwrap_or(0);
+        let top = (f64::from(busiest) / 60.0 * 1.1).ceil().max(10.0);
+        let count = months.len().max(1) as u32;
+        let mut chart = ChartBuilder::on(&plot_area)
+            .caption("Hours by organisation and month", ("sans-serif", 22))
+            .margin(12)
+            .x_label_area_size(28)
+            .y_label_area_size(44)
+            .build_cartesian_2d((0u32..count - 1).into_segmented(), 0f64..top)
+            .map_err(failed)?;
+        let labels: Vec<String> = months.iter().map(|m| m.month.to_string()).collect();
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .y_desc("Hours")
+            .label_style(("sans-serif", 15))
+            .axis_desc_style(("sans-serif", 15))
+            .light_line_style(TRANSPARENT)
+            .x_labels(months.len())
+            .x_label_formatter(&|v| match v {
+                SegmentValue::CenterOf(i) => labels.get(*i as usize).cloned().unwrap_or_default(),
+                _ => String::new(),
+            })
+            .y_label_formatter(&|v| format!("{v:.0}"))
+            .draw()
+            .map_err(failed)?;
+        let mut base = vec![0u32; months.len()];
+        for s in &series {
+            let bars = s.minutes.iter().enumerate().filter_map(|(i, &minutes)| {
+                let below = base.get_mut(i)?;
+                if minutes == 0 {
+                    return None;
+                }
+                let from = f64::from(*below) / 60.0;
+                *below += minutes;
+                let mut bar = Rectangle::new(
+                    [
+                        (SegmentValue::Exact(i as u32), from),
+                        (SegmentValue::Exact(i as u32 + 1), f64::from(*below) / 60.0),
+                    ],
+                    s.colour.filled(),
+                );
+                bar.set_margin(0, 0, 8, 8);
+                Some(bar)
+            });
+            chart.draw_series(bars).map_err(failed)?;
+        }
+        let items: Vec<_> = series.iter().map(|s| (s.name.as_str(), s.colour)).collect();
+        draw_swatches(&legend_area, &items)?;
+        root.present().map_err(failed)?;
+    }
+    let label = escape_attr(&describe_org_months(months));
+    Ok(svg.replacen(
+        "<svg ",
+        &format!("<svg role=\"img\" aria-label=\"{label}\" "),
+        1,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entry::{EntryId, WorkEntry, WorkKind};
+    use crate::journal::{Action, Journal};
+    use crate::month::Month;
+    use crate::tracking::selectors::income::month_income;
+    use crate::tracking::{Arrangement, Organisation};
+    use chrono::NaiveDate;
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    }
+
+    fn org(id: &str, name: &str) -> Action {
+        Action::AddOrganisation(Organisation {
+            id: OrgId(id.into()),
+            name: name.into(),
+            arrangement: Arrangement::ProBono,
+            rate: None,
+            weekly_minutes: 0,
+            start: day(1, 1),
+            end: None,
+        })
+    }
+
+    fn work(id: &str, date: NaiveDate, minutes: u32, org: Option<&str>) -> Action {
+        Action::AddEntry(WorkEntry {
+            organisation: org.map(|o| OrgId(o.into())),
+            ..WorkEntry::new(EntryId(id.into()), date, minutes, WorkKind::Admin)
+        })
+    }
+
+    fn months() -> Vec<MonthIncome> {
+        let journal = [
+            org("a", "Harbour Clinic"),
+            org("b", "Free Helpline"),
+            work("1", day(9, 3), 120, Some("a")),
+            work("2", day(10, 5), 60, Some("b")),
+            work("3", day(10, 6), 180, Some("a")),
+            work("4", day(10, 7), 30, None),
+        ]
+        .iter()
+        .fold(Journal::default(), |j, a| j.apply(a).unwrap());
+        let oct = Month::of(day(10, 1));
+        vec![
+            month_income(&journal, Month::of(day(9, 1))),
+            month_income(&journal, oct),
+        ]
+    }
+
+    #[test]
+    fn each_organisation_keeps_one_colour_and_its_minutes_per_month() {
+        let series = org_series(&months());
+        let summary: Vec<_> = series
+            .iter()
+            .map(|s| (s.name.as_str(), s.colour, s.minutes.clone()))
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                ("Harbour Clinic", ORG_COLOURS[0], vec![120, 180]),
+                ("Free Helpline", ORG_COLOURS[1], vec![0, 60]),
+                ("No organisation", NO_ORG, vec![0, 30]),
+            ]
+        );
+    }
+
+    #[test]
+    fn draws_a_bar_per_organisation_and_month_with_a_legend() {
+        let svg = render_org_months_svg(&months(), 720, 360).unwrap();
+        let fills = |c: RGBColor| {
+            svg.matches(&format!("fill=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2))
+                .count()
+        };
+        // Harbour Clinic: two bars and a swatch; the helpline and unassigned work: one bar each.
+        assert_eq!(fills(ORG_COLOURS[0]), 3);
+        assert_eq!(fills(ORG_COLOURS[1]), 2);
+        assert_eq!(fills(NO_ORG), 2);
+        assert!(svg.contains(">\nFree Helpline\n<"));
+        let label = svg.split("aria-label=\"").nth(1).unwrap_or("");
+        assert!(label.starts_with("Hours by organisation over 2 months: 4 h 30 min in 2026-10, most of it for Harbour Clinic (3 h).\""), "{label}");
+    }
+
+    #[test]
+    fn no_months_or_no_work_is_said_plainly() {
+        assert_eq!(describe_org_months(&[]), "No months to show.");
+        let empty = vec![month_income(&Journal::default(), Month::of(day(3, 1)))];
+        assert_eq!(
+            describe_org_months(&empty),
+            "Hours by organisation over 1 month: nothing logged in 2026-03."
+        );
+        assert!(render_org_months_svg(&empty, 720, 360).is_ok());
+    }
+}

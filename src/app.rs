@@ -4,8 +4,8 @@ use crate::platform::{self, SaveError, SaveJob};
 use crate::route::View;
 use crate::store::{AppState, Msg, Store};
 use crate::views::{
-    CaseloadView, DataView, DayList, EntryForm, OrganisationsView, SelfCareView, StorageBanner,
-    UnlockScreen, WeekView, Welcome,
+    CaseloadView, DataView, DayList, EntryForm, OrganisationsView, Reminders, SelfCareView,
+    StorageBanner, UnlockScreen, WeekView, Welcome,
 };
 use chrono::NaiveDate;
 use tend_core::settings::Persistence as Protection;
@@ -162,6 +162,7 @@ pub fn app() -> Html {
                 {nav}
                 <main id="main">
                     <StorageBanner />
+                    <Reminders />
                     { match *view {
                         View::Today => html! {
                             <>

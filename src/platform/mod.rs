@@ -7,11 +7,15 @@
 
 mod browser;
 pub mod lock;
+mod remind;
 mod storage;
 
 pub use browser::{
     current_hash, download, download_svg_as_png, local_time_label, new_id, now_ms, on_hash_change,
     on_storage_change, read_chosen_file, request_persistence, today, HashListener, StorageListener,
+};
+pub use remind::{
+    every, local_now, notify, notify_permission, request_notify_permission, Every, NotifyPermission,
 };
 pub use storage::{
     load, load_settings, load_snapshot, save, save_settings, usage, Boot, SaveError, SaveJob, Saved,

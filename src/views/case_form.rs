@@ -84,7 +84,7 @@ pub fn case_form() -> Html {
                 <div class="field">
                     <label for="case-org">{"Organisation"}</label>
                     <select id="case-org" ref={org}>
-                        <option value="">{"None"}</option>
+                        <option value="" selected=true>{"None"}</option>
                         { for organisations.iter().map(|o| html! { <option value={o.id.0.clone()}>{o.name.clone()}</option> }) }
                     </select>
                 </div>

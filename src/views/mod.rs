@@ -2,6 +2,7 @@
 
 mod banner;
 mod break_form;
+mod break_plan;
 mod case_form;
 mod caseload;
 mod chart_figure;
@@ -11,6 +12,7 @@ mod entry_form;
 mod lock_settings;
 mod org_form;
 mod organisations;
+mod reminders;
 mod restore;
 mod self_care;
 mod targets_form;
@@ -25,6 +27,7 @@ pub use data_view::DataView;
 pub use day_list::DayList;
 pub use entry_form::EntryForm;
 pub use organisations::OrganisationsView;
+pub use reminders::Reminders;
 pub use self_care::SelfCareView;
 pub use unlock::UnlockScreen;
 pub use week_view::WeekView;

@@ -9,9 +9,9 @@ use crate::store::{Msg, Store};
 use tend_core::charts::org_months::{describe_org_months, org_series, render_org_months_svg};
 use tend_core::duration::format_minutes;
 use tend_core::money::format_minor;
-use tend_core::tracking::selectors::income::{income_variability, month_income};
+use tend_core::tracking::selectors::income::{income_variability, month_income, MonthIncome};
 use tend_core::tracking::Arrangement;
-use tend_core::{Action, Month};
+use tend_core::{Action, Journal, Month};
 use yew::prelude::*;
 
 fn month_label(month: Month) -> String {
@@ -24,11 +24,7 @@ const WIDTH: u32 = 720;
 const HEIGHT: u32 = 360;
 
 /// The `count` months ending with `last`, oldest first, with each one's hours and earnings.
-fn last_months(
-    journal: &tend_core::Journal,
-    last: Month,
-    count: usize,
-) -> Vec<tend_core::tracking::selectors::income::MonthIncome> {
+fn last_months(journal: &Journal, last: Month, count: usize) -> Vec<MonthIncome> {
     let mut months = vec![month_income(journal, last)];
     let mut at = last;
     while months.len() < count {
@@ -41,10 +37,7 @@ fn last_months(
 }
 
 /// The six-month chart of hours by organisation, with its numbers as a table.
-fn months_chart(
-    months: &[tend_core::tracking::selectors::income::MonthIncome],
-    last: Month,
-) -> Html {
+fn months_chart(months: &[MonthIncome], last: Month) -> Html {
     let svg = render_org_months_svg(months, WIDTH, HEIGHT)
         .map(AttrValue::from)
         .map_err(|e| AttrValue::from(e.to_string()));

@@ -2,6 +2,7 @@
 //! days since the last full day off and the "vacation clock".
 
 use super::break_form::BreakForm;
+use super::break_plan::BreakPlanCard;
 use super::chart_figure::ChartFigure;
 use super::targets_form::TargetsForm;
 use crate::platform;
@@ -131,6 +132,7 @@ pub fn self_care_view() -> Html {
                 </ul>
             }
         </section>
+        <BreakPlanCard />
         <TargetsForm />
         </>
     }

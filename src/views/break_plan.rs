@@ -1,0 +1,188 @@
+//! The Self-care section's break plan: breaks planned by weekday and time, the coming week laid
+//! out day by day, and the switch for reminders while Tend is open (a system notification when
+//! the browser allows it, a notice inside Tend always).
+
+use crate::platform::{self, NotifyPermission};
+use crate::store::{Msg, Store};
+use chrono::{NaiveTime, Weekday};
+use tend_core::duration::{format_minutes, parse_duration};
+use tend_core::settings::DeviceSettings;
+use tend_core::tracking::plan::{BreakPlan, PlannedBreak};
+use tend_core::tracking::BreakKind;
+use yew::prelude::*;
+
+const WEEKDAYS: [(Weekday, &str); 7] = [
+    (Weekday::Mon, "Monday"),
+    (Weekday::Tue, "Tuesday"),
+    (Weekday::Wed, "Wednesday"),
+    (Weekday::Thu, "Thursday"),
+    (Weekday::Fri, "Friday"),
+    (Weekday::Sat, "Saturday"),
+    (Weekday::Sun, "Sunday"),
+];
+
+/// Stores new settings on this device and hands them to the store.
+fn keep(store: &Store, settings: DeviceSettings) {
+    platform::save_settings(&settings);
+    store.dispatch(Msg::Settings(settings));
+}
+
+/// What the reminders switch says, given the setting and the browser's permission.
+pub fn reminders_state(on: bool, permission: NotifyPermission) -> &'static str {
+    match (on, permission) {
+        (false, _) => "Reminders are off.",
+        (true, NotifyPermission::Granted) => {
+            "Reminders are on: a notification and a notice in Tend at each planned break, while Tend is open."
+        }
+        (true, NotifyPermission::Denied) => {
+            "Reminders are on, inside Tend only: this browser blocks notifications from Tend (you can allow them in the site settings)."
+        }
+        (true, _) => "Reminders are on, inside Tend only, while Tend is open.",
+    }
+}
+
+/// The break plan card.
+#[function_component(BreakPlanCard)]
+pub fn break_plan_card() -> Html {
+    let store = use_context::<Store>();
+    let error = use_state(|| None::<String>);
+    let permission = use_state(platform::notify_permission);
+    let (day, time, length, kind) = (
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+    );
+    super::use_initial_value(&time, "10:30".into());
+    super::use_initial_value(&length, "10".into());
+    let Some(store) = store else {
+        return html! {};
+    };
+    let plan = store.settings.break_plan.clone();
+    let onsubmit = {
+        let (store, error, plan) = (store.clone(), error.clone(), plan.clone());
+        let (day, time, length, kind) = (day.clone(), time.clone(), length.clone(), kind.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let weekday = super::value_of(&day).parse::<Weekday>().ok();
+            let at = NaiveTime::parse_from_str(&super::value_of(&time), "%H:%M").ok();
+            let (Some(weekday), Some(at)) = (weekday, at) else {
+                error.set(Some("Choose a day and a time for the break.".into()));
+                return;
+            };
+            let minutes = match parse_duration(&super::value_of(&length)) {
+                Ok(m) => m,
+                Err(problem) => return error.set(Some(problem.to_string())),
+            };
+            let kind =
+                BreakKind::from_slug(&super::value_of(&kind)).unwrap_or(BreakKind::MicroBreak);
+            let mut plan = plan.clone();
+            match plan.add(PlannedBreak {
+                weekday,
+                at,
+                minutes,
+                kind,
+            }) {
+                Ok(()) => {
+                    error.set(None);
+                    let mut settings = store.settings.clone();
+                    settings.break_plan = plan;
+                    keep(&store, settings);
+                }
+                Err(problem) => error.set(Some(problem.to_string())),
+            }
+        })
+    };
+    let suggest = {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut settings = store.settings.clone();
+            settings.break_plan = BreakPlan::suggested(&store.doc.payload.targets);
+            keep(&store, settings);
+        })
+    };
+    let toggle = {
+        let (store, permission) = (store.clone(), permission.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut settings = store.settings.clone();
+            settings.reminders = !settings.reminders;
+            let ask = settings.reminders && *permission == NotifyPermission::Ask;
+            keep(&store, settings);
+            if ask {
+                let permission = permission.clone();
+                platform::request_notify_permission(move |p| permission.set(p));
+            }
+        })
+    };
+    let remove = |b: PlannedBreak| {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut settings = store.settings.clone();
+            settings.break_plan.remove(b.weekday, b.at);
+            keep(&store, settings);
+        })
+    };
+    let week = plan.coming_week(platform::today());
+    html! {
+        <section class="card" aria-labelledby="plan-heading" data-testid="break-plan">
+            <h2 id="plan-heading">{"Your break plan"}</h2>
+            <p>{"Breaks planned ahead are the ones that happen. Set times for each weekday; the coming seven days are listed below."}</p>
+            <div class="actions">
+                <button type="button" onclick={toggle} aria-pressed={store.settings.reminders.to_string()}
+                    data-testid="reminders-toggle">
+                    { if store.settings.reminders { "Turn reminders off" } else { "Remind me while Tend is open" } }
+                </button>
+                <button type="button" onclick={suggest}>{"Suggest a plan from my targets"}</button>
+            </div>
+            <p role="status" data-testid="reminders-state">{reminders_state(store.settings.reminders, *permission)}</p>
+            if week.is_empty() {
+                <p class="muted" data-testid="plan-empty">{"No breaks planned yet."}</p>
+            } else {
+                <ul class="cases" data-testid="plan-week">
+                    { for week.iter().map(|o| {
+                        let what = format!("{} {}, {} {}", o.at.format("%a %-d %b"), o.at.format("%H:%M"),
+                            format_minutes(o.planned.minutes), o.planned.kind.label().to_lowercase());
+                        html! {
+                            <li key={o.at.to_string()}>
+                                <span class="entry-kind">{what.clone()}</span>
+                                <button type="button" class="quiet" onclick={remove(o.planned)}
+                                    aria-label={format!("Remove every {} break at {}", o.planned.weekday, o.planned.at.format("%H:%M"))}>
+                                    {"Remove"}
+                                </button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+            <h3>{"Plan a break"}</h3>
+            <form class="entry-form" {onsubmit} data-testid="plan-form">
+                <div class="field">
+                    <label for="plan-day">{"Every"}</label>
+                    <select id="plan-day" ref={day}>
+                        { for WEEKDAYS.iter().map(|(d, name)| html! {
+                            <option value={d.to_string()} selected={*d == Weekday::Mon}>{*name}</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="plan-time">{"At"}</label>
+                    <input id="plan-time" type="time" ref={time} />
+                </div>
+                <div class="field">
+                    <label for="plan-length">{"For"}</label>
+                    <input id="plan-length" type="text" autocomplete="off" ref={length} />
+                </div>
+                <div class="field">
+                    <label for="plan-kind">{"Kind"}</label>
+                    <select id="plan-kind" ref={kind}>
+                        { for BreakKind::ALL.into_iter().filter(|k| k.is_pause()).map(|k| html! {
+                            <option value={k.slug()} selected={k == BreakKind::MicroBreak}>{k.label()}</option>
+                        }) }
+                    </select>
+                </div>
+                <button type="submit">{"Add to plan"}</button>
+                <p class="field-error" role="alert" data-testid="plan-error">{(*error).clone().unwrap_or_default()}</p>
+            </form>
+        </section>
+    }
+}

@@ -43,3 +43,26 @@ test('five cases, a refused name, a closing and a reopening', async ({ page }) =
   await expect(page.getByTestId('caseload-chart').locator('svg')).toHaveAttribute('aria-label', /this week 34 points of 100/);
   await page.screenshot({ path: 'docs/screenshots/caseload.png', fullPage: true });
 });
+
+test('a case can be edited: a new label and complexity re-weigh the caseload', async ({ page }) => {
+  const today = new Today(page);
+  await today.open();
+  await today.show('Caseload');
+  await openCase(page, 'A1', 'Moderate (6 points)');
+  const now = page.getByTestId('caseload-now');
+  await expect(now).toContainText('1 case held today: 6 of your 100 points');
+  await page.getByRole('button', { name: 'Edit case A1' }).click();
+  const form = page.getByTestId('case-form');
+  await expect(form.getByLabel('Case label')).toHaveValue('A1');
+  await form.getByLabel('Case label').fill('John Doe');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByTestId('case-error')).not.toBeEmpty();
+  await form.getByLabel('Case label').fill('A1-b');
+  await form.getByLabel('Complexity').selectOption({ label: 'Very high (10 points)' });
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByTestId('caseload-status')).toHaveText('Saved the changes to case A1-b.');
+  await expect(now).toContainText('1 case held today: 10 of your 100 points');
+  await expect(page.getByTestId('open-cases').locator('li')).toHaveCount(1);
+  await page.reload();
+  await expect(now).toContainText('10 of your 100 points');
+});

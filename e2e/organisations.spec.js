@@ -43,3 +43,32 @@ test('hours and earnings per organisation for the month, with pro bono time', as
   await expect(northside).toContainText('128.25');
   await page.screenshot({ path: 'docs/screenshots/organisations.png', fullPage: true });
 });
+
+test('an organisation\'s terms can be edited, and its earnings follow', async ({ page }) => {
+  const today = new Today(page);
+  await today.open();
+  await today.show('Organisations');
+  await addOrganisation(page, 'Northside Clinic', 'Hourly contract', '80', '20');
+  await today.show('Today');
+  await page.getByLabel('Organisation').selectOption({ label: 'Northside Clinic' });
+  await today.log('2h', 'Direct session');
+  await today.show('Organisations');
+  const row = page.getByTestId('month-income').getByRole('row', { name: /Northside Clinic/ });
+  await expect(row).toContainText('160.00');
+
+  await page.getByRole('button', { name: 'Edit Northside Clinic' }).click();
+  const form = page.getByTestId('org-form');
+  await expect(page.getByRole('heading', { name: 'Edit Northside Clinic' })).toBeVisible();
+  await expect(form.getByLabel('Rate (per hour or per session)')).toHaveValue('80.00');
+  await expect(form.getByLabel('Weekly hours agreed')).toHaveValue('20');
+  await form.getByLabel('Name').fill('Northside Practice');
+  await form.getByLabel('Rate (per hour or per session)').fill('95');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByTestId('orgs-status')).toHaveText('Saved the changes to Northside Practice.');
+  await expect(page.getByTestId('org-list').locator('li')).toHaveCount(1);
+  const renamed = page.getByTestId('month-income').getByRole('row', { name: /Northside Practice/ });
+  await expect(renamed).toContainText('190.00');
+  await expect(page.getByRole('heading', { name: 'Add an organisation' })).toBeVisible();
+  await page.reload();
+  await expect(renamed).toContainText('190.00');
+});

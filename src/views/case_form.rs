@@ -1,5 +1,5 @@
-//! Adding a case: a pseudonymous label (checked, with the reason when refused), organisation,
-//! complexity, trauma focus and the day it opened.
+//! Adding or editing a case: a pseudonymous label (checked, with the reason when refused),
+//! organisation, complexity, trauma focus and, for a new case, the day it opened.
 
 use super::value_of;
 use crate::platform;
@@ -7,12 +7,23 @@ use crate::store::{Msg, Store};
 use chrono::NaiveDate;
 use tend_core::tracking::{check_label, Case, CaseId, Complexity, OrgId};
 use tend_core::Action;
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-/// The form that opens a new case.
+/// Props of [`CaseForm`].
+#[derive(Properties, PartialEq)]
+pub struct CaseFormProps {
+    /// The case being edited (its open periods are kept); `None` to open a new one.
+    #[prop_or_default]
+    pub editing: Option<Case>,
+    /// Called when an edit is saved or cancelled.
+    #[prop_or_default]
+    pub ondone: Callback<()>,
+}
+
+/// The form that opens a new case, or edits one.
 #[function_component(CaseForm)]
-pub fn case_form() -> Html {
+pub fn case_form(props: &CaseFormProps) -> Html {
     let store = use_context::<Store>();
     let error = use_state(|| None::<String>);
     let (label, org, complexity, trauma, opened) = (
@@ -23,12 +34,38 @@ pub fn case_form() -> Html {
         use_node_ref(),
     );
     super::use_initial_value(&opened, platform::today().format("%Y-%m-%d").to_string());
+    {
+        let (label, org, complexity, trauma) = (
+            label.clone(),
+            org.clone(),
+            complexity.clone(),
+            trauma.clone(),
+        );
+        use_effect_with(props.editing.clone(), move |editing| {
+            if let Some(case) = editing {
+                if let Some(input) = label.cast::<HtmlInputElement>() {
+                    input.set_value(&case.label);
+                    let _ = input.focus();
+                }
+                if let Some(select) = org.cast::<HtmlSelectElement>() {
+                    select.set_value(case.organisation.as_ref().map_or("", |o| o.0.as_str()));
+                }
+                if let Some(select) = complexity.cast::<HtmlSelectElement>() {
+                    select.set_value(case.complexity.slug());
+                }
+                if let Some(checkbox) = trauma.cast::<HtmlInputElement>() {
+                    checkbox.set_checked(case.trauma_focused);
+                }
+            }
+        });
+    }
     let Some(store) = store else {
         return html! {};
     };
     let today = platform::today();
     let onsubmit = {
         let (store, error) = (store.clone(), error.clone());
+        let (editing, ondone) = (props.editing.clone(), props.ondone.clone());
         let (label, org, complexity, trauma, opened) = (
             label.clone(),
             org.clone(),
@@ -51,7 +88,14 @@ pub fn case_form() -> Html {
             let on = NaiveDate::parse_from_str(&value_of(&opened), "%Y-%m-%d").unwrap_or(today);
             let level = Complexity::from_slug(&value_of(&complexity)).unwrap_or_default();
             let organisation = Some(value_of(&org)).filter(|v| !v.is_empty()).map(OrgId);
-            let mut case = Case::opened(CaseId(platform::new_id()), &checked, level, on);
+            let mut case = match &editing {
+                Some(old) => Case {
+                    label: checked.clone(),
+                    complexity: level,
+                    ..old.clone()
+                },
+                None => Case::opened(CaseId(platform::new_id()), &checked, level, on),
+            };
             case.organisation = organisation;
             if let Some(checkbox) = trauma.cast::<HtmlInputElement>() {
                 case.trauma_focused = checkbox.checked();
@@ -62,10 +106,27 @@ pub fn case_form() -> Html {
                 input.set_value("");
                 let _ = input.focus();
             }
-            store.dispatch(Msg::Apply {
-                action: Action::AddCase(case),
-                done: format!("Opened case {checked}."),
-            });
+            let (action, done) = match editing {
+                Some(_) => (
+                    Action::UpdateCase(case),
+                    format!("Saved the changes to case {checked}."),
+                ),
+                None => (Action::AddCase(case), format!("Opened case {checked}.")),
+            };
+            store.dispatch(Msg::Apply { action, done });
+            ondone.emit(());
+        })
+    };
+    let cancel = {
+        let (ondone, label, trauma) = (props.ondone.clone(), label.clone(), trauma.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = label.cast::<HtmlInputElement>() {
+                input.set_value("");
+            }
+            if let Some(checkbox) = trauma.cast::<HtmlInputElement>() {
+                checkbox.set_checked(false);
+            }
+            ondone.emit(());
         })
     };
     let weights = &store.doc.payload.targets.weights;
@@ -99,14 +160,19 @@ pub fn case_form() -> Html {
                     }) }
                 </select>
             </div>
-            <div class="field">
+            <div class="field" hidden={props.editing.is_some()}>
                 <label for="case-opened">{"Opened"}</label>
                 <input id="case-opened" type="date" ref={opened} />
             </div>
             <div class="field checks">
                 <label><input type="checkbox" ref={trauma} />{" Trauma-focused"}</label>
             </div>
-            <button type="submit" class="primary" disabled={store.read_only()}>{"Add case"}</button>
+            <button type="submit" class="primary" disabled={store.read_only()}>
+                { if props.editing.is_some() { "Save changes" } else { "Add case" } }
+            </button>
+            if props.editing.is_some() {
+                <button type="button" onclick={cancel}>{"Cancel"}</button>
+            }
             <p id="case-error" class="field-error" role="alert" data-testid="case-error">
                 {(*error).clone().unwrap_or_default()}
             </p>

@@ -26,6 +26,7 @@ fn light_class(light: TrafficLight) -> &'static str {
 /// The Caseload section.
 #[function_component(CaseloadView)]
 pub fn caseload_view() -> Html {
+    let editing = use_state(|| None::<Case>);
     let Some(store) = use_context::<Store>() else {
         return html! {};
     };
@@ -92,6 +93,9 @@ pub fn caseload_view() -> Html {
                         case.complexity.label(), journal.targets.weights.points(case.complexity), org,
                         if case.trauma_focused { " \u{b7} trauma-focused" } else { "" }, since)}
                 </span>
+                <button type="button" class="quiet" disabled={store.read_only()}
+                    onclick={{ let (editing, case) = (editing.clone(), (*case).clone()); Callback::from(move |_: MouseEvent| editing.set(Some(case.clone()))) }}
+                    aria-label={format!("Edit case {}", case.label)}>{"Edit"}</button>
                 <button type="button" class="quiet" {onclick} disabled={store.read_only()}
                     aria-label={format!("{verb} case {}", case.label)}>{verb}</button>
             </li>
@@ -103,16 +107,20 @@ pub fn caseload_view() -> Html {
                 <h2 id="caseload-heading">{"Caseload"}</h2>
                 <p class="caseload-now" data-testid="caseload-now">
                     <span class={light_class(now.light)} aria-hidden="true"></span>
-                    {format!("{} cases held today: {} of your {} points ({}%). {}.",
-                        now.open_cases, now.points, now.capacity, now.percent, now.light.label())}
+                    {format!("{} held today: {} of your {} points ({}%). {}.",
+                        match now.open_cases { 1 => "1 case".to_string(), n => format!("{n} cases") }, now.points, now.capacity, now.percent, now.light.label())}
                 </p>
                 <p class="muted">{"Weights follow the practice of caseload weighting schemes: each case counts for points by its complexity, against the points you can hold. Change both under your targets."}</p>
                 <p role="status" class={classes!("status", store.notice.as_ref().filter(|n| n.is_error).map(|_| "error"))}
                     data-testid="caseload-status">
                     {store.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default()}
                 </p>
-                <h3>{"Open a case"}</h3>
-                <CaseForm />
+                <h3>{ match &*editing {
+                    Some(c) => format!("Edit case {}", c.label),
+                    None => "Open a case".into(),
+                } }</h3>
+                <CaseForm editing={(*editing).clone()}
+                    ondone={{ let editing = editing.clone(); Callback::from(move |()| editing.set(None)) }} />
                 <h3>{format!("Open cases ({})", open.len())}</h3>
                 if open.is_empty() {
                     <p class="muted">{"No open cases."}</p>

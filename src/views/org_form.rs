@@ -1,11 +1,11 @@
-//! Adding an organisation and its contract: name, arrangement, rate, agreed weekly hours and the
-//! contract's dates.
+//! Adding or editing an organisation and its contract: name, arrangement, rate, agreed weekly
+//! hours and the contract's dates.
 
 use super::value_of;
 use crate::platform;
 use crate::store::{Msg, Store};
 use chrono::NaiveDate;
-use tend_core::money::parse_minor;
+use tend_core::money::{format_minor, parse_minor};
 use tend_core::tracking::{Arrangement, OrgId, Organisation};
 use tend_core::Action;
 use web_sys::HtmlInputElement;
@@ -57,9 +57,51 @@ fn read(fields: &[NodeRef; 6], today: NaiveDate) -> Result<Organisation, String>
     })
 }
 
-/// The form that adds an organisation.
+/// Props of [`OrgForm`].
+#[derive(Properties, PartialEq)]
+pub struct OrgFormProps {
+    /// The organisation being edited; `None` to add a new one.
+    #[prop_or_default]
+    pub editing: Option<Organisation>,
+    /// Called when an edit is saved or cancelled.
+    #[prop_or_default]
+    pub ondone: Callback<()>,
+}
+
+/// Puts an organisation's terms into the form's fields.
+fn fill(fields: &[NodeRef; 6], org: &Organisation) {
+    let [name, arrangement, rate, hours, start, end] = fields;
+    let set = |node: &NodeRef, text: String| {
+        if let Some(input) = node.cast::<HtmlInputElement>() {
+            input.set_value(&text);
+        } else if let Some(select) = node.cast::<web_sys::HtmlSelectElement>() {
+            select.set_value(&text);
+        }
+    };
+    set(name, org.name.clone());
+    set(arrangement, org.arrangement.label().into());
+    set(rate, org.rate.map(format_minor).unwrap_or_default());
+    let minutes = org.weekly_minutes;
+    set(
+        hours,
+        match minutes {
+            0 => String::new(),
+            m if m % 60 == 0 => (m / 60).to_string(),
+            m => format!("{:.2}", f64::from(m) / 60.0),
+        },
+    );
+    set(start, org.start.format("%Y-%m-%d").to_string());
+    set(
+        end,
+        org.end
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
+    );
+}
+
+/// The form that adds an organisation, or edits one.
 #[function_component(OrgForm)]
-pub fn org_form() -> Html {
+pub fn org_form(props: &OrgFormProps) -> Html {
     let store = use_context::<Store>();
     let error = use_state(|| None::<String>);
     let fields: [NodeRef; 6] = [
@@ -71,16 +113,28 @@ pub fn org_form() -> Html {
         use_node_ref(),
     ];
     super::use_initial_value(&fields[4], platform::today().format("%Y-%m-%d").to_string());
+    {
+        let fields = fields.clone();
+        use_effect_with(props.editing.clone(), move |editing| {
+            if let Some(org) = editing {
+                fill(&fields, org);
+                if let Some(input) = fields[0].cast::<HtmlInputElement>() {
+                    let _ = input.focus();
+                }
+            }
+        });
+    }
     let Some(store) = store else {
         return html! {};
     };
     let today = platform::today();
     let onsubmit = {
         let (store, error, fields) = (store.clone(), error.clone(), fields.clone());
+        let (editing, ondone) = (props.editing.clone(), props.ondone.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             match read(&fields, today) {
-                Ok(org) => {
+                Ok(mut org) => {
                     error.set(None);
                     for (i, field) in fields.iter().enumerate() {
                         if let Some(input) = field.cast::<HtmlInputElement>() {
@@ -89,16 +143,25 @@ pub fn org_form() -> Html {
                             }
                         }
                     }
-                    let done = format!("Added {}.", org.name);
-                    store.dispatch(Msg::Apply {
-                        action: Action::AddOrganisation(org),
-                        done,
-                    });
+                    let (action, done) = match &editing {
+                        Some(old) => {
+                            org.id = old.id.clone();
+                            let done = format!("Saved the changes to {}.", org.name);
+                            (Action::UpdateOrganisation(org), done)
+                        }
+                        None => {
+                            let done = format!("Added {}.", org.name);
+                            (Action::AddOrganisation(org), done)
+                        }
+                    };
+                    store.dispatch(Msg::Apply { action, done });
+                    ondone.emit(());
                 }
                 Err(problem) => error.set(Some(problem)),
             }
         })
     };
+    let fields_for_cancel = fields.clone();
     let [name, arrangement, rate, hours, start, end] = fields;
     html! {
         <form class="entry-form" {onsubmit} data-testid="org-form">
@@ -131,7 +194,22 @@ pub fn org_form() -> Html {
                 <label for="org-end">{"Contract end (optional)"}</label>
                 <input id="org-end" type="date" ref={end} />
             </div>
-            <button type="submit" class="primary" disabled={store.read_only()}>{"Add organisation"}</button>
+            <button type="submit" class="primary" disabled={store.read_only()}>
+                { if props.editing.is_some() { "Save changes" } else { "Add organisation" } }
+            </button>
+            if props.editing.is_some() {
+                <button type="button" onclick={
+                    let (ondone, fields) = (props.ondone.clone(), fields_for_cancel.clone());
+                    Callback::from(move |_: MouseEvent| {
+                        for (i, field) in fields.iter().enumerate() {
+                            if let Some(input) = field.cast::<HtmlInputElement>() {
+                                if i != 4 { input.set_value(""); }
+                            }
+                        }
+                        ondone.emit(());
+                    })
+                }>{"Cancel"}</button>
+            }
             <p class="field-error" role="alert" data-testid="org-error">{(*error).clone().unwrap_or_default()}</p>
         </form>
     }

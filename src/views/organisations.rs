@@ -10,7 +10,7 @@ use tend_core::charts::org_months::{describe_org_months, org_series, render_org_
 use tend_core::duration::format_minutes;
 use tend_core::money::format_minor;
 use tend_core::tracking::selectors::income::{income_variability, month_income, MonthIncome};
-use tend_core::tracking::Arrangement;
+use tend_core::tracking::{Arrangement, Organisation};
 use tend_core::{Action, Journal, Month};
 use yew::prelude::*;
 
@@ -69,6 +69,7 @@ fn months_chart(months: &[MonthIncome], last: Month) -> Html {
 pub fn organisations_view() -> Html {
     let store = use_context::<Store>();
     let month = use_state(|| Month::of(platform::today()));
+    let editing = use_state(|| None::<Organisation>);
     let Some(store) = store else {
         return html! {};
     };
@@ -125,14 +126,21 @@ pub fn organisations_view() -> Html {
                                     o.start.format("%-d %b %Y"),
                                     o.end.map(|e| format!(" to {}", e.format("%-d %b %Y"))).unwrap_or_default())}</span>
                                 <button type="button" class="quiet" disabled={store.read_only()}
+                                    onclick={{ let (editing, o) = (editing.clone(), o.clone()); Callback::from(move |_: MouseEvent| editing.set(Some(o.clone()))) }}
+                                    aria-label={format!("Edit {}", o.name)}>{"Edit"}</button>
+                                <button type="button" class="quiet" disabled={store.read_only()}
                                     onclick={remove(o.id.clone(), o.name.clone())}
                                     aria-label={format!("Remove {}", o.name)}>{"Remove"}</button>
                             </li>
                         }) }
                     </ul>
                 }
-                <h3>{"Add an organisation"}</h3>
-                <OrgForm />
+                <h3 id="org-form-heading">{ match &*editing {
+                    Some(o) => format!("Edit {}", o.name),
+                    None => "Add an organisation".into(),
+                } }</h3>
+                <OrgForm editing={(*editing).clone()}
+                    ondone={{ let editing = editing.clone(); Callback::from(move |()| editing.set(None)) }} />
             </section>
             <section class="card" aria-labelledby="month-heading">
                 <div class="week-head">

@@ -123,6 +123,7 @@ pub fn render_breaks_svg(
             .axis_desc_style(("sans-serif", 15))
             .light_line_style(TRANSPARENT)
             .x_labels(weeks.len())
+            .y_labels(top as usize + 1)
             .x_label_formatter(&|v| match v {
                 SegmentValue::CenterOf(i) => labels.get(*i as usize).cloned().unwrap_or_default(),
                 _ => String::new(),

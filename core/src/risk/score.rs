@@ -1,0 +1,173 @@
+//! One week's index: the factors' points added up, clamped to 0-100, banded, and shared out as
+//! whole points so that the parts always add up exactly to the index shown.
+//!
+//! Sharing out: each factor's exact points are found first (protective ones negative). If the
+//! protective factors outweigh the risk factors, they are scaled down together so that they
+//! cancel the risk exactly (the index cannot go below 0); the index is the rounded total. The
+//! whole points are then handed out by the largest-remainder rule: every factor gets the floor
+//! of its exact points, and the points still missing go one each to the largest remainders.
+
+use super::explain::reason;
+use super::factors::Factor;
+use super::inputs::WeekInputs;
+
+/// The bands of the index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Band {
+    /// 0-19.
+    Low,
+    /// 20-39.
+    Moderate,
+    /// 40-59.
+    Elevated,
+    /// 60-100.
+    High,
+}
+
+impl Band {
+    /// Every band, lowest first.
+    pub const ALL: [Band; 4] = [Band::Low, Band::Moderate, Band::Elevated, Band::High];
+
+    /// The band an index falls in.
+    pub fn of(index: u32) -> Band {
+        match index {
+            0..=19 => Band::Low,
+            20..=39 => Band::Moderate,
+            40..=59 => Band::Elevated,
+            _ => Band::High,
+        }
+    }
+
+    /// The lowest and highest index of the band.
+    pub fn range(self) -> (u32, u32) {
+        match self {
+            Band::Low => (0, 19),
+            Band::Moderate => (20, 39),
+            Band::Elevated => (40, 59),
+            Band::High => (60, 100),
+        }
+    }
+
+    /// The plain-language name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Band::Low => "low",
+            Band::Moderate => "moderate",
+            Band::Elevated => "elevated",
+            Band::High => "high",
+        }
+    }
+}
+
+/// One factor's share of a week's index.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Part {
+    /// The factor.
+    pub factor: Factor,
+    /// Whole points: positive adds to the index, negative takes away.
+    pub points: i32,
+    /// The exact points before sharing out (after any scaling of protective factors).
+    pub exact: f64,
+    /// What in the week gave the points, in plain words ("9 weeks without a day off").
+    pub reason: String,
+}
+
+/// A week's index with its parts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Score {
+    /// The index, 0-100.
+    pub index: u32,
+    /// Its band.
+    pub band: Band,
+    /// Every factor with any points, largest (by size) first; their points add up to `index`.
+    pub parts: Vec<Part>,
+    /// What the index could not take into account this week.
+    pub notes: Vec<String>,
+}
+
+impl Part {
+    /// A sentence such as "38 of your 61 points: 9 weeks without a day off."
+    pub fn sentence(&self, index: u32) -> String {
+        match self.points {
+            p if p > 0 => format!("{p} of your {index} points: {}.", self.reason),
+            p if p < 0 => format!("{} points taken off: {}.", -p, self.reason),
+            _ => format!("Less than a point: {}.", self.reason),
+        }
+    }
+}
+
+/// Scores one week's inputs.
+pub fn score(inputs: &WeekInputs) -> Score {
+    let exact: Vec<(Factor, f64)> = Factor::ALL
+        .into_iter()
+        .map(|f| (f, f.exact_points(inputs)))
+        .filter(|(_, p)| *p != 0.0)
+        .collect();
+    let risk: f64 = exact.iter().map(|(_, p)| p.max(0.0)).sum();
+    let relief: f64 = -exact.iter().map(|(_, p)| p.min(0.0)).sum::<f64>();
+    let total = (risk - relief).clamp(0.0, 100.0);
+    let index = total.round() as u32;
+    let scale = |p: f64| {
+        if p < 0.0 && relief > risk {
+            p * risk / relief
+        } else if p > 0.0 && risk - relief > 100.0 {
+            p * (100.0 + relief) / risk
+        } else {
+            p
+        }
+    };
+    let mut parts: Vec<Part> = exact
+        .into_iter()
+        .map(|(factor, p)| {
+            let p = scale(p);
+            Part {
+                factor,
+                points: p.floor() as i32,
+                exact: p,
+                reason: reason(factor, inputs),
+            }
+        })
+        .collect();
+    share_out(&mut parts, index as i32);
+    parts.sort_by_key(|p| std::cmp::Reverse(p.points.abs()));
+    Score {
+        index,
+        band: Band::of(index),
+        parts,
+        notes: notes(inputs),
+    }
+}
+
+/// Adds or removes single points, largest remainder first, until the parts add up to `index`.
+fn share_out(parts: &mut [Part], index: i32) {
+    let remainder = |p: &Part| p.exact - f64::from(p.points);
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    order.sort_by(|a, b| remainder(&parts[*b]).total_cmp(&remainder(&parts[*a])));
+    let mut missing = index - parts.iter().map(|p| p.points).sum::<i32>();
+    // In exact arithmetic at most one point per part is missing and none is extra; the loops
+    // also absorb any floating-point noise so the sum holds whatever happens.
+    for i in order.iter().cycle().take(parts.len() * 4) {
+        if missing == 0 {
+            break;
+        }
+        let step = missing.signum();
+        parts[*i].points += step;
+        missing -= step;
+    }
+}
+
+fn notes(inputs: &WeekInputs) -> Vec<String> {
+    let mut notes = Vec::new();
+    if inputs.target_minutes.is_none() {
+        notes.push(
+            "No sustainable weekly target is set, so hours and overtime were not scored.".into(),
+        );
+    }
+    if inputs.capacity_points.is_none() {
+        notes.push("No caseload capacity is set, so the caseload was not scored.".into());
+    }
+    if !inputs.signals.any() {
+        notes.push("No self-check for this week: the index rests on your logged work alone, which cannot say how you feel, and cannot reach the high band.".into());
+    }
+    notes
+}

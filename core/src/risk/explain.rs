@@ -42,9 +42,7 @@ pub fn reason(factor: Factor, i: &WeekInputs) -> String {
         }
         Factor::Vacation => format!(
             "no vacation logged in the {} Tend has records for",
-            days_or_weeks(i.days_since_vacation, "")
-                .trim_end()
-                .to_string()
+            days_or_weeks(i.days_since_vacation, "").trim_end()
         ),
         Factor::PulseStrain => format!(
             "a weekly pulse strain score of {:.0} out of 100",

@@ -54,17 +54,17 @@ impl Factor {
     /// The most points the factor can add (or, if protective, take away).
     pub fn weight(self) -> f64 {
         match self {
-            Factor::Hours => 8.0,
-            Factor::Overtime => 7.0,
+            Factor::Hours => 5.0,
+            Factor::Overtime => 6.0,
             Factor::Caseload => 12.0,
-            Factor::Trauma => 8.0,
-            Factor::Breaks => 6.0,
-            Factor::DayOff => 8.0,
-            Factor::Vacation => 8.0,
-            Factor::PulseStrain => 25.0,
-            Factor::Proqol => 18.0,
-            Factor::Support => 8.0,
-            Factor::Satisfaction => 8.0,
+            Factor::Trauma => 7.0,
+            Factor::Breaks => 4.0,
+            Factor::DayOff => 7.0,
+            Factor::Vacation => 9.0,
+            Factor::PulseStrain => 30.0,
+            Factor::Proqol => 20.0,
+            Factor::Support => 6.0,
+            Factor::Satisfaction => 6.0,
         }
     }
 

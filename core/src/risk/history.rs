@@ -186,7 +186,8 @@ fn support_minutes(journal: &Journal, monday: NaiveDate, supervision: u32) -> u3
 }
 
 /// Per week from `start`: the share of direct client minutes that were trauma-focused (the entry
-/// is flagged, or its case is trauma-focused), or `None` for a week without client work.
+/// is flagged, or its case is trauma-focused), rounded half up,
+/// or `None` for a week without client work.
 fn trauma_percents(journal: &Journal, start: NaiveDate, weeks: usize) -> Vec<Option<u32>> {
     let mut sums = vec![(0u64, 0u64); weeks];
     for entry in journal.entries.iter().filter(|e| e.kind.is_direct()) {
@@ -207,8 +208,8 @@ fn trauma_percents(journal: &Journal, start: NaiveDate, weeks: usize) -> Vec<Opt
     }
     sums.into_iter()
         .map(|(all, flagged)| {
-            (flagged * 100)
-                .checked_div(all)
+            (flagged * 200 + all)
+                .checked_div(all * 2)
                 .and_then(|p| u32::try_from(p).ok())
         })
         .collect()

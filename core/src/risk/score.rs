@@ -14,13 +14,13 @@ use super::inputs::WeekInputs;
 /// The bands of the index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Band {
-    /// 0-19.
+    /// 0-14.
     Low,
-    /// 20-39.
+    /// 15-34.
     Moderate,
-    /// 40-59.
+    /// 35-54.
     Elevated,
-    /// 60-100.
+    /// 55-100.
     High,
 }
 
@@ -31,9 +31,9 @@ impl Band {
     /// The band an index falls in.
     pub fn of(index: u32) -> Band {
         match index {
-            0..=19 => Band::Low,
-            20..=39 => Band::Moderate,
-            40..=59 => Band::Elevated,
+            0..=14 => Band::Low,
+            15..=34 => Band::Moderate,
+            35..=54 => Band::Elevated,
             _ => Band::High,
         }
     }
@@ -41,10 +41,10 @@ impl Band {
     /// The lowest and highest index of the band.
     pub fn range(self) -> (u32, u32) {
         match self {
-            Band::Low => (0, 19),
-            Band::Moderate => (20, 39),
-            Band::Elevated => (40, 59),
-            Band::High => (60, 100),
+            Band::Low => (0, 14),
+            Band::Moderate => (15, 34),
+            Band::Elevated => (35, 54),
+            Band::High => (55, 100),
         }
     }
 

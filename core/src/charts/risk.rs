@@ -190,3 +190,68 @@ where
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::risk::{score, CheckSignals, ProqolScores, WeekInputs};
+    use chrono::{Days, NaiveDate};
+
+    fn week(i: u64, strain: Option<f64>, scored: bool) -> RiskWeek {
+        let inputs = WeekInputs {
+            days_since_vacation: 14 + 20 * i as u32,
+            signals: CheckSignals {
+                pulse_strain: strain,
+                proqol: (i == 2).then_some(ProqolScores {
+                    cs: 30,
+                    bo: 32,
+                    sts: 40,
+                }),
+                ..CheckSignals::default()
+            },
+            ..WeekInputs::default()
+        };
+        RiskWeek {
+            monday: NaiveDate::from_ymd_opt(2026, 10, 5).unwrap() + Days::new(7 * i),
+            inputs,
+            score: scored.then(|| score(&inputs)),
+        }
+    }
+
+    fn fill(c: RGBColor) -> String {
+        format!("fill=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2)
+    }
+
+    #[test]
+    fn bands_line_and_self_checks_are_drawn() {
+        let weeks = vec![
+            week(0, Some(40.0), true),
+            week(1, None, true),
+            week(2, None, false),
+            week(3, Some(70.0), true),
+        ];
+        let svg = render_risk_svg(&weeks, 720, 360).unwrap();
+        for band in Band::ALL {
+            // One background and one legend swatch per band.
+            assert_eq!(svg.matches(&fill(band_colour(band))).count(), 2, "{band:?}");
+        }
+        // Three scored weeks, each a dot (the gap week has none), plus the legend swatch.
+        assert_eq!(svg.matches(&fill(INDEX_COLOUR)).count(), 4);
+        // Two pulse triangles and a swatch.
+        assert_eq!(svg.matches(&fill(PULSE_COLOUR)).count(), 3);
+        assert!(svg.contains(">\nW41\n<") && svg.contains(">\nHigh\n<"));
+        // The ProQOL mark sits at the larger of BO and STS: STS 40 is 90% of the way to 42.
+        assert_eq!(proqol_scaled(&weeks[2]), Some(90.0));
+        // Week 44: strain 70 gives 21 points and 74 days since a vacation 9 × 60 / 166 = 3.25.
+        assert!(svg.contains(
+            "aria-label=\"Risk index over 3 weeks with data: latest 24 of 100 (moderate) in week 44; highest 24 in week 44.\""
+        ), "{}", &svg[..300]);
+    }
+
+    #[test]
+    fn no_weeks_says_not_enough_data() {
+        let svg = render_risk_svg(&[], 720, 360).unwrap();
+        assert!(svg.contains("Not enough data yet"));
+        assert!(describe_risk(&[week(0, None, false)]).starts_with("Not enough data"));
+    }
+}

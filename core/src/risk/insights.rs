@@ -137,3 +137,72 @@ pub fn pearson(pairs: &[(f64, f64)]) -> Option<f64> {
     let r = sxy / (sxx * syy).sqrt();
     (sxx > 1e-9 && syy > 1e-9 && r.is_finite()).then(|| r.clamp(-1.0, 1.0))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::risk::score::score;
+    use crate::risk::signals::CheckSignals;
+    use chrono::{Days, NaiveDate};
+
+    fn history(weeks: u32, pulse_every: u32) -> Vec<RiskWeek> {
+        let first = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+        (0..weeks)
+            .map(|i| {
+                let inputs = WeekInputs {
+                    worked_minutes: 2000,
+                    trauma_percent: 10 + 5 * i,
+                    pauses_tenths: Some(40 - 2 * i),
+                    days_since_day_off: [1, 5, 2, 6, 3, 1, 4, 2, 6, 5, 3, 1][i as usize % 12],
+                    signals: CheckSignals {
+                        pulse_strain: (i % pulse_every == 0).then_some(f64::from(30 + 4 * i)),
+                        ..CheckSignals::default()
+                    },
+                    ..WeekInputs::default()
+                };
+                RiskWeek {
+                    monday: first + Days::new(7 * u64::from(i)),
+                    inputs,
+                    score: Some(score(&inputs)),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn nothing_is_said_before_eight_weeks_with_a_pulse() {
+        assert_eq!(
+            insights(&history(7, 1)),
+            Insights::NotEnough {
+                weeks_with_pulse: 7
+            }
+        );
+        // Fifteen weeks with a pulse every other week: eight pairs, just enough.
+        let Insights::Found(found) = insights(&history(15, 2)) else {
+            panic!("eight weeks with a pulse are enough");
+        };
+        assert!(!found.is_empty() && found.iter().all(|i| i.weeks == 8));
+    }
+
+    #[test]
+    fn factors_that_move_with_the_strain_are_named_with_their_weeks() {
+        let Insights::Found(found) = insights(&history(12, 1)) else {
+            panic!("twelve weeks with a pulse are enough");
+        };
+        let trauma = found.iter().find(|i| i.factor == Factor::Trauma).unwrap();
+        assert_eq!(trauma.weeks, 12);
+        assert!((trauma.r - 1.0).abs() < 1e-9);
+        assert_eq!(
+            trauma.sentence,
+            "In the 12 weeks with a pulse, weeks with more trauma-focused sessions had a higher strain score (a strong link, r = 1.00)."
+        );
+        let breaks = found.iter().find(|i| i.factor == Factor::Breaks).unwrap();
+        assert!(breaks
+            .sentence
+            .contains("more breaks per working day had a lower strain score"));
+        // Hours did not vary, so nothing is said about them.
+        assert!(found.iter().all(|i| i.factor != Factor::Hours));
+        assert!(found.windows(2).all(|w| w[0].r.abs() >= w[1].r.abs()));
+        assert_eq!(pearson(&[(1.0, 2.0)]), None);
+    }
+}

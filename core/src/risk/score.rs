@@ -171,3 +171,116 @@ fn notes(inputs: &WeekInputs) -> Vec<String> {
     }
     notes
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::risk::signals::{CheckSignals, ProqolScores};
+
+    fn busy() -> WeekInputs {
+        WeekInputs {
+            worked_minutes: 45 * 60,
+            recent_minutes: 44 * 60,
+            target_minutes: Some(37 * 60 + 30),
+            caseload_points: 110,
+            capacity_points: Some(100),
+            trauma_percent: 50,
+            pauses_tenths: Some(10),
+            pauses_target: 3,
+            days_since_day_off: 20,
+            days_since_vacation: 120,
+            vacation_logged: true,
+            support_minutes: 30,
+            signals: CheckSignals::default(),
+        }
+    }
+
+    #[test]
+    fn whole_points_are_shared_by_largest_remainder() {
+        let s = score(&busy());
+        // Exact points, worked by hand from the weights and ramps:
+        // hours 5 × (1.1733 − 1) / 0.4 = 2.1667; overtime 6 × 450 / 600 = 4.5;
+        // caseload 12 × 0.3 / 0.4 = 9; trauma 7 × 50 / 75 = 4.6667; breaks 4 × 2 / 3 = 2.6667;
+        // day off 7 × 13 / 35 = 2.6; vacation 9 × 106 / 166 = 5.7470; support −6 × 30 / 90 = −2.
+        // Total 29.35, so the index is 29.
+        assert_eq!(s.index, 29);
+        assert_eq!(s.band, Band::Moderate);
+        let points = |f: Factor| s.parts.iter().find(|p| p.factor == f).map(|p| p.points);
+        // The floors add up to 2+4+9+4+2+2+5−2 = 26; the three points missing go to the largest
+        // remainders: vacation (.747), trauma (.667) and breaks (.667).
+        assert_eq!(points(Factor::Caseload), Some(9));
+        assert_eq!(points(Factor::Vacation), Some(6));
+        assert_eq!(points(Factor::Trauma), Some(5));
+        assert_eq!(points(Factor::Breaks), Some(3));
+        assert_eq!(points(Factor::Overtime), Some(4));
+        assert_eq!(points(Factor::Support), Some(-2));
+        assert_eq!(s.parts.iter().map(|p| p.points).sum::<i32>(), 29);
+        assert_eq!(s.parts[0].factor, Factor::Caseload, "largest first");
+        assert_eq!(
+            s.parts[0].sentence(s.index),
+            "9 of your 29 points: a weighted caseload of 110 points against your capacity of 100."
+        );
+    }
+
+    #[test]
+    fn protection_larger_than_risk_cancels_it_exactly() {
+        let calm = WeekInputs {
+            trauma_percent: 15,
+            support_minutes: 120,
+            target_minutes: Some(2250),
+            capacity_points: Some(100),
+            signals: CheckSignals {
+                proqol: Some(ProqolScores {
+                    cs: 48,
+                    bo: 15,
+                    sts: 15,
+                }),
+                ..CheckSignals::default()
+            },
+            ..WeekInputs::default()
+        };
+        let s = score(&calm);
+        assert_eq!(s.index, 0);
+        // Risk 1.4 (trauma), protection 12 scaled down to 1.4: the parts still add up to 0.
+        assert_eq!(s.parts.iter().map(|p| p.points).sum::<i32>(), 0);
+        assert!(s.parts.iter().any(|p| p.points < 0));
+        assert!((s.parts.iter().map(|p| p.exact).sum::<f64>()).abs() < 1e-9);
+    }
+
+    #[test]
+    fn missing_targets_are_named_not_guessed() {
+        let s = score(&WeekInputs {
+            target_minutes: None,
+            capacity_points: None,
+            ..busy()
+        });
+        assert!(s.parts.iter().all(|p| !matches!(
+            p.factor,
+            Factor::Hours | Factor::Overtime | Factor::Caseload
+        )));
+        assert_eq!(s.notes.len(), 3, "{:?}", s.notes);
+        assert!(s.notes[0].contains("No sustainable weekly target"));
+        assert!(s.notes[2].contains("No self-check"));
+    }
+
+    #[test]
+    fn bands_and_weights() {
+        for band in Band::ALL {
+            let (low, high) = band.range();
+            assert_eq!((Band::of(low), Band::of(high)), (band, band));
+        }
+        let risk: f64 = Factor::ALL
+            .iter()
+            .filter(|f| !f.protective())
+            .map(|f| f.weight())
+            .sum();
+        assert_eq!(risk, 100.0);
+        // The logged work alone cannot reach the high band, as the note says.
+        let logged: f64 = Factor::ALL
+            .iter()
+            .filter(|f| f.logged() && !f.protective())
+            .map(|f| f.weight())
+            .sum();
+        assert!(logged < f64::from(Band::High.range().0), "{logged}");
+    }
+}

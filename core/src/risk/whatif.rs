@@ -110,3 +110,80 @@ pub fn project(
 fn overlap(a: u64, b: u64, c: u64, d: u64) -> u64 {
     (b.min(d) + 1).saturating_sub(a.max(c)).min(7)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn monday() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 16).unwrap()
+    }
+
+    fn base() -> WeekInputs {
+        WeekInputs {
+            worked_minutes: 40 * 60,
+            recent_minutes: 40 * 60,
+            target_minutes: Some(40 * 60),
+            caseload_points: 80,
+            capacity_points: Some(100),
+            pauses_target: 3,
+            pauses_tenths: Some(30),
+            days_since_day_off: 1,
+            days_since_vacation: 100,
+            vacation_logged: true,
+            ..WeekInputs::default()
+        }
+    }
+
+    #[test]
+    fn without_a_vacation_the_clock_keeps_running() {
+        let weeks = project(&base(), monday(), &WhatIf::default(), 12);
+        assert_eq!(weeks.len(), 12);
+        assert_eq!(
+            weeks[0].monday,
+            NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+        );
+        // Only the vacation clock moves: 9 × (100 + 7j − 14) / 166 points.
+        let expected: Vec<u32> = (1..=12)
+            .map(|j| (9.0 * f64::from(100 + 7 * j - 14) / 166.0).round() as u32)
+            .collect();
+        assert_eq!(weeks.iter().map(|w| w.index).collect::<Vec<_>>(), expected);
+    }
+
+    #[test]
+    fn a_planned_vacation_resets_the_clock_and_more_work_raises_the_index() {
+        let plan = WhatIf {
+            vacation_days: 14,
+            vacation_in_weeks: 3,
+            ..WhatIf::default()
+        };
+        let rested = project(&base(), monday(), &plan, 12);
+        let as_is = project(&base(), monday(), &WhatIf::default(), 12);
+        assert_eq!(rested[..2], as_is[..2], "nothing changes before it");
+        assert_eq!((rested[2].index, rested[3].index), (0, 0), "on vacation");
+        assert!(rested[11].index < as_is[11].index);
+        let busier = WhatIf {
+            cases: 5,
+            case_points: 6,
+            weekly_hours: 8,
+            ..WhatIf::default()
+        };
+        let busy = project(&base(), monday(), &busier, 12);
+        // 110 of 100 points (9 points), 8 h over target (6 × 480 / 600 = 4.8) and
+        // 48 h against 40 (5 × 0.2 / 0.4 = 2.5), on top of the vacation clock.
+        assert_eq!(
+            busy[0].index,
+            (9.0 + 4.8 + 2.5 + 9.0 * 79.0 / 166.0_f64).round() as u32
+        );
+        let fewer = WhatIf {
+            cases: -100,
+            case_points: 6,
+            weekly_hours: -100,
+            ..WhatIf::default()
+        };
+        assert_eq!(
+            project(&base(), monday(), &fewer, 1)[0].index,
+            as_is[0].index
+        );
+    }
+}

@@ -30,9 +30,10 @@ test('the risk trend explains every point and projects a what-if', async ({ page
   };
   const latest = await checkSum();
   await expect(page.getByTestId('risk-breakdown').locator('li').first()).toContainText(`of your ${latest} points:`);
+  await expect(page.getByTestId('risk-default-targets')).toContainText("Tend's starting targets");
+  await page.locator('section', { has: page.locator('#risk-heading') }).screenshot({ path: 'docs/screenshots/risk-trend.png' });
   await page.getByTestId('risk-chart').getByText('Show the numbers').click();
   await expect(page.getByTestId('risk-chart').locator('tbody tr').first()).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/risk-trend.png', fullPage: false });
 
   // An earlier week has its own breakdown, which also adds up.
   const picker = page.getByLabel('Week', { exact: true });
@@ -66,6 +67,12 @@ test('the risk trend explains every point and projects a what-if', async ({ page
   await expect(page.getByTestId('whatif-vacation-value')).toHaveText('21 days');
   await expect(result).not.toHaveText(after);
   expect(projected(await result.textContent())).toBeLessThanOrEqual(projected(after));
-  await page.getByTestId('risk-breakdown').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'docs/screenshots/risk-factors.png', fullPage: true });
+  // The breakdown and the what-if panel together.
+  const parts = await page.locator('section', { has: page.locator('#risk-parts-heading') }).boundingBox();
+  const whatIf = await page.getByTestId('whatif').boundingBox();
+  await page.screenshot({
+    path: 'docs/screenshots/risk-factors.png',
+    fullPage: true,
+    clip: { x: 0, y: parts.y - 8, width: page.viewportSize().width, height: whatIf.y + whatIf.height - parts.y + 16 },
+  });
 });

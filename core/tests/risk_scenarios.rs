@@ -4,6 +4,7 @@
 mod risk_common;
 
 use risk_common::{history_of, latest_monday, today, Clinician};
+use tend_core::risk::history::default_targets;
 use tend_core::risk::{latest_scored, Band, CheckSignals, Factor, ProqolScores};
 use tend_core::tracking::selectors::rest::{days_since_full_day_off, vacation_clock};
 use tend_core::{Complexity, Journal};
@@ -203,6 +204,10 @@ fn the_inputs_come_from_the_selectors() {
         ..Clinician::default()
     };
     let journal = clinician.journal();
+    assert!(default_targets(&journal));
+    assert!(!default_targets(
+        &new_graduate(CheckSignals::default()).journal()
+    ));
     let history = clinician.history();
     let latest = history.last().unwrap();
     assert_eq!(history.len(), 20);

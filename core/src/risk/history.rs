@@ -22,7 +22,9 @@ use std::collections::HashSet;
 
 /// The most weeks of history scored (about ten years).
 pub const MAX_WEEKS: usize = 520;
-/// Weeks averaged for the "lately" figures (hours and support): this one and three before.
+/// Weeks averaged for the "lately" figures (hours and support): the last four complete weeks
+/// with data, this one included if complete. Weeks with nothing logged are left out (they are
+/// more likely unlogged than empty), and so is a week still under way.
 const RECENT_WEEKS: usize = 4;
 
 /// One week of history.
@@ -78,6 +80,8 @@ pub fn risk_history(
     let trauma = trauma_percents(journal, start, hours.len());
     let targets = &journal.targets;
     let mut since_off = None::<u32>;
+    // Minutes and support of the complete weeks with data so far, for the "lately" means.
+    let mut usual: Vec<(u32, u32)> = Vec::new();
     let mut weeks = Vec::with_capacity(hours.len());
     for (i, week) in hours.iter().enumerate() {
         let monday = week.monday();
@@ -107,15 +111,33 @@ pub fn risk_history(
             .copied()
             .collect();
         let summary = summarise_breaks(&in_week);
-        let recent = i.saturating_sub(RECENT_WEEKS - 1)..=i;
         let signals = signals(monday);
+        let enough = week.total_minutes() > 0
+            || signals.any()
+            || week
+                .summary
+                .days
+                .iter()
+                .any(|d| rest_days.contains(&d.date));
+        let this = (
+            week.total_minutes(),
+            weekly_support.get(i).copied().unwrap_or(0),
+        );
+        if enough && week.summary.sunday() <= today {
+            usual.push(this);
+        }
+        let recent = &usual[usual.len().saturating_sub(RECENT_WEEKS)..];
+        let (recent_minutes, support_minutes) = if recent.is_empty() {
+            this
+        } else {
+            (
+                mean(recent.iter().map(|r| r.0)),
+                mean(recent.iter().map(|r| r.1)),
+            )
+        };
         let inputs = WeekInputs {
             worked_minutes: week.total_minutes(),
-            recent_minutes: mean(
-                hours
-                    .get(recent.clone())
-                    .map(|ws| ws.iter().map(|w| w.total_minutes())),
-            ),
+            recent_minutes,
             target_minutes: Some(targets.weekly_minutes),
             caseload_points: loads.get(i).map_or(0, |w| w.peak.points),
             capacity_points: Some(targets.capacity_points),
@@ -131,16 +153,9 @@ pub fn risk_history(
             days_since_day_off,
             days_since_vacation: vacation.unwrap_or(known),
             vacation_logged: vacation.is_some(),
-            support_minutes: mean(weekly_support.get(recent).map(|s| s.iter().copied())),
+            support_minutes,
             signals,
         };
-        let enough = inputs.worked_minutes > 0
-            || signals.any()
-            || week
-                .summary
-                .days
-                .iter()
-                .any(|d| rest_days.contains(&d.date));
         weeks.push(RiskWeek {
             monday,
             inputs,
@@ -155,11 +170,8 @@ pub fn default_targets(journal: &Journal) -> bool {
     journal.targets == Targets::default()
 }
 
-fn mean(values: Option<impl Iterator<Item = u32>>) -> u32 {
-    let (sum, count) = values
-        .into_iter()
-        .flatten()
-        .fold((0u64, 0u64), |(s, n), v| (s + u64::from(v), n + 1));
+fn mean(values: impl Iterator<Item = u32>) -> u32 {
+    let (sum, count) = values.fold((0u64, 0u64), |(s, n), v| (s + u64::from(v), n + 1));
     u32::try_from(sum.checked_div(count).unwrap_or(0)).unwrap_or(u32::MAX)
 }
 

@@ -11,7 +11,7 @@ use super::signals::CheckSignals;
 pub struct WeekInputs {
     /// Minutes worked in the week.
     pub worked_minutes: u32,
-    /// Mean minutes worked per week over this week and up to three before it.
+    /// Mean minutes worked per week lately: the last four complete weeks with data.
     pub recent_minutes: u32,
     /// The sustainable weekly target in minutes; `None` if none is known.
     pub target_minutes: Option<u32>,
@@ -32,8 +32,8 @@ pub struct WeekInputs {
     pub days_since_vacation: u32,
     /// True if a vacation has been logged by the end of the week.
     pub vacation_logged: bool,
-    /// Mean weekly minutes of supervision received, peer support and personal therapy over this
-    /// week and up to three before it.
+    /// Mean weekly minutes of supervision received, peer support and personal therapy over the
+    /// same weeks as `recent_minutes`.
     pub support_minutes: u32,
     /// The self-check results that apply to the week.
     pub signals: CheckSignals,

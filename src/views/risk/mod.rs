@@ -14,6 +14,7 @@ use chrono::{Datelike, NaiveDate};
 use insights::InsightsList;
 use std::rc::Rc;
 use tend_core::charts::risk::{describe_risk, proqol_scaled, render_risk_svg};
+use tend_core::risk::history::default_targets;
 use tend_core::risk::{latest_scored, risk_history, CheckSignals, RiskWeek};
 use tend_core::Journal;
 use whatif::WhatIfPanel;
@@ -67,6 +68,9 @@ pub fn risk_view() -> Html {
                     }
                     None => "Not enough data yet: log some work, time off or a self-check and the index appears here.".to_string(),
                 } }</p>
+                if store.as_ref().is_some_and(|s| default_targets(&s.doc.payload)) {
+                    <p class="hint" data-testid="risk-default-targets">{"Hours, caseload and breaks are measured against Tend's starting targets (37.5 hours a week, 100 caseload points, 3 breaks a day). Set your own under Self-care and the index will follow them."}</p>
+                }
                 <ChartFigure svg={svg} size={(WIDTH, HEIGHT)} summary={describe_risk(shown)}
                     file_stem={format!("tend-risk-{}", today.format("%Y-%m-%d"))} test_id="risk-chart">
                     <table>

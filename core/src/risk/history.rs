@@ -165,9 +165,14 @@ pub fn risk_history(
     weeks
 }
 
-/// True if the clinician has kept Tend's default targets (the view says so).
+/// True if the targets the index measures against (weekly hours, capacity, case weights,
+/// breaks) are still Tend's starting values, so the view can say so.
 pub fn default_targets(journal: &Journal) -> bool {
-    journal.targets == Targets::default()
+    let (t, d) = (&journal.targets, Targets::default());
+    t.weekly_minutes == d.weekly_minutes
+        && t.capacity_points == d.capacity_points
+        && t.weights == d.weights
+        && t.breaks_per_day == d.breaks_per_day
 }
 
 fn mean(values: impl Iterator<Item = u32>) -> u32 {

@@ -85,13 +85,20 @@ pub struct Score {
     pub notes: Vec<String>,
 }
 
-impl Part {
-    /// A sentence such as "38 of your 61 points: 9 weeks without a day off."
-    pub fn sentence(&self, index: u32) -> String {
-        match self.points {
-            p if p > 0 => format!("{p} of your {index} points: {}.", self.reason),
-            p if p < 0 => format!("{} points taken off: {}.", -p, self.reason),
-            _ => format!("Less than a point: {}.", self.reason),
+impl Score {
+    /// A sentence for one of the parts. When nothing was taken off, a risk factor's points are
+    /// a share of the index: "38 of your 61 points: 9 weeks without a day off." When protective
+    /// factors took points off, the risk points add up to more than the index, so they read
+    /// "7 points added: ...", and the protective ones "4 points taken off: ...".
+    pub fn sentence(&self, part: &Part) -> String {
+        let offset = self.parts.iter().any(|p| p.points < 0);
+        match part.points {
+            p if p > 0 && !offset => format!("{p} of your {} points: {}.", self.index, part.reason),
+            1 => format!("1 point added: {}.", part.reason),
+            p if p > 0 => format!("{p} points added: {}.", part.reason),
+            -1 => format!("1 point taken off: {}.", part.reason),
+            p if p < 0 => format!("{} points taken off: {}.", -p, part.reason),
+            _ => format!("Less than a point: {}.", part.reason),
         }
     }
 }
@@ -217,8 +224,27 @@ mod tests {
         assert_eq!(s.parts.iter().map(|p| p.points).sum::<i32>(), 29);
         assert_eq!(s.parts[0].factor, Factor::Caseload, "largest first");
         assert_eq!(
-            s.parts[0].sentence(s.index),
-            "9 of your 29 points: a weighted caseload of 110 points against your capacity of 100."
+            s.sentence(&s.parts[0]),
+            "9 points added: a weighted caseload of 110 points against your capacity of 100."
+        );
+        let support = s
+            .parts
+            .iter()
+            .find(|p| p.factor == Factor::Support)
+            .unwrap();
+        assert_eq!(
+            s.sentence(support),
+            "2 points taken off: about 30 min of supervision, peer support or personal therapy a week lately."
+        );
+        // With nothing taken off, each part is a share of the index.
+        let plain = score(&WeekInputs {
+            support_minutes: 0,
+            ..busy()
+        });
+        assert_eq!(plain.index, 31);
+        assert_eq!(
+            plain.sentence(&plain.parts[0]),
+            "9 of your 31 points: a weighted caseload of 110 points against your capacity of 100."
         );
     }
 

@@ -82,7 +82,7 @@ pub fn breakdown(props: &BreakdownProps) -> Html {
                                 {if p.points > 0 { format!("+{}", p.points) } else { p.points.to_string() }}
                             </span>
                             <span>
-                                <strong>{p.factor.label()}</strong>{" \u{2014} "}{p.sentence(score.index)}
+                                <strong>{p.factor.label()}</strong>{" \u{2014} "}{score.sentence(p)}
                                 <br /><span class="hint">{p.factor.source()}</span>
                             </span>
                         </li>

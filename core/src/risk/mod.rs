@@ -35,7 +35,54 @@ pub(crate) fn days_between(first: NaiveDate, last: NaiveDate) -> impl Iterator<I
     (0..count).map_while(move |i| first.checked_add_days(Days::new(i)))
 }
 
+/// True when a week calls for the calm "look after yourself" card: its index is in the high
+/// band, or its ProQOL Burnout or Secondary Traumatic Stress is in the ProQOL high band.
+pub fn calls_for_care(week: &RiskWeek) -> bool {
+    let high_index = week.score.as_ref().is_some_and(|s| s.band == Band::High);
+    let high_proqol = week
+        .inputs
+        .signals
+        .proqol
+        .is_some_and(|p| p.bo >= signals::PROQOL_HIGH_MIN || p.sts >= signals::PROQOL_HIGH_MIN);
+    high_index || high_proqol
+}
+
 /// The latest week with a score, if any.
 pub fn latest_scored(history: &[RiskWeek]) -> Option<&RiskWeek> {
     history.iter().rev().find(|w| w.score.is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn week(strain: Option<f64>, proqol: Option<ProqolScores>) -> RiskWeek {
+        let inputs = WeekInputs {
+            days_since_vacation: 200,
+            days_since_day_off: 60,
+            signals: CheckSignals {
+                pulse_strain: strain,
+                proqol,
+                ..CheckSignals::default()
+            },
+            ..WeekInputs::default()
+        };
+        RiskWeek {
+            monday: NaiveDate::from_ymd_opt(2026, 11, 16).unwrap_or_default(),
+            inputs,
+            score: Some(score(&inputs)),
+        }
+    }
+
+    #[test]
+    fn the_care_card_follows_the_highest_bands() {
+        let proqol = |bo, sts| Some(ProqolScores { cs: 30, bo, sts });
+        // 9 + 7 points from the clocks, 30 × 0.9 from the pulse: 43, elevated.
+        assert!(!calls_for_care(&week(Some(90.0), None)));
+        // With BO 41 (19 of 20 points) and CS 30 (2.4 taken off) as well: 60, high.
+        assert!(calls_for_care(&week(Some(90.0), proqol(41, 30))));
+        // STS in the ProQOL high band is enough on its own, even with a lower index.
+        assert!(calls_for_care(&week(None, proqol(25, 42))));
+        assert!(!calls_for_care(&week(None, proqol(41, 41))));
+    }
 }

@@ -4,8 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use std::rc::Rc;
-use tend_core::risk::signals::PROQOL_HIGH_MIN;
-use tend_core::risk::{latest_scored, Band, RiskWeek};
+use tend_core::risk::{calls_for_care, latest_scored, RiskWeek};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -47,12 +46,7 @@ pub fn breakdown(props: &BreakdownProps) -> Html {
             }
         })
     };
-    let latest_high = latest.score.as_ref().is_some_and(|s| s.band == Band::High)
-        || latest
-            .inputs
-            .signals
-            .proqol
-            .is_some_and(|p| p.bo >= PROQOL_HIGH_MIN || p.sts >= PROQOL_HIGH_MIN);
+    let latest_high = calls_for_care(latest);
     html! {
         <>
             if latest_high {

@@ -59,3 +59,27 @@ pub fn proqol_fraction(raw: u8) -> f64 {
     let span = f64::from(PROQOL_HIGH_MIN - PROQOL_LOW_MAX);
     ((f64::from(raw) - f64::from(PROQOL_LOW_MAX)) / span).clamp(0.0, 1.0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn damaged_or_out_of_range_results_are_clamped_or_ignored() {
+        let odd = CheckSignals {
+            pulse_strain: Some(f64::NAN),
+            pulse_satisfaction: Some(150.0),
+            proqol: None,
+        };
+        assert!(odd.any());
+        assert_eq!(odd.strain_fraction(), None);
+        assert_eq!(odd.satisfaction_fraction(), Some(1.0));
+        assert!(!CheckSignals::default().any());
+        // 22 is the top of the low band, 42 the start of the high band.
+        assert_eq!(proqol_fraction(10), 0.0);
+        assert_eq!(proqol_fraction(22), 0.0);
+        assert_eq!(proqol_fraction(32), 0.5);
+        assert_eq!(proqol_fraction(42), 1.0);
+        assert_eq!(proqol_fraction(50), 1.0);
+    }
+}

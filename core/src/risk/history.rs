@@ -143,7 +143,9 @@ pub fn risk_history(
             capacity_points: Some(targets.capacity_points),
             trauma_percent: trauma.get(i).copied().flatten().unwrap_or_else(|| {
                 loads.get(i).map_or(0, |w| {
-                    (w.peak.trauma_cases * 100)
+                    w.peak
+                        .trauma_cases
+                        .saturating_mul(100)
                         .checked_div(w.peak.open_cases)
                         .unwrap_or(0)
                 })

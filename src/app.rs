@@ -4,8 +4,8 @@ use crate::platform::{self, SaveError, SaveJob};
 use crate::route::View;
 use crate::store::{AppState, Msg, Store};
 use crate::views::{
-    CaseloadView, DataView, DayList, EntryForm, OrganisationsView, Reminders, SelfCareView,
-    StorageBanner, UnlockScreen, WeekView, Welcome,
+    CaseloadView, DataView, DayList, EntryForm, OrganisationsView, Reminders, RiskView,
+    SelfCareView, StorageBanner, UnlockScreen, WeekView, Welcome,
 };
 use chrono::NaiveDate;
 use tend_core::settings::Persistence as Protection;
@@ -178,6 +178,7 @@ pub fn app() -> Html {
                         View::Caseload => html! { <CaseloadView /> },
                         View::Organisations => html! { <OrganisationsView /> },
                         View::SelfCare => html! { <SelfCareView /> },
+                        View::Risk => html! { <RiskView /> },
                         View::Data => html! { <DataView /> },
                     } }
                 </main>

@@ -4,3 +4,4 @@
 pub mod breaks;
 pub mod caseload;
 pub mod org_months;
+pub mod risk;

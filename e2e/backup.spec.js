@@ -76,6 +76,6 @@ test('work entries download as a CSV table with a header row', async ({ page }) 
   const file = await downloaded;
   expect(file.suggestedFilename()).toMatch(/^tend-work-entries-\d{4}-\d{2}-\d{2}\.csv$/);
   const lines = (await read(file)).toString('utf8').trim().split('\n');
-  expect(lines[0]).toBe('id,date,minutes,hours,kind');
-  expect(lines[1]).toMatch(/^[0-9a-f]+-[0-9a-f]{8},\d{4}-\d{2}-\d{2},50,0\.83,Direct session$/);
+  expect(lines[0]).toBe('id,date,minutes,hours,kind,start,organisation,case,trauma,pro_bono');
+  expect(lines[1]).toMatch(/^[0-9a-f]+-[0-9a-f]{8},\d{4}-\d{2}-\d{2},50,0\.83,Direct session,[0-9:]*,,,no,no$/);
 });

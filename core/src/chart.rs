@@ -131,10 +131,10 @@ pub fn render_week_svg(week: &WeekSummary, width: u32, height: u32) -> Result<St
 }
 
 /// Height of the strip under the plot that holds the legend.
-const LEGEND_HEIGHT: u32 = 34;
+pub(crate) const LEGEND_HEIGHT: u32 = 34;
 
 /// A legend in one row under the plot, so it never hides a bar.
-fn draw_legend<DB: DrawingBackend>(
+pub(crate) fn draw_legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, plotters::coord::Shift>,
     kinds: &[WorkKind],
 ) -> Result<(), ChartError>

@@ -12,17 +12,20 @@ pub enum View {
     Organisations,
     /// Breaks, days off and vacations.
     SelfCare,
+    /// A chosen period's numbers laid out to print or save as PDF.
+    Report,
     /// Your data: storage, backups, restore, lock.
     Data,
 }
 
 impl View {
     /// Every section, in the order the navigation lists them.
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Today,
         View::Caseload,
         View::Organisations,
         View::SelfCare,
+        View::Report,
         View::Data,
     ];
 
@@ -33,6 +36,7 @@ impl View {
             View::Caseload => "caseload",
             View::Organisations => "organisations",
             View::SelfCare => "self-care",
+            View::Report => "report",
             View::Data => "data",
         }
     }
@@ -44,6 +48,7 @@ impl View {
             View::Caseload => "Caseload",
             View::Organisations => "Organisations",
             View::SelfCare => "Self-care",
+            View::Report => "Report",
             View::Data => "Your data",
         }
     }

@@ -11,7 +11,8 @@ mod storage;
 
 pub use browser::{
     current_hash, download, download_svg_as_png, local_time_label, new_id, now_ms, on_hash_change,
-    on_storage_change, read_chosen_file, request_persistence, today, HashListener, StorageListener,
+    on_storage_change, print, read_chosen_file, request_persistence, today, utc_offset_minutes,
+    HashListener, StorageListener,
 };
 pub use storage::{
     load, load_settings, load_snapshot, save, save_settings, usage, Boot, SaveError, SaveJob, Saved,

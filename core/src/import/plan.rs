@@ -86,13 +86,18 @@ impl Plan {
             .fold(0u32, |sum, e| sum.saturating_add(e.minutes))
     }
 
-    /// The one action that adds everything: a merge by id, like restoring a backup.
-    pub fn action(&self) -> Action {
-        Action::Restore(Journal {
+    /// The records to add, as a journal to merge by id like a restored backup.
+    pub fn records(&self) -> Journal {
+        Journal {
             entries: self.entries.clone(),
             breaks: self.days_off.clone(),
             ..Journal::default()
-        })
+        }
+    }
+
+    /// The one action that adds everything.
+    pub fn action(&self) -> Action {
+        Action::Restore(self.records())
     }
 }
 

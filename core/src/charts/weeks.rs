@@ -43,7 +43,8 @@ pub fn render_weeks_svg(report: &Report, width: u32, height: u32) -> Result<Stri
     {
         let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         root.fill(&WHITE).map_err(failed)?;
-        let (plot_area, legend_area) = root.split_vertically(height.saturating_sub(LEGEND_HEIGHT));
+        let (plot_area, legend_area) =
+            root.split_vertically(height.saturating_sub(2 * LEGEND_HEIGHT - 8));
         let highest = weeks
             .iter()
             .map(|w| w.total())

@@ -19,6 +19,10 @@ fn percent(part: u32, whole: u32) -> String {
     }
 }
 
+fn count(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Hours by kind: a table with each kind's share.
 pub fn hours_by_kind(r: &Report) -> Html {
     let total = r.total_minutes();
@@ -26,8 +30,8 @@ pub fn hours_by_kind(r: &Report) -> Html {
         <section class="report-section" aria-labelledby="report-hours">
             <h3 id="report-hours">{"Hours by kind"}</h3>
             <p data-testid="report-total">
-                {format!("{} of work on {} days; {} with clients ({}).",
-                    format_minutes(total), r.days_worked, format_minutes(r.direct_minutes()),
+                {format!("{} of work on {}; {} with clients ({}).",
+                    format_minutes(total), count(r.days_worked, "day", "days"), format_minutes(r.direct_minutes()),
                     percent(r.direct_minutes(), total))}
             </p>
             <table class="month-table">
@@ -107,8 +111,8 @@ pub fn caseload(r: &Report) -> Html {
         <section class="report-section" aria-labelledby="report-caseload">
             <h3 id="report-caseload">{"Caseload"}</h3>
             <ul>
-                <li>{format!("On {}: {} open cases ({} trauma-focused), {} weighted points of your capacity of {} ({}%, {}).",
-                    end.date.format("%-d %b %Y"), end.open_cases, end.trauma_cases, end.points,
+                <li>{format!("On {}: {} open ({} trauma-focused), {} weighted points of your capacity of {} ({}%, {}).",
+                    end.date.format("%-d %b %Y"), count(end.open_cases, "case", "cases"), end.trauma_cases, end.points,
                     end.capacity, end.percent, end.light.label().to_lowercase())}</li>
                 <li>{format!("Highest in the period: {} points on {} ({}%, {}).",
                     peak.points, peak.date.format("%-d %b %Y"), peak.percent, peak.light.label().to_lowercase())}</li>
@@ -122,7 +126,12 @@ pub fn rest(r: &Report) -> Html {
     let b = r.breaks;
     let since = r.days_since_day_off.map_or_else(
         || "No full day off is on record.".to_string(),
-        |d| format!("{d} days from the last full day off to the end of the period."),
+        |d| {
+            format!(
+                "{} from the last full day off to the end of the period.",
+                count(d, "day", "days")
+            )
+        },
     );
     html! {
         <section class="report-section" aria-labelledby="report-rest">
@@ -130,7 +139,8 @@ pub fn rest(r: &Report) -> Html {
             <ul>
                 <li>{format!("{}.{} pauses per worked day against your target of {}; the target was met on {} of {} worked days.",
                     b.per_day_tenths / 10, b.per_day_tenths % 10, r.breaks_target, b.days_met, b.days_worked)}</li>
-                <li>{format!("{} days off, {} days of vacation, {} sick days.", r.days_off, r.vacation_days, r.sick_days)}</li>
+                <li>{format!("{}, {} of vacation, {}.", count(r.days_off, "day off", "days off"),
+                    count(r.vacation_days, "day", "days"), count(r.sick_days, "sick day", "sick days"))}</li>
                 <li>{since}</li>
             </ul>
         </section>

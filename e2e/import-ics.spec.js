@@ -62,7 +62,7 @@ test('broken calendar files are refused with a message and change nothing', asyn
   const big = testInfo.outputPath('huge.ics');
   fs.writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 65));
   const cases = [
-    ['empty.ics', Buffer.alloc(0), 'This is not a calendar (.ics) file: it does not begin with BEGIN:VCALENDAR.'],
+    ['empty.ics', Buffer.alloc(0), 'This file is empty, so there is nothing to import.'],
     ['garbage.ics', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0x00]), 'it is not text (unreadable data at byte 0)'],
     ['backup.json', Buffer.from('{"format":"tend-backup","version":1}'), 'it does not begin with BEGIN:VCALENDAR'],
     ['cut.ics', real.subarray(0, 700), 'looks cut short'],

@@ -17,18 +17,23 @@ test('a calendar imports through the rules, shows in the week, and a second impo
   await today.show('Your data');
   const section = page.getByTestId('calendar-import');
   await expect(section.getByLabel('From')).not.toHaveValue('');
-  await section.getByRole('button', { name: 'Add a rule' }).click();
-  await section.getByLabel('Rule 4: title contains').fill('every day');
-  await section.getByLabel('Rule 4: kind').selectOption({ label: 'Supervision' });
   await section.getByLabel('Calendar file (.ics, up to 5 MB)').setInputFiles(fixture.pathname);
 
-  // The default range is the last four weeks: 28 days, one hour each.
+  // The default range is the last four weeks: 28 days, one hour each. No rule matches the
+  // title yet, so the events get the default kind.
   const summary = page.getByTestId('import-summary');
   await expect(summary).toContainText('28 new work entries (28 h), 0 already imported');
   const sample = page.getByTestId('import-preview').locator('tbody tr');
   await expect(sample).toHaveCount(8);
   await expect(sample.first()).toContainText('Every day recurring');
+  await expect(sample.first()).toContainText('Direct session');
+
+  // A rule on the title: the preview follows it at once.
+  await section.getByRole('button', { name: 'Add a rule' }).click();
+  await section.getByLabel('Rule 4: title contains').fill('every day');
+  await section.getByLabel('Rule 4: kind').selectOption({ label: 'Supervision' });
   await expect(sample.first()).toContainText('Supervision');
+  await expect(sample.filter({ hasText: 'Direct session' })).toHaveCount(0);
   await expect(sample.first()).toContainText('1 h');
   await page.screenshot({ path: 'docs/screenshots/import.png', fullPage: true });
 

@@ -207,21 +207,40 @@ pub fn calendar_import() -> Html {
             stage.set(Stage::Done(done));
         })
     };
+    // A preview on screen follows every change of the choices, so what is confirmed is always
+    // what the choices say.
+    let refresh = {
+        let (file, stage, settings, show) =
+            (file.clone(), stage.clone(), settings.clone(), show.clone());
+        move |change: &dyn Fn(&mut Settings)| {
+            if let (Some(chosen), Stage::Ready(_) | Stage::Problem(_)) = (&*file, &*stage) {
+                let mut s = settings();
+                change(&mut s);
+                show(chosen, s);
+            }
+        }
+    };
     let on_all_day = {
-        let all_day = all_day.clone();
+        let (all_day, refresh) = (all_day.clone(), refresh.clone());
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            all_day.set(if input.value() == "day-off" {
+            let choice = if input.value() == "day-off" {
                 AllDay::DayOff
             } else {
                 AllDay::Skip
-            });
+            };
+            all_day.set(choice);
+            refresh(&|s: &mut Settings| s.all_day = choice);
         })
     };
     let on_mapping = {
-        let mapping = mapping.clone();
-        Callback::from(move |m: Mapping| mapping.set(m))
+        let (mapping, refresh) = (mapping.clone(), refresh.clone());
+        Callback::from(move |m: Mapping| {
+            mapping.set(m.clone());
+            refresh(&|s: &mut Settings| s.mapping = m.clone());
+        })
     };
+    let on_range = Callback::from(move |_: Event| refresh(&|_: &mut Settings| {}));
     let orgs = store.doc.payload.organisations.clone();
     let read_only = store.read_only();
 
@@ -240,11 +259,11 @@ pub fn calendar_import() -> Html {
                 <div class="import-range">
                     <div class="field">
                         <label for="import-from">{"From"}</label>
-                        <input id="import-from" type="date" ref={from_ref} />
+                        <input id="import-from" type="date" ref={from_ref} onchange={on_range.clone()} />
                     </div>
                     <div class="field">
                         <label for="import-to">{"To (included)"}</label>
-                        <input id="import-to" type="date" ref={to_ref} />
+                        <input id="import-to" type="date" ref={to_ref} onchange={on_range} />
                     </div>
                 </div>
                 <fieldset class="all-day">

@@ -87,3 +87,18 @@ test('broken calendar files are refused with a message and change nothing', asyn
   await expect(page.getByTestId('import-warnings')).toContainText('could not be read');
   expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).toBe(before);
 });
+
+test('an event that would overfill a day is refused in the preview with the reason', async ({ page }) => {
+  const today = new Today(page);
+  await today.open();
+  await today.log('23:30', 'On-call / crisis');
+  await today.show('Your data');
+  const section = page.getByTestId('calendar-import');
+  await section.getByLabel('Calendar file (.ics, up to 5 MB)').setInputFiles(fixture.pathname);
+  await expect(page.getByTestId('import-summary')).toContainText('27 new work entries (27 h), 0 already imported, 1 refused');
+  const day = await page.evaluate(() => new Date().toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).replace(',', ''));
+  await expect(page.getByTestId('import-refused')).toContainText(`${day} would then hold 24 h 30 min of work, more than the 24 hours in a day`);
+  await section.getByRole('button', { name: 'Import 27 entries' }).click();
+  await today.show('Today');
+  await expect(today.dayEntries.locator('li')).toHaveCount(1);
+});

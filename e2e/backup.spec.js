@@ -76,6 +76,51 @@ test('work entries download as a CSV table with a header row', async ({ page }) 
   const file = await downloaded;
   expect(file.suggestedFilename()).toMatch(/^tend-work-entries-\d{4}-\d{2}-\d{2}\.csv$/);
   const lines = (await read(file)).toString('utf8').trim().split('\n');
-  expect(lines[0]).toBe('id,date,minutes,hours,kind');
-  expect(lines[1]).toMatch(/^[0-9a-f]+-[0-9a-f]{8},\d{4}-\d{2}-\d{2},50,0\.83,Direct session$/);
+  expect(lines[0]).toBe('id,date,minutes,hours,kind,start,organisation,case,trauma,pro_bono');
+  expect(lines[1]).toMatch(/^[0-9a-f]+-[0-9a-f]{8},\d{4}-\d{2}-\d{2},50,0\.83,Direct session,[0-9:]*,,,no,no$/);
+});
+
+/** Every section's text, without what changes by itself (the report's time, status lines). */
+async function allSections(page, today) {
+  const seen = {};
+  for (const section of ['Today', 'Caseload', 'Organisations', 'Self-care', 'Report']) {
+    await today.show(section);
+    await expect(page.locator('main h2').first()).toBeVisible();
+    const text = await page.locator('main').innerText();
+    seen[section] = text
+      .split('\n')
+      .filter((line) => !/Made on|Restored|Logged|snapshot|Demo data loaded/.test(line))
+      .join('\n');
+  }
+  return seen;
+}
+
+test('with the demo data, every section shows the same numbers after a restore into a cleared browser', async ({ page }) => {
+  const today = new Today(page);
+  await today.open();
+  await page.getByRole('button', { name: 'Try it with demo data' }).click();
+  await expect(page.getByTestId('demo-banner')).toBeVisible();
+  // Reloaded, so every form starts from the stored data as it will after the restore.
+  await page.reload();
+  const before = await allSections(page, today);
+  expect(before.Report).toMatch(/\d+ h( \d+ min)? of work on \d+ days/);
+
+  await today.show('Your data');
+  const downloaded = page.waitForEvent('download');
+  await page.getByTestId('data-view').getByRole('button', { name: 'Download a backup' }).click();
+  const backup = await read(await downloaded);
+
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await today.show('Today');
+  await expect(today.weekTotal).toHaveText('0 min logged');
+  await today.show('Your data');
+  const restore = page.getByTestId('restore');
+  await restore.getByLabel('Backup file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
+  await expect(page.getByTestId('restore-preview')).toContainText('0 updated, 0 already here');
+  await restore.getByRole('button', { name: 'Restore', exact: true }).click();
+  await expect(page.getByTestId('data-status')).toContainText('Restored from the backup');
+  // Reloaded: what storage holds now, read back, shows the same in every section.
+  await page.reload();
+  expect(await allSections(page, today)).toEqual(before);
 });

@@ -51,8 +51,8 @@ async function tabTo(page, target, most = 5) {
 test('the form works by keyboard alone', async ({ page }) => {
   const today = new Today(page);
   await today.open();
-  // Tab passes the section links, then moves through the date's own parts to the duration.
-  await tabTo(page, page.getByLabel('Date'), 12);
+  // Tab passes the six section links, then moves through the date's own parts to the duration.
+  await tabTo(page, page.getByLabel('Date'), 14);
   await tabTo(page, today.duration);
   await page.keyboard.press('Control+A');
   await page.keyboard.type('45');

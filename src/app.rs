@@ -4,7 +4,7 @@ use crate::platform::{self, SaveError, SaveJob};
 use crate::route::View;
 use crate::store::{AppState, Msg, Store};
 use crate::views::{
-    CaseloadView, DataView, DayList, EntryForm, OrganisationsView, Reminders, RiskView,
+    CaseloadView, DataView, DayList, EntryForm, OrganisationsView, Reminders, ReportView, RiskView,
     SelfCareView, StorageBanner, UnlockScreen, WeekView, Welcome,
 };
 use chrono::NaiveDate;
@@ -137,7 +137,7 @@ pub fn app() -> Html {
     }
     let locked_out = store.locked_out();
     let nav = html! {
-        <nav class="sections" aria-label="Sections">
+        <nav class="sections no-print" aria-label="Sections">
             <ul>
                 { for View::ALL.into_iter().map(|v| html! {
                     <li>
@@ -150,7 +150,7 @@ pub fn app() -> Html {
     };
     html! {
         <ContextProvider<Store> context={store}>
-            <header class="masthead">
+            <header class="masthead no-print">
                 <h1>{"Tend"}</h1>
                 <p class="tagline">
                     {"Your caseload and burnout self-check. Everything you log stays in this browser."}
@@ -179,6 +179,7 @@ pub fn app() -> Html {
                         View::Organisations => html! { <OrganisationsView /> },
                         View::SelfCare => html! { <SelfCareView /> },
                         View::Risk => html! { <RiskView /> },
+                        View::Report => html! { <ReportView /> },
                         View::Data => html! { <DataView /> },
                     } }
                 </main>

@@ -14,18 +14,21 @@ pub enum View {
     SelfCare,
     /// The compassion-fatigue risk index by week, what made it up, what-if and insights.
     Risk,
+    /// A chosen period's numbers laid out to print or save as PDF.
+    Report,
     /// Your data: storage, backups, restore, lock.
     Data,
 }
 
 impl View {
     /// Every section, in the order the navigation lists them.
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Today,
         View::Caseload,
         View::Organisations,
         View::SelfCare,
         View::Risk,
+        View::Report,
         View::Data,
     ];
 
@@ -37,6 +40,7 @@ impl View {
             View::Organisations => "organisations",
             View::SelfCare => "self-care",
             View::Risk => "risk",
+            View::Report => "report",
             View::Data => "data",
         }
     }
@@ -49,6 +53,7 @@ impl View {
             View::Organisations => "Organisations",
             View::SelfCare => "Self-care",
             View::Risk => "Risk trend",
+            View::Report => "Report",
             View::Data => "Your data",
         }
     }

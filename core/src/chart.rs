@@ -133,8 +133,9 @@ pub fn render_week_svg(week: &WeekSummary, width: u32, height: u32) -> Result<St
 /// Height of the strip under the plot that holds the legend.
 pub(crate) const LEGEND_HEIGHT: u32 = 34;
 
-/// A legend in one row under the plot, so it never hides a bar.
-fn draw_legend<DB: DrawingBackend>(
+/// A legend under the plot, so it never hides a bar: one row, wrapping to a second (and
+/// further) row of [`LEGEND_HEIGHT`] when the area is tall enough and the kinds do not fit.
+pub(crate) fn draw_legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, plotters::coord::Shift>,
     kinds: &[WorkKind],
 ) -> Result<(), ChartError>
@@ -145,7 +146,8 @@ where
     draw_swatches(area, &items)
 }
 
-/// Draws a row of colour swatches, each followed by its label, starting under the y axis.
+/// Draws colour swatches, each followed by its label, from under the y axis, wrapping to a
+/// second row when the first is full and there is room.
 pub(crate) fn draw_swatches<DB: DrawingBackend>(
     area: &DrawingArea<DB, plotters::coord::Shift>,
     items: &[(&str, RGBColor)],
@@ -154,14 +156,21 @@ where
     DB::ErrorType: 'static,
 {
     let style = ("sans-serif", 15).into_font().color(&BLACK);
-    let mut x = 52i32;
+    let (width, height) = area.dim_in_pixel();
+    let (mut x, mut y) = (52i32, 8i32);
     for (label, colour) in items {
-        area.draw(&Rectangle::new([(x, 8), (x + 14, 22)], colour.filled()))
-            .map_err(failed)?;
-        area.draw(&Text::new(*label, (x + 20, 8), style.clone()))
-            .map_err(failed)?;
         // Roughly 6.5 px per character at this size, then a gap before the next swatch.
-        x += 38 + 13 * label.chars().count() as i32 / 2;
+        let step = 38 + 13 * label.chars().count() as i32 / 2;
+        let next_row = y + LEGEND_HEIGHT as i32 - 8;
+        if x + step - 18 > width as i32 && next_row + 22 <= height as i32 {
+            x = 52;
+            y = next_row;
+        }
+        area.draw(&Rectangle::new([(x, y), (x + 14, y + 14)], colour.filled()))
+            .map_err(failed)?;
+        area.draw(&Text::new(*label, (x + 20, y), style.clone()))
+            .map_err(failed)?;
+        x += step;
     }
     Ok(())
 }

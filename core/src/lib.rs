@@ -21,6 +21,7 @@ pub mod journal;
 pub mod lock;
 pub mod money;
 pub mod month;
+pub mod report;
 pub mod risk;
 pub mod settings;
 pub mod storage;

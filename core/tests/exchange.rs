@@ -174,7 +174,9 @@ fn csv_has_a_header_iso_dates_and_reads_back() {
     j.entries
         .push(entry("d,\"quoted\"", "2026-11-24", 45, WorkKind::OnCall));
     let text = entries_csv(&j).unwrap();
-    assert!(text.starts_with("id,date,minutes,hours,kind\n"));
+    assert!(
+        text.starts_with("id,date,minutes,hours,kind,start,organisation,case,trauma,pro_bono\n")
+    );
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
     assert_eq!(rows.len(), 4);

@@ -32,9 +32,17 @@ fn what_is_not_a_calendar_is_refused_with_a_reason() {
     let error = import_ics(&binary, &options()).unwrap_err();
     assert_eq!(error, ImportError::NotText { offset: 128 });
     assert!(error.to_string().contains("not text"), "{error}");
+    for text in ["", "\r\n\r\n", " \n"] {
+        assert_eq!(
+            import_ics(text.as_bytes(), &options()),
+            Err(ImportError::Empty),
+            "{text:?}"
+        );
+    }
+    assert!(ImportError::Empty
+        .to_string()
+        .starts_with("This file is empty"));
     for text in [
-        "",
-        "\r\n\r\n",
         "hello",
         "{\"schema\": 2}",
         "BEGIN:VCARD\r\nEND:VCARD\r\n",

@@ -236,3 +236,26 @@ pub fn on_hash_change(mut changed: impl FnMut(String) + 'static) -> Option<HashL
         .ok()?;
     Some(HashListener { callback })
 }
+
+/// Minutes east of UTC of the browser's clock at noon on `date` (60 for UTC+1), so a calendar
+/// range is read with the offset in force then rather than today's.
+pub fn utc_offset_minutes(date: NaiveDate) -> i32 {
+    use chrono::Datelike;
+    let noon = js_sys::Date::new_with_year_month_day_hr(
+        date.year() as u32,
+        date.month0() as i32,
+        date.day() as i32,
+        12,
+    );
+    let offset = -noon.get_timezone_offset();
+    if offset.is_finite() {
+        offset as i32
+    } else {
+        0
+    }
+}
+
+/// Opens the browser's print dialog (where "Save as PDF" lives). Returns false if it refused.
+pub fn print() -> bool {
+    web_sys::window().is_some_and(|w| w.print().is_ok())
+}

@@ -12,7 +12,8 @@ mod storage;
 
 pub use browser::{
     current_hash, download, download_svg_as_png, local_time_label, new_id, now_ms, on_hash_change,
-    on_storage_change, read_chosen_file, request_persistence, today, HashListener, StorageListener,
+    on_storage_change, print, read_chosen_file, request_persistence, today, utc_offset_minutes,
+    HashListener, StorageListener,
 };
 pub use remind::{
     every, local_now, notify, notify_permission, request_notify_permission, Every, NotifyPermission,

@@ -2,8 +2,10 @@
 //! restore, and any unreadable text kept aside.
 
 use super::backup_button;
+use super::import::CalendarImport;
 use super::lock_settings::LockSettings;
 use super::restore::RestoreControls;
+use super::tables::CsvButtons;
 use crate::platform;
 use crate::store::{protection_label, Msg, Store};
 use tend_core::storage::SnapshotReason;
@@ -44,7 +46,9 @@ pub fn data_view() -> Html {
             </p>
             <p>{"Last backup: "}{last_backup}</p>
             {backup_button(&store, "Download a backup")}
+            <CsvButtons />
             <RestoreControls />
+            <CalendarImport />
             <LockSettings />
             <h3>{"Earlier states"}</h3>
             if snapshots.is_empty() {

@@ -1,10 +1,10 @@
-//! Restoring from a backup file and downloading CSV: choose a file, see what it would change,
+//! Restoring from a backup file: choose a file, see what it would change,
 //! then restore (the current state is kept as a snapshot first).
 
 use crate::platform::{self, lock};
 use crate::store::{Msg, Store};
 use std::rc::Rc;
-use tend_core::exchange::{entries_csv, preview, read_backup, BackupError, MAX_IMPORT_BYTES};
+use tend_core::exchange::{preview, read_backup, BackupError, MAX_IMPORT_BYTES};
 use tend_core::lock::LockHeader;
 use tend_core::storage::Cipher;
 use tend_core::Journal;
@@ -42,7 +42,7 @@ fn examine(bytes: Rc<Vec<u8>>, cipher: Option<&dyn Cipher>, current: &Journal) -
     }
 }
 
-/// The restore and CSV controls of "Your data".
+/// The restore controls of "Your data".
 #[function_component(RestoreControls)]
 pub fn restore_controls() -> Html {
     let store = use_context::<Store>();
@@ -104,20 +104,9 @@ pub fn restore_controls() -> Html {
         let stage = stage.clone();
         Callback::from(move |_: MouseEvent| stage.set(Stage::Idle))
     };
-    let on_csv = {
-        let store = store.clone();
-        Callback::from(move |_: MouseEvent| match entries_csv(&store.doc.payload) {
-            Ok(text) => {
-                let stamp = platform::today().format("%Y-%m-%d");
-                platform::download(&format!("tend-work-entries-{stamp}.csv"), "text/csv", &text);
-            }
-            Err(why) => store.dispatch(Msg::Problem(format!("The CSV could not be made ({why})."))),
-        })
-    };
 
     html! {
         <div class="restore" data-testid="restore">
-            <button type="button" onclick={on_csv}>{"Download work entries (CSV)"}</button>
             <h3>{"Restore from a backup"}</h3>
             <div class="field">
                 <label for="restore-file">{"Backup file"}</label>

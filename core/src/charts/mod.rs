@@ -5,3 +5,4 @@ pub mod breaks;
 pub mod caseload;
 pub mod org_months;
 pub mod risk;
+pub mod weeks;

@@ -12,5 +12,8 @@ pub use backup::{
     export_backup, read_backup, BackupError, BackupFile, BACKUP_FORMAT, BACKUP_VERSION,
     MAX_IMPORT_BYTES,
 };
-pub use csv_export::entries_csv;
+pub use csv_export::{
+    breaks_csv, cases_csv, entries_csv, organisations_csv, BREAKS_HEADER, CASES_HEADER,
+    ENTRIES_HEADER, ORGANISATIONS_HEADER,
+};
 pub use restore::{merge, preview, Preview};

@@ -12,6 +12,8 @@ use std::fmt;
 pub enum ImportError {
     /// The file is larger than [`super::MAX_INPUT_BYTES`].
     TooLarge { bytes: usize },
+    /// The file holds nothing but blank space.
+    Empty,
     /// The file is not UTF-8 text; `offset` is the first unreadable byte.
     NotText { offset: usize },
     /// The file does not begin with `BEGIN:VCALENDAR`.
@@ -47,6 +49,10 @@ impl fmt::Display for ImportError {
                 f,
                 "This is not a calendar file: it is not text (unreadable data at byte {offset}). \
                  Choose the .ics file your calendar exported."
+            ),
+            ImportError::Empty => f.write_str(
+                "This file is empty, so there is nothing to import. Choose the .ics file your \
+                 calendar exported.",
             ),
             ImportError::NotACalendar => f.write_str(
                 "This is not a calendar (.ics) file: it does not begin with BEGIN:VCALENDAR. \

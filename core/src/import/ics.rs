@@ -90,6 +90,9 @@ pub(crate) fn read(data: &[u8], warnings: &mut Warnings) -> Result<Vec<Component
         offset: e.valid_up_to(),
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
     let mut calendars = Vec::new();
     let mut stack: Vec<Component> = Vec::new();
     let mut outside_warned = false;
@@ -272,7 +275,8 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_a_whole_calendar() {
-        assert_eq!(read_text(""), Err(ImportError::NotACalendar));
+        assert_eq!(read_text(""), Err(ImportError::Empty));
+        assert_eq!(read_text("\u{feff} \r\n"), Err(ImportError::Empty));
         assert_eq!(read_text("hello"), Err(ImportError::NotACalendar));
         assert_eq!(
             read_text("BEGIN:VCALENDAR\nBEGIN:VEVENT\n"),

@@ -33,6 +33,7 @@ mod expand;
 mod ics;
 mod order;
 mod pieces;
+pub mod plan;
 mod recur;
 mod rrule;
 pub mod rules;
@@ -40,6 +41,7 @@ mod value;
 mod zone;
 
 pub use error::{EventRef, ImportError, SkipReason, Warning};
+pub use plan::{plan, AllDay, Choices, Plan, Refusal};
 pub use rules::{Matcher, Rule, Rules};
 
 use crate::entry::{EntryId, WorkEntry, WorkKind};

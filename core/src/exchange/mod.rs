@@ -5,6 +5,7 @@
 //! or a checked set of records with a preview of what restoring them would change.
 
 mod backup;
+mod checks_csv;
 mod csv_export;
 mod restore;
 
@@ -12,5 +13,6 @@ pub use backup::{
     export_backup, read_backup, BackupError, BackupFile, BACKUP_FORMAT, BACKUP_VERSION,
     MAX_IMPORT_BYTES,
 };
+pub use checks_csv::checks_csv;
 pub use csv_export::entries_csv;
 pub use restore::{merge, preview, Preview};

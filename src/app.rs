@@ -4,8 +4,8 @@ use crate::platform::{self, SaveError, SaveJob};
 use crate::route::View;
 use crate::store::{AppState, Msg, Store};
 use crate::views::{
-    CaseloadView, DataView, DayList, EntryForm, OrganisationsView, SelfCareView, StorageBanner,
-    UnlockScreen, WeekView, Welcome,
+    CaseloadView, ChecksView, DataView, DayList, DueCard, EntryForm, OrganisationsView,
+    SelfCareView, StorageBanner, UnlockScreen, WeekView, Welcome,
 };
 use chrono::NaiveDate;
 use tend_core::settings::Persistence as Protection;
@@ -166,6 +166,7 @@ pub fn app() -> Html {
                         View::Today => html! {
                             <>
                                 <Welcome />
+                                <DueCard />
                                 <section class="card" aria-labelledby="log-heading">
                                     <h2 id="log-heading">{"Log work"}</h2>
                                     <EntryForm day={*day} {today} onday={on_day} />
@@ -177,6 +178,7 @@ pub fn app() -> Html {
                         View::Caseload => html! { <CaseloadView /> },
                         View::Organisations => html! { <OrganisationsView /> },
                         View::SelfCare => html! { <SelfCareView /> },
+                        View::Checks => html! { <ChecksView /> },
                         View::Data => html! { <DataView /> },
                     } }
                 </main>

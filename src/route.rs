@@ -12,17 +12,20 @@ pub enum View {
     Organisations,
     /// Breaks, days off and vacations.
     SelfCare,
+    /// The weekly pulse, ProQOL 5 and imported self-checks, with past results.
+    Checks,
     /// Your data: storage, backups, restore, lock.
     Data,
 }
 
 impl View {
     /// Every section, in the order the navigation lists them.
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Today,
         View::Caseload,
         View::Organisations,
         View::SelfCare,
+        View::Checks,
         View::Data,
     ];
 
@@ -33,6 +36,7 @@ impl View {
             View::Caseload => "caseload",
             View::Organisations => "organisations",
             View::SelfCare => "self-care",
+            View::Checks => "checks",
             View::Data => "data",
         }
     }
@@ -44,6 +48,7 @@ impl View {
             View::Caseload => "Caseload",
             View::Organisations => "Organisations",
             View::SelfCare => "Self-care",
+            View::Checks => "Self-checks",
             View::Data => "Your data",
         }
     }

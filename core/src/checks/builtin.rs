@@ -44,8 +44,8 @@ pub fn pulse() -> Instrument {
         id: PULSE_ID.into(),
         name: "Weekly pulse".into(),
         version: "1".into(),
-        source: "Written by Tend. Not a validated instrument: a quick way to notice how your \
-                 week felt, not a measure of burnout."
+        source: "Written by Tend in its own words. The points where one band ends and the next \
+                 begins are Tend's choice, not research cut-offs."
             .into(),
         link: None,
         note: "This is not a validated instrument. It asks about the past week; answer quickly, \

@@ -35,11 +35,11 @@ pub fn parse_answers(instrument: &Instrument, typed: &[String]) -> Result<Vec<u8
         }
     }
     if !missing.is_empty() {
-        let items = if missing.len() == 1 { "Item" } else { "Items" };
-        problems.insert(
-            0,
-            format!("{items} {} still need an answer.", missing.join(", ")),
-        );
+        let text = match missing.as_slice() {
+            [one] => format!("Item {one} still needs an answer."),
+            many => format!("Items {} still need an answer.", many.join(", ")),
+        };
+        problems.insert(0, text);
     }
     if problems.is_empty() {
         Ok(answers)

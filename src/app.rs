@@ -166,12 +166,12 @@ pub fn app() -> Html {
                         View::Today => html! {
                             <>
                                 <Welcome />
-                                <DueCard />
                                 <section class="card" aria-labelledby="log-heading">
                                     <h2 id="log-heading">{"Log work"}</h2>
                                     <EntryForm day={*day} {today} onday={on_day} />
                                     <DayList day={*day} {today} />
                                 </section>
+                                <DueCard />
                                 <WeekView anchor={*week} {today} onmove={on_week} />
                             </>
                         },

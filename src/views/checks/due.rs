@@ -26,7 +26,7 @@ pub fn due_card() -> Html {
                     } }</li>
                 }) }
             </ul>
-            <p><a href="#checks">{"Go to self-checks"}</a>{" \u{2013} a minute or two, whenever suits you."}</p>
+            <a href="#checks">{"Go to self-checks"}</a>
         </section>
     }
 }

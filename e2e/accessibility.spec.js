@@ -6,7 +6,7 @@ import { Today } from './today.js';
 
 for (const scheme of ['light', 'dark']) {
   test(`every section passes axe in the ${scheme} scheme`, async ({ page }) => {
-    // Six sections, each analysed twice over: on a busy machine this outgrows the default 30 s.
+    // Seven axe runs over six sections: on a busy machine this outgrows the default 30 s.
     test.setTimeout(60_000);
     await page.emulateMedia({ colorScheme: scheme });
     const today = new Today(page);

@@ -4,8 +4,8 @@ use crate::platform::{self, SaveError, SaveJob};
 use crate::route::View;
 use crate::store::{AppState, Msg, Store};
 use crate::views::{
-    CaseloadView, DataView, DayList, EntryForm, OrganisationsView, Reminders, ReportView, RiskView,
-    SelfCareView, StorageBanner, UnlockScreen, WeekView, Welcome,
+    CaseloadView, ChecksView, DataView, DayList, DueCard, EntryForm, OrganisationsView, Reminders,
+    ReportView, RiskView, SelfCareView, StorageBanner, UnlockScreen, WeekView, Welcome,
 };
 use chrono::NaiveDate;
 use tend_core::settings::Persistence as Protection;
@@ -172,12 +172,14 @@ pub fn app() -> Html {
                                     <EntryForm day={*day} {today} onday={on_day} />
                                     <DayList day={*day} {today} />
                                 </section>
+                                <DueCard />
                                 <WeekView anchor={*week} {today} onmove={on_week} />
                             </>
                         },
                         View::Caseload => html! { <CaseloadView /> },
                         View::Organisations => html! { <OrganisationsView /> },
                         View::SelfCare => html! { <SelfCareView /> },
+                        View::Checks => html! { <ChecksView /> },
                         View::Risk => html! { <RiskView /> },
                         View::Report => html! { <ReportView /> },
                         View::Data => html! { <DataView /> },

@@ -12,6 +12,8 @@ pub enum View {
     Organisations,
     /// Breaks, days off and vacations.
     SelfCare,
+    /// The weekly pulse, ProQOL 5 and imported self-checks, with past results.
+    Checks,
     /// The compassion-fatigue risk index by week, what made it up, what-if and insights.
     Risk,
     /// A chosen period's numbers laid out to print or save as PDF.
@@ -22,11 +24,12 @@ pub enum View {
 
 impl View {
     /// Every section, in the order the navigation lists them.
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Today,
         View::Caseload,
         View::Organisations,
         View::SelfCare,
+        View::Checks,
         View::Risk,
         View::Report,
         View::Data,
@@ -39,6 +42,7 @@ impl View {
             View::Caseload => "caseload",
             View::Organisations => "organisations",
             View::SelfCare => "self-care",
+            View::Checks => "checks",
             View::Risk => "risk",
             View::Report => "report",
             View::Data => "data",
@@ -52,6 +56,7 @@ impl View {
             View::Caseload => "Caseload",
             View::Organisations => "Organisations",
             View::SelfCare => "Self-care",
+            View::Checks => "Self-checks",
             View::Risk => "Risk trend",
             View::Report => "Report",
             View::Data => "Your data",

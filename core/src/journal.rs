@@ -7,6 +7,8 @@
 //! The rules for the tracking records (organisations, cases, breaks, targets) live in
 //! [`crate::tracking::reduce`]; this module dispatches to them.
 
+use crate::checks::reduce as checks;
+use crate::checks::{CheckError, CheckId, CheckResult, Instrument};
 use crate::entry::{EntryId, WorkEntry, MAX_ENTRY_MINUTES};
 use crate::tracking::reduce;
 use crate::tracking::{
@@ -38,6 +40,12 @@ pub struct Journal {
     /// The clinician's targets and settings. Not dated by month.
     #[serde(default, skip_serializing_if = "Targets::is_default")]
     pub targets: Targets,
+    /// Self-check results (pulse, ProQOL 5, imported instruments). Dated, like entries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<CheckResult>,
+    /// Instrument definitions the clinician imported. Not dated by month.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub instruments: Vec<Instrument>,
 }
 
 /// A change to the journal.
@@ -73,6 +81,14 @@ pub enum Action {
     RemoveBreak(BreakId),
     /// Replace the targets.
     SetTargets(Targets),
+    /// Save a self-check result.
+    AddCheck(CheckResult),
+    /// Delete the self-check result with this id.
+    RemoveCheck(CheckId),
+    /// Add an imported instrument definition.
+    AddInstrument(Instrument),
+    /// Delete an imported instrument that has no results, by id.
+    RemoveInstrument(String),
 }
 
 /// Why an action was refused. The journal is unchanged when one of these is returned.
@@ -92,6 +108,8 @@ pub enum ActionError {
     Damaged(String),
     /// A tracking record or change was refused; the inner error says why.
     Refused(RecordError),
+    /// A self-check result or instrument was refused; the inner error says why.
+    Check(CheckError),
 }
 
 impl From<RecordError> for ActionError {
@@ -123,6 +141,7 @@ impl fmt::Display for ActionError {
             }
             ActionError::Damaged(why) => write!(f, "Nothing was restored: {why}."),
             ActionError::Refused(e) => e.fmt(f),
+            ActionError::Check(e) => e.fmt(f),
         }
     }
 }
@@ -146,6 +165,10 @@ impl Journal {
             Action::AddBreak(record) => reduce::add_break(self, record),
             Action::RemoveBreak(id) => reduce::remove_break(self, id),
             Action::SetTargets(targets) => reduce::set_targets(self, targets),
+            Action::AddCheck(result) => checks::add_check(self, result),
+            Action::RemoveCheck(id) => checks::remove_check(self, id),
+            Action::AddInstrument(i) => checks::add_instrument(self, i),
+            Action::RemoveInstrument(id) => checks::remove_instrument(self, id),
         }
     }
 
@@ -179,12 +202,14 @@ impl Journal {
                 return Err(format!("entry {} appears twice", e.id));
             }
         }
+        checks::check_records(self)?;
         reduce::check_records(self)
     }
 
     /// Checks that every organisation and case an entry or case names is present. Run it on a
     /// whole journal once every part has been loaded.
     pub fn check_references(&self) -> Result<(), String> {
+        checks::check_references(self)?;
         reduce::check_references(self)
     }
 
@@ -221,6 +246,7 @@ impl Journal {
         next.breaks.retain(|b| !is_demo_id(&b.id.0));
         next.organisations.retain(|o| !is_demo_id(&o.id.0));
         next.cases.retain(|c| !is_demo_id(&c.id.0));
+        next.checks.retain(|c| !is_demo_id(&c.id.0));
         for case in &mut next.cases {
             if case.organisation.as_ref().is_some_and(|o| is_demo_id(&o.0)) {
                 case.organisation = None;
@@ -248,11 +274,13 @@ impl Journal {
             || self.breaks.iter().any(|b| is_demo_id(&b.id.0))
             || self.organisations.iter().any(|o| is_demo_id(&o.id.0))
             || self.cases.iter().any(|c| is_demo_id(&c.id.0))
+            || self.checks.iter().any(|c| is_demo_id(&c.id.0))
     }
 
     fn restore(&self, incoming: &Journal) -> Result<Journal, ActionError> {
         incoming.check().map_err(ActionError::Damaged)?;
         let merged = crate::exchange::merge(self, incoming);
+        checks::check_references(&merged).map_err(ActionError::Damaged)?;
         let mut days: std::collections::BTreeMap<NaiveDate, u32> =
             std::collections::BTreeMap::new();
         for e in &merged.entries {

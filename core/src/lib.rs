@@ -12,6 +12,7 @@
 
 pub mod chart;
 pub mod charts;
+pub mod checks;
 pub mod document;
 pub mod duration;
 pub mod entry;

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::path::Path;
+use tend_core::checks::read_instrument;
 use tend_core::import::{import_ics, ImportOptions, Rules, MAX_OCCURRENCES};
 use tend_core::storage::load;
 use tend_core::{Document, WorkKind};
@@ -96,5 +97,21 @@ fn import_ics_inputs() {
             import.stats.occurrences + import.stats.all_day <= MAX_OCCURRENCES,
             "{name}"
         );
+    }
+}
+
+#[test]
+fn read_instrument_inputs() {
+    for (name, data) in inputs("read_instrument") {
+        match read_instrument(&data) {
+            Ok(instrument) => {
+                assert!(instrument.validate().is_ok(), "{name}");
+                for answer in instrument.scale.answers() {
+                    let answers = vec![answer; instrument.items as usize];
+                    assert!(instrument.score(&answers).is_ok(), "{name}");
+                }
+            }
+            Err(problems) => assert!(problems.iter().all(|p| !p.is_empty()), "{name}"),
+        }
     }
 }

@@ -46,6 +46,7 @@ fn demo_data_with_every_kind_of_record_round_trips() {
     for j in [&mut want, &mut got] {
         j.entries.sort_by(|a, b| a.id.cmp(&b.id));
         j.breaks.sort_by(|a, b| a.id.cmp(&b.id));
+        j.checks.sort_by(|a, b| a.id.cmp(&b.id));
     }
     assert_eq!(got, want);
 }
@@ -100,7 +101,7 @@ fn a_damaged_registry_is_named_and_the_months_still_load() {
     assert_eq!(loaded.unreadable.len(), 1);
     assert!(loaded.unreadable[0]
         .reason
-        .contains("organisations, cases and targets"));
+        .contains("organisations, cases, targets and imported instruments"));
     assert_eq!(loaded.doc.payload.entries.len(), doc.payload.entries.len());
     assert!(loaded.doc.payload.cases.is_empty());
 }

@@ -31,7 +31,7 @@ pub fn welcome() -> Html {
         return html! {
             <div class="banner" role="status" data-testid="demo-banner">
                 <p>{"You are looking at demo data: sample organisations (named \u{201c}Sample: \u{2026}\u{201d}), \
-                    cases and four weeks of work and breaks. Anything you log yourself is kept when you remove it."}</p>
+                    cases, four weeks of work and breaks, and self-checks. Anything you log yourself is kept when you remove it."}</p>
                 <button type="button" onclick={remove} disabled={store.read_only()}>{"Remove demo data"}</button>
             </div>
         };
@@ -39,7 +39,9 @@ pub fn welcome() -> Html {
     let empty = journal.entries.is_empty()
         && journal.breaks.is_empty()
         && journal.organisations.is_empty()
-        && journal.cases.is_empty();
+        && journal.cases.is_empty()
+        && journal.checks.is_empty()
+        && journal.instruments.is_empty();
     if !empty || store.read_only() {
         return html! {};
     }

@@ -5,6 +5,7 @@
 //! or a checked set of records with a preview of what restoring them would change.
 
 mod backup;
+mod checks_csv;
 mod csv_export;
 mod restore;
 
@@ -12,6 +13,7 @@ pub use backup::{
     export_backup, read_backup, BackupError, BackupFile, BACKUP_FORMAT, BACKUP_VERSION,
     MAX_IMPORT_BYTES,
 };
+pub use checks_csv::checks_csv;
 pub use csv_export::{
     breaks_csv, cases_csv, entries_csv, organisations_csv, BREAKS_HEADER, CASES_HEADER,
     ENTRIES_HEADER, ORGANISATIONS_HEADER,

@@ -2,8 +2,9 @@
 //!
 //! Records carry stable ids, so restoring adds what is new, replaces what changed and leaves
 //! what is identical alone; restoring the same file twice changes nothing the second time. Every
-//! kind of record (work entries, breaks, organisations, cases) merges the same way; the backup's
-//! targets replace the current ones unless they are the defaults.
+//! kind of record (work entries, breaks, organisations, cases, self-check results and imported
+//! instruments) merges the same way; the backup's targets replace the current ones unless they
+//! are the defaults.
 
 use crate::journal::Journal;
 use std::collections::{HashMap, HashSet};
@@ -20,6 +21,8 @@ pub struct Preview {
     pub unchanged: usize,
     /// Of all of them, how many are work entries.
     pub entries: usize,
+    /// Of all of them, how many are self-check results.
+    pub checks: usize,
 }
 
 impl Preview {
@@ -28,10 +31,16 @@ impl Preview {
         self.added == 0 && self.updated == 0
     }
 
-    /// A sentence such as `12 records (10 work entries): 10 new, 1 updated, 1 already here.`
+    /// A sentence such as `12 records (10 work entries): 10 new, 1 updated, 1 already here.`,
+    /// naming self-check results too when there are any (`10 work entries, 2 self-checks`).
     pub fn describe(&self) -> String {
+        let checks = match self.checks {
+            0 => String::new(),
+            1 => ", 1 self-check".into(),
+            n => format!(", {n} self-checks"),
+        };
         format!(
-            "{} records ({} work entries): {} new, {} updated, {} already here.",
+            "{} records ({} work entries{checks}): {} new, {} updated, {} already here.",
             self.added + self.updated + self.unchanged,
             self.entries,
             self.added,
@@ -81,6 +90,7 @@ fn merge_by<T: Clone, K: Hash + Eq>(current: &[T], incoming: &[T], key: fn(&T) -
 pub fn preview(current: &Journal, incoming: &Journal) -> Preview {
     let mut p = Preview {
         entries: incoming.entries.len(),
+        checks: incoming.checks.len(),
         ..Preview::default()
     };
     count(&current.entries, &incoming.entries, |e| &e.id, &mut p);
@@ -92,6 +102,13 @@ pub fn preview(current: &Journal, incoming: &Journal) -> Preview {
         &mut p,
     );
     count(&current.cases, &incoming.cases, |c| &c.id, &mut p);
+    count(&current.checks, &incoming.checks, |c| &c.id, &mut p);
+    count(
+        &current.instruments,
+        &incoming.instruments,
+        |i| &i.id,
+        &mut p,
+    );
     p
 }
 
@@ -103,6 +120,8 @@ pub fn merge(current: &Journal, incoming: &Journal) -> Journal {
         breaks: merge_by(&current.breaks, &incoming.breaks, |b| &b.id),
         organisations: merge_by(&current.organisations, &incoming.organisations, |o| &o.id),
         cases: merge_by(&current.cases, &incoming.cases, |c| &c.id),
+        checks: merge_by(&current.checks, &incoming.checks, |c| &c.id),
+        instruments: merge_by(&current.instruments, &incoming.instruments, |i| &i.id),
         targets: if incoming.targets.is_default() {
             current.targets.clone()
         } else {

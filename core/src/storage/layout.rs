@@ -1,5 +1,6 @@
 //! The stored shapes of schema 2: the index, chunk references, snapshots and chunks.
 
+use crate::checks::{CheckResult, Instrument};
 use crate::entry::WorkEntry;
 use crate::lock::LockHeader;
 use crate::month::Month;
@@ -98,7 +99,7 @@ pub struct Index {
     /// The current chunk of each month that has records.
     #[serde(default)]
     pub chunks: BTreeMap<Month, ChunkRef>,
-    /// The registry: organisations, cases and targets, when there are any.
+    /// The registry: organisations, cases, targets and imported instruments, when there are any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registry: Option<ChunkRef>,
     /// Earlier states, oldest first.
@@ -163,12 +164,15 @@ pub struct ChunkBody {
     /// The month's breaks and time off (by the day they start).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub breaks: Vec<BreakEntry>,
+    /// The month's self-check results.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<CheckResult>,
 }
 
 impl ChunkBody {
     /// How many records the body holds.
     pub fn records(&self) -> usize {
-        self.entries.len() + self.breaks.len()
+        self.entries.len() + self.breaks.len() + self.checks.len()
     }
 }
 
@@ -187,7 +191,8 @@ pub struct Chunk {
     pub sealed: Option<String>,
 }
 
-/// Records that are not dated by month: what the registry holds.
+/// Records that are not dated by month: what the registry holds (organisations, cases, targets
+/// and imported instrument definitions).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegistryBody {
     /// Organisations and their contracts.
@@ -199,12 +204,15 @@ pub struct RegistryBody {
     /// The clinician's targets.
     #[serde(default)]
     pub targets: Targets,
+    /// Instrument definitions the clinician imported.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub instruments: Vec<Instrument>,
 }
 
 impl RegistryBody {
     /// How many records the registry holds (the targets count as one).
     pub fn records(&self) -> usize {
-        self.organisations.len() + self.cases.len() + 1
+        self.organisations.len() + self.cases.len() + self.instruments.len() + 1
     }
 }
 

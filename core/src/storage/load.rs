@@ -191,6 +191,7 @@ fn read_chunks(
                 seen.extend(body.entries.iter().map(|e| e.id.clone()));
                 journal.entries.extend(body.entries);
                 journal.breaks.extend(body.breaks);
+                journal.checks.extend(body.checks);
             }
             Err(reason) => unreadable.push(Unreadable {
                 key: chunk_ref.key.clone(),
@@ -269,6 +270,7 @@ fn read_chunk(
     let journal = Journal {
         entries: chunk.body.entries,
         breaks: chunk.body.breaks,
+        checks: chunk.body.checks,
         ..Journal::default()
     };
     journal.check()?;
@@ -289,9 +291,16 @@ fn read_chunk(
             b.id.0, b.date
         ));
     }
+    if let Some(c) = journal.checks.iter().find(|c| !month.contains(c.date)) {
+        return Err(format!(
+            "self-check {} is dated {} outside the month",
+            c.id, c.date
+        ));
+    }
     Ok(ChunkBody {
         entries: journal.entries,
         breaks: journal.breaks,
+        checks: journal.checks,
     })
 }
 
@@ -326,12 +335,15 @@ fn read_registry(
             journal.organisations = body.organisations;
             journal.cases = body.cases;
             journal.targets = body.targets;
+            journal.instruments = body.instruments;
             Ok(())
         }
         Err(reason) => Err(Unreadable {
             key: reference.key.clone(),
             month: None,
-            reason: format!("your organisations, cases and targets: {reason}"),
+            reason: format!(
+                "your organisations, cases, targets and imported instruments: {reason}"
+            ),
             raw: text.unwrap_or_default(),
         }),
     }
@@ -357,6 +369,7 @@ fn rebuild_from_chunks(kv: &impl KeyValue, loaded: &mut Loaded, cipher: Option<&
                 seen.extend(body.entries.iter().map(|e| e.id.clone()));
                 loaded.doc.payload.entries.extend(body.entries);
                 loaded.doc.payload.breaks.extend(body.breaks);
+                loaded.doc.payload.checks.extend(body.checks);
                 top_revision = top_revision.max(revision);
             }
             Err(reason) => loaded.unreadable.push(Unreadable {

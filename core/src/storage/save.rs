@@ -191,6 +191,11 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
             body.breaks.push(record.clone());
         }
     }
+    for record in &doc.payload.checks {
+        if let Some(body) = by_month.get_mut(&Month::of(record.date)) {
+            body.checks.push(record.clone());
+        }
+    }
     let mut chunk_writes = Vec::new();
     for (month, body) in by_month {
         if body.records() == 0 {
@@ -216,9 +221,11 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
             organisations: doc.payload.organisations.clone(),
             cases: doc.payload.cases.clone(),
             targets: doc.payload.targets.clone(),
+            instruments: doc.payload.instruments.clone(),
         };
         registry = if body.organisations.is_empty()
             && body.cases.is_empty()
+            && body.instruments.is_empty()
             && body.targets.is_default()
         {
             None

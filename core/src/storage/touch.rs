@@ -24,6 +24,8 @@ pub fn touched_months(before: &Journal, action: &Action) -> Vec<Month> {
             let replaced = before.entries.iter().filter(|e| ids.contains(&e.id));
             let break_ids: std::collections::HashSet<_> =
                 incoming.breaks.iter().map(|b| &b.id).collect();
+            let check_ids: std::collections::HashSet<_> =
+                incoming.checks.iter().map(|c| &c.id).collect();
             let mut months: Vec<Month> = incoming
                 .entries
                 .iter()
@@ -35,6 +37,13 @@ pub fn touched_months(before: &Journal, action: &Action) -> Vec<Month> {
                         .iter()
                         .chain(before.breaks.iter().filter(|b| break_ids.contains(&b.id)))
                         .map(|b| Month::of(b.date)),
+                )
+                .chain(
+                    incoming
+                        .checks
+                        .iter()
+                        .chain(before.checks.iter().filter(|c| check_ids.contains(&c.id)))
+                        .map(|c| Month::of(c.date)),
                 )
                 .collect();
             months.sort();
@@ -60,6 +69,13 @@ pub fn touched_months(before: &Journal, action: &Action) -> Vec<Month> {
                         .filter(|b| is_demo_id(&b.id.0))
                         .map(|b| Month::of(b.date)),
                 )
+                .chain(
+                    before
+                        .checks
+                        .iter()
+                        .filter(|c| is_demo_id(&c.id.0))
+                        .map(|c| Month::of(c.date)),
+                )
                 .collect();
             months.sort();
             months.dedup();
@@ -72,6 +88,14 @@ pub fn touched_months(before: &Journal, action: &Action) -> Vec<Month> {
             .filter(|b| &b.id == id)
             .map(|b| Month::of(b.date))
             .collect(),
+        Action::AddCheck(c) => vec![Month::of(c.date)],
+        Action::RemoveCheck(id) => before
+            .checks
+            .iter()
+            .filter(|c| &c.id == id)
+            .map(|c| Month::of(c.date))
+            .collect(),
+        Action::AddInstrument(_) | Action::RemoveInstrument(_) => Vec::new(),
         Action::AddOrganisation(_) => Vec::new(),
         Action::UpdateOrganisation(_) => Vec::new(),
         Action::RemoveOrganisation(_) => Vec::new(),
@@ -84,15 +108,19 @@ pub fn touched_months(before: &Journal, action: &Action) -> Vec<Month> {
     }
 }
 
-/// True if an action changes the registry (organisations, cases, targets).
+/// True if an action changes the registry (organisations, cases, targets, imported
+/// instruments).
 pub fn touches_registry(action: &Action) -> bool {
     match action {
         Action::AddEntry(_) | Action::RemoveEntry(_) => false,
         Action::AddBreak(_) | Action::RemoveBreak(_) => false,
+        Action::AddCheck(_) | Action::RemoveCheck(_) => false,
+        Action::AddInstrument(_) | Action::RemoveInstrument(_) => true,
         Action::RemoveDemo => true,
         Action::Restore(incoming) => {
             !incoming.organisations.is_empty()
                 || !incoming.cases.is_empty()
+                || !incoming.instruments.is_empty()
                 || !incoming.targets.is_default()
         }
         Action::AddOrganisation(_)
@@ -115,6 +143,7 @@ pub fn all_months(doc: &Document, base: Option<&Index>) -> BTreeSet<Month> {
         .iter()
         .map(|e| Month::of(e.date))
         .chain(doc.payload.breaks.iter().map(|b| Month::of(b.date)))
+        .chain(doc.payload.checks.iter().map(|c| Month::of(c.date)))
         .collect();
     if let Some(index) = base {
         months.extend(index.chunks.keys().copied());

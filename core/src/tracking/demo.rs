@@ -10,8 +10,9 @@
 //! mixed complexity (one closed during the four weeks, one closed earlier and reopened, one
 //! newly opened), four weeks of work up to "today" (sessions, a weekly group, assessments,
 //! notes, admin, travel, supervision, a pro bono evening and one on-call night running past
-//! midnight), breaks on most working days, one day off, one sick day, weekend self-care and a
-//! vacation about ten weeks earlier.
+//! midnight), breaks on most working days, one day off, one sick day, weekend self-care, a
+//! vacation about ten weeks earlier, and weekly pulses and two ProQOL 5 results
+//! ([`super::demo_checks`]).
 
 use crate::entry::{EntryId, WorkEntry, WorkKind};
 use crate::journal::{Action, ActionError, Journal};
@@ -30,7 +31,7 @@ pub fn is_demo_id(id: &str) -> bool {
 }
 
 /// SplitMix64: a tiny, well-mixed generator; enough for plausible variety, and deterministic.
-struct Rng(u64);
+pub(super) struct Rng(u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -42,7 +43,7 @@ impl Rng {
     }
 
     /// A number from `low` to `high` inclusive.
-    fn range(&mut self, low: u32, high: u32) -> u32 {
+    pub(super) fn range(&mut self, low: u32, high: u32) -> u32 {
         let span = u64::from(high.saturating_sub(low)) + 1;
         low + (self.next() % span) as u32
     }
@@ -349,6 +350,9 @@ pub fn demo_actions(seed: u64, today: NaiveDate) -> Vec<Action> {
             night_done = true;
         }
     }
+    // Self-checks come last, so the records above stay the same as before they were added.
+    let checks = super::demo_checks::demo_check_actions(&mut b.rng, today);
+    b.actions.extend(checks);
     b.actions
 }
 
@@ -392,7 +396,8 @@ mod tests {
                 .map(|e| e.id.0.as_str())
                 .chain(journal.breaks.iter().map(|b| b.id.0.as_str()))
                 .chain(journal.cases.iter().map(|c| c.id.0.as_str()))
-                .chain(journal.organisations.iter().map(|o| o.id.0.as_str()));
+                .chain(journal.organisations.iter().map(|o| o.id.0.as_str()))
+                .chain(journal.checks.iter().map(|c| c.id.0.as_str()));
             assert!(ids.clone().all(is_demo_id));
             assert!(journal
                 .organisations
@@ -421,5 +426,23 @@ mod tests {
         assert!(!rest::breaks_per_working_day(&j, back(today(), 27), today()).is_empty());
         assert!(rest::vacation_clock(&j, today()).is_some_and(|d| d >= 66));
         assert!(rest::days_since_full_day_off(&j, today()).is_some());
+        assert_eq!(
+            j.checks
+                .iter()
+                .filter(|c| c.instrument == "tend-pulse")
+                .count(),
+            4
+        );
+        assert_eq!(
+            j.checks
+                .iter()
+                .filter(|c| c.instrument == "proqol-5")
+                .count(),
+            2
+        );
+        let signals = crate::checks::signals_for_week(&j, today());
+        assert!(signals.pulse_strain.is_some() && signals.proqol.is_some());
+        let without = j.without_demo();
+        assert!(without.checks.is_empty() && !without.has_demo());
     }
 }

@@ -11,6 +11,7 @@
 pub mod breaks;
 pub mod case;
 pub mod demo;
+mod demo_checks;
 pub mod error;
 pub mod label;
 pub mod org;

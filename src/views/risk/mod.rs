@@ -25,12 +25,11 @@ const HEIGHT: u32 = 360;
 /// Weeks shown in the chart and its table.
 const CHART_WEEKS: usize = 26;
 
-/// The self-check results for the ISO week starting `week`. Self-check results are kept by the
-/// self-check part of Tend; this is the one place the risk view asks for them, and with none
-/// stored every week has none, so the index rests on the logged work alone.
+/// The self-check results that count for the ISO week starting `week` (the latest pulse of that
+/// week or the one before, the latest ProQOL within 35 days). With none stored, the index rests
+/// on the logged work alone.
 pub fn signals_for(journal: &Journal, week: NaiveDate) -> CheckSignals {
-    let _ = (journal, week);
-    CheckSignals::default()
+    tend_core::checks::signals_for_week(journal, week)
 }
 
 /// The Risk trend section.

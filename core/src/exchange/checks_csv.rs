@@ -1,0 +1,61 @@
+//! Self-check results as CSV for spreadsheets: one row per result, a header row, ISO dates.
+//!
+//! Instruments have different subscales, so after `id,date,instrument` the table has two columns
+//! per subscale that any result in the file uses, named `<instrument id>.<subscale id>` (the
+//! score) and `<instrument id>.<subscale id>.band`; a row leaves the other instruments' columns
+//! empty. Written through the `csv` crate (RFC 4180), like the work entries.
+
+use crate::checks::{scored, SubscaleScore};
+use crate::journal::Journal;
+use std::collections::BTreeMap;
+
+/// Every self-check result as CSV, oldest first. Results whose instrument is unknown are left
+/// out (the reducer does not let that happen).
+pub fn checks_csv(journal: &Journal) -> Result<String, String> {
+    let mut results: Vec<_> = journal.checks.iter().collect();
+    results.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    let rows: Vec<_> = results
+        .into_iter()
+        .filter_map(|r| scored(journal, r).map(|(i, scores)| (r, i, scores)))
+        .collect();
+    // Columns in order of first appearance: instruments as met, subscales in definition order.
+    let mut columns: Vec<String> = Vec::new();
+    for (_, instrument, scores) in &rows {
+        for s in scores {
+            let name = format!("{}.{}", instrument.id, s.id);
+            if !columns.contains(&name) {
+                columns.push(name);
+            }
+        }
+    }
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["id".to_string(), "date".into(), "instrument".into()];
+    for c in &columns {
+        header.push(c.clone());
+        header.push(format!("{c}.band"));
+    }
+    writer.write_record(&header).map_err(|e| e.to_string())?;
+    for (result, instrument, scores) in rows {
+        let by_column: BTreeMap<String, &SubscaleScore> = scores
+            .iter()
+            .map(|s| (format!("{}.{}", instrument.id, s.id), s))
+            .collect();
+        let mut record = vec![
+            result.id.0.clone(),
+            result.date.format("%Y-%m-%d").to_string(),
+            instrument.name.clone(),
+        ];
+        for c in &columns {
+            match by_column.get(c) {
+                Some(s) => {
+                    record.push(s.score.display(2));
+                    record.push(s.band.clone());
+                }
+                None => record.extend([String::new(), String::new()]),
+            }
+        }
+        writer.write_record(&record).map_err(|e| e.to_string())?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
+}

@@ -1,10 +1,15 @@
 //! The report's sections, each a heading and its numbers, from a core [`Report`].
 
 use crate::views::chart_figure::ChartFigure;
+use crate::views::risk::signals_for;
+use chrono::Datelike;
 use chrono::Days;
+use tend_core::charts::risk::{describe_risk, render_risk_svg};
 use tend_core::charts::weeks::{describe_weeks, render_weeks_svg};
+use tend_core::checks::find_instrument;
 use tend_core::duration::format_minutes;
 use tend_core::report::{Period, Report};
+use tend_core::risk::{risk_history, RiskWeek};
 use tend_core::{Journal, WorkKind};
 use yew::prelude::*;
 
@@ -170,7 +175,62 @@ pub fn organisations(r: &Report) -> Html {
     }
 }
 
-/// The risk model adds its trend and top factors here; empty until it exists.
-pub fn risk_section(_journal: &Journal, _period: Period) -> Html {
-    html! {}
+/// The risk index for the weeks the period touches, with each week's three largest factors, and
+/// the self-check results taken in the period.
+pub fn risk_section(journal: &Journal, period: Period) -> Html {
+    let history = risk_history(journal, period.to, &|monday| signals_for(journal, monday));
+    let weeks: Vec<RiskWeek> = history
+        .into_iter()
+        .filter(|w| w.monday <= period.to && w.monday + Days::new(6) >= period.from)
+        .collect();
+    let svg = render_risk_svg(&weeks, WIDTH, HEIGHT)
+        .map(AttrValue::from)
+        .map_err(|e| AttrValue::from(e.to_string()));
+    let mut checks: Vec<_> = journal
+        .checks
+        .iter()
+        .filter(|c| c.date >= period.from && c.date <= period.to)
+        .collect();
+    checks.sort_by_key(|c| c.date);
+    html! {
+        <section class="report-section" aria-labelledby="report-risk">
+            <h3 id="report-risk">{"Risk trend and self-checks"}</h3>
+            <p>{"The compassion-fatigue risk index (0 to 100) of each week, with what made up most of it. A self-check, not a diagnosis: it knows only what was logged."}</p>
+            <ChartFigure svg={svg} size={(WIDTH, HEIGHT)} summary={describe_risk(&weeks)}
+                file_stem={format!("tend-report-risk-{}-{}", period.from, period.to)} test_id="report-risk-chart">
+                <table class="month-table" data-testid="report-risk-table">
+                    <thead><tr><th scope="col">{"Week"}</th><th scope="col">{"Index"}</th><th scope="col">{"Largest factors"}</th></tr></thead>
+                    <tbody>
+                        { for weeks.iter().map(|w| html! {
+                            <tr>
+                                <th scope="row">{format!("Week {} ({})", w.monday.iso_week().week(), w.monday.format("%-d %b"))}</th>
+                                <td>{w.score.as_ref().map_or("not enough data".to_string(), |s| format!("{} ({})", s.index, s.band.label()))}</td>
+                                <td>{ match &w.score {
+                                    Some(s) if !s.parts.is_empty() => html! {
+                                        <ul>{ for s.parts.iter().take(3).map(|p| html! { <li>{s.sentence(p)}</li> }) }</ul>
+                                    },
+                                    _ => html! { "–" },
+                                } }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </ChartFigure>
+            if checks.is_empty() {
+                <p>{"No self-checks were taken in this period."}</p>
+            } else {
+                <ul data-testid="report-checks">
+                    { for checks.iter().map(|c| {
+                        let name = find_instrument(journal, &c.instrument).map(|i| {
+                            let scores = i.score(&c.answers).map(|subs| subs.iter()
+                                .map(|s| format!("{} {} ({})", s.name, s.shown(), s.band))
+                                .collect::<Vec<_>>().join(", ")).unwrap_or_default();
+                            format!("{}: {}", i.name, scores)
+                        }).unwrap_or_else(|| c.instrument.clone());
+                        html! { <li>{format!("{}, {}", c.date.format("%-d %b %Y"), name)}</li> }
+                    }) }
+                </ul>
+            }
+        </section>
+    }
 }

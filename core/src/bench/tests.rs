@@ -65,7 +65,7 @@ fn check_counts(h: &BenchHistory, weeks: u64) {
         let last_of_month = days
             .iter()
             .filter(|w| Month::of(**w) == Month::of(*d))
-            .last();
+            .next_back();
         assert_eq!(last_of_month, Some(d));
     }
 }

@@ -2,3 +2,4 @@
 //! shown on screen, described for screen readers and saved as a file.
 
 pub mod caseload;
+pub mod trend;

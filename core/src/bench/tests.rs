@@ -62,10 +62,7 @@ fn check_counts(h: &BenchHistory, weeks: u64) {
     let months: BTreeSet<Month> = days.iter().map(|d| Month::of(*d)).collect();
     assert_eq!(h.proqol_days.len(), months.len());
     for d in &h.proqol_days {
-        let last_of_month = days
-            .iter()
-            .filter(|w| Month::of(**w) == Month::of(*d))
-            .next_back();
+        let last_of_month = days.iter().rfind(|w| Month::of(**w) == Month::of(*d));
         assert_eq!(last_of_month, Some(d));
     }
 }

@@ -52,8 +52,10 @@ pub struct Quarantined {
 /// Everything the views render from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
-    /// The clinician's records with their envelope.
-    pub doc: Document,
+    /// The clinician's records with their envelope. Shared, so that copying the state for each
+    /// message and comparing old and new states (Yew does both) costs nothing however long the
+    /// history; a new document is made only by an action.
+    pub doc: Rc<Document>,
     /// The index last read or written: what the next save builds on.
     pub base: Option<Index>,
     /// Actions applied here but not yet saved.
@@ -172,7 +174,7 @@ impl AppState {
                     raw: Rc::from(u.raw.as_str()),
                 })
                 .collect(),
-            doc: loaded.doc,
+            doc: Rc::new(loaded.doc),
             base: loaded.index,
             pending: Vec::new(),
             dirty,
@@ -251,11 +253,12 @@ impl Reducible for AppState {
             Msg::SaveFailed(err) => next.persistence = Persistence::MemoryOnly(err.message()),
             Msg::Reloaded(loaded) => next.take_reload(*loaded),
             Msg::Restore { journal, label } => {
-                next.doc = Document {
+                next.doc = Rc::new(Document {
+                    schema: self.doc.schema,
                     revision: self.doc.revision.saturating_add(1),
+                    written_by: self.doc.written_by.clone(),
                     payload: journal,
-                    ..self.doc.clone()
-                };
+                });
                 next.dirty = all_months(&next.doc, self.base.as_ref());
                 next.dirty.extend(all_months(&self.doc, None));
                 next.registry_dirty = true;
@@ -324,7 +327,7 @@ impl AppState {
                     .extend(touched_months(&before.doc.payload, &action));
                 self.registry_dirty |= touches_registry(&action);
                 self.pending.push(action);
-                self.doc = doc;
+                self.doc = Rc::new(doc);
                 if snapshot.is_some() {
                     self.full_write = snapshot;
                 }
@@ -366,7 +369,7 @@ impl AppState {
                 .collect();
             self.pending = kept;
         }
-        self.doc = doc;
+        self.doc = Rc::new(doc);
         self.base = loaded.index;
         if self.base.is_none() && !self.doc.payload.entries.is_empty() {
             self.full_write = Some(SnapshotRequest::Auto);

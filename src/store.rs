@@ -15,7 +15,7 @@ use tend_core::settings::{DeviceSettings, Persistence as Protection};
 use tend_core::storage::{
     all_months, touched_months, touches_registry, Loaded, SnapshotRequest, Usage, LEGACY_KEY,
 };
-use tend_core::{Action, Document, Index, Journal, Month};
+use tend_core::{Action, Document, Index, Journal, Month, SCHEMA_VERSION};
 use yew::prelude::*;
 
 /// A message shown near the form.
@@ -141,7 +141,7 @@ impl AppState {
                 "The saved data was written by a newer version of Tend (format {found}; this \
                  version reads up to {}). To protect it, this tab will not change anything: \
                  reload the page to get the newest Tend.",
-                tend_core::SCHEMA_VERSION
+                SCHEMA_VERSION
             ));
         } else if quarantine_failed {
             persistence = Persistence::ReadOnly(
@@ -157,6 +157,11 @@ impl AppState {
                 legacy_key: LEGACY_KEY.into(),
             }),
             (None, None) if !loaded.doc.payload.entries.is_empty() => Some(SnapshotRequest::Auto),
+            // An older layout (schema 2): rewrite every month in the compact form, keeping the
+            // state as it was as a snapshot. Locked data waits until it is unlocked.
+            (None, Some(index)) if loaded.locked.is_none() && index.schema < SCHEMA_VERSION => {
+                Some(SnapshotRequest::Force)
+            }
             _ => None,
         };
         let registry_unreadable = loaded.unreadable.iter().any(|u| u.month.is_none());
@@ -371,9 +376,17 @@ impl AppState {
         }
         self.doc = Rc::new(doc);
         self.base = loaded.index;
-        if self.base.is_none() && !self.doc.payload.entries.is_empty() {
-            self.full_write = Some(SnapshotRequest::Auto);
-            self.dirty.extend(all_months(&self.doc, None));
+        let older = self
+            .base
+            .as_ref()
+            .is_some_and(|b| b.schema < SCHEMA_VERSION);
+        if (self.base.is_none() && !self.doc.payload.entries.is_empty()) || older {
+            self.full_write = Some(if older {
+                SnapshotRequest::Force
+            } else {
+                SnapshotRequest::Auto
+            });
+            self.dirty.extend(all_months(&self.doc, self.base.as_ref()));
             self.registry_dirty = true;
         }
         if matches!(self.persistence, Persistence::MemoryOnly(_)) && self.pending.is_empty() {

@@ -34,9 +34,13 @@ fn main() {
         });
         time("clone the document", 20, || doc.clone());
         time("apply AddEntry", 20, || doc.apply(&action, "bench"));
-        time("touched_months", 20, || touched_months(&doc.payload, &action));
+        time("touched_months", 20, || {
+            touched_months(&doc.payload, &action)
+        });
         time("week_hours", 20, || week_hours(&doc.payload, day));
-        time("entries_on (day list)", 20, || doc.payload.entries_on(day).count());
+        time("entries_on (day list)", 20, || {
+            doc.payload.entries_on(day).count()
+        });
         time("has_demo", 20, || doc.payload.has_demo());
         let dirty: BTreeSet<_> = touched_months(&doc.payload, &action).into_iter().collect();
         time("plan_save of one month", 20, || {

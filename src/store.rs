@@ -127,10 +127,14 @@ impl AppState {
     /// The state at start-up, from what storage held.
     pub fn from_boot(boot: Boot, settings: DeviceSettings, usage: Option<Usage>) -> AppState {
         let Boot {
-            loaded,
+            mut loaded,
             storage_error,
             quarantine_failed,
         } = boot;
+        if needs_layout_rewrite(&loaded) {
+            // The rewrite must not reuse the keys the older state (kept as a snapshot) lives in.
+            loaded.doc.revision = loaded.doc.revision.saturating_add(1);
+        }
         let loaded_lock = lock_of(&loaded);
         let mut persistence = match storage_error {
             Some(e) => Persistence::MemoryOnly(e.message()),
@@ -159,9 +163,7 @@ impl AppState {
             (None, None) if !loaded.doc.payload.entries.is_empty() => Some(SnapshotRequest::Auto),
             // An older layout (schema 2): rewrite every month in the compact form, keeping the
             // state as it was as a snapshot. Locked data waits until it is unlocked.
-            (None, Some(index)) if loaded.locked.is_none() && index.schema < SCHEMA_VERSION => {
-                Some(SnapshotRequest::Force)
-            }
+            (None, Some(_)) if needs_layout_rewrite(&loaded) => Some(SnapshotRequest::Force),
             _ => None,
         };
         let registry_unreadable = loaded.unreadable.iter().any(|u| u.month.is_none());
@@ -356,7 +358,11 @@ impl AppState {
             ));
             return;
         }
-        let (doc, dropped) = loaded.doc.rebase(&self.pending, crate::platform::BUILD);
+        let older = needs_layout_rewrite(&loaded);
+        let (mut doc, dropped) = loaded.doc.rebase(&self.pending, crate::platform::BUILD);
+        if older {
+            doc.revision = doc.revision.saturating_add(1);
+        }
         if !dropped.is_empty() {
             let reasons: Vec<String> = dropped.iter().map(|(_, e)| e.to_string()).collect();
             self.notice(
@@ -393,6 +399,17 @@ impl AppState {
             self.persistence = Persistence::Saved;
         }
     }
+}
+
+/// True when what was loaded (and could be read) is in an older layout that the next save must
+/// rewrite whole: schema 2 chunks become schema 3's compact rows.
+fn needs_layout_rewrite(loaded: &Loaded) -> bool {
+    loaded.locked.is_none()
+        && loaded.newer.is_none()
+        && loaded
+            .index
+            .as_ref()
+            .is_some_and(|i| i.schema < SCHEMA_VERSION)
 }
 
 /// The lock header in force for what was loaded, whether or not it could be opened.

@@ -216,7 +216,7 @@ async fn deleting_an_entry_removes_it_from_storage() {
 #[wasm_bindgen_test]
 async fn data_from_a_newer_tend_opens_read_only_and_is_not_rewritten() {
     clear();
-    let newer = r#"{"schema":3,"revision":7,"chunks":{"2026-11":{"whatever":true}}}"#;
+    let newer = r#"{"schema":99,"revision":7,"chunks":{"2026-11":{"whatever":true}}}"#;
     local().set_item(INDEX_KEY, newer).unwrap();
     let root = mount().await;
     assert!(text(&root, "[data-testid=storage-banner]").contains("newer version of Tend"));

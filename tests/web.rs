@@ -274,6 +274,51 @@ async fn a_damaged_month_is_kept_aside_named_and_the_rest_loads() {
 }
 
 #[wasm_bindgen_test]
+async fn schema_two_data_is_rewritten_compact_with_the_old_state_kept() {
+    clear();
+    let dump: std::collections::BTreeMap<String, String> =
+        serde_json::from_str(include_str!("../core/tests/fixtures/schema-2.json")).unwrap();
+    for (key, value) in &dump {
+        local().set_item(key, value).unwrap();
+    }
+    let before = stored();
+    assert_eq!(before.index.as_ref().map(|i| i.schema), Some(2));
+    let root = mount().await;
+    let after = stored();
+    let index = after.index.clone().unwrap();
+    assert_eq!(
+        index.schema,
+        tend_core::SCHEMA_VERSION,
+        "the first start rewrote it"
+    );
+    assert!(after.unreadable.is_empty());
+    let ids = |l: &storage::Loaded| {
+        let mut v: Vec<_> = l
+            .doc
+            .payload
+            .entries
+            .iter()
+            .map(|e| e.id.0.clone())
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(ids(&after), ids(&before));
+    assert_eq!(after.doc.payload.breaks, before.doc.payload.breaks);
+    for reference in index.chunks.values() {
+        let text = local().get_item(&reference.key).unwrap().unwrap();
+        assert!(
+            text.contains("\"rows\"") && !text.contains("\"entries\""),
+            "{text}"
+        );
+    }
+    let kept = index.snapshots.iter().find(|s| s.schema == 2).unwrap();
+    let old = storage::load_snapshot(&Local, &index, kept, None).unwrap();
+    assert_eq!(old.entries.len(), before.doc.payload.entries.len());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 async fn schema_one_data_is_migrated_with_a_restorable_copy_from_before() {
     clear();
     let v1 = r#"{"schema":1,"revision":2,"written_by":"tend 0.1.0","payload":{"entries":[

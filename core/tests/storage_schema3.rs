@@ -82,7 +82,7 @@ fn damaged_rows_are_refused_with_a_reason() {
         (r#"{"rows":[["a",1,-5,0]]}"#, "damaged length"),
         (r#"{"rows":[["a",1,"x",0]]}"#, "damaged length"),
         (r#"{"rows":[[3,1,50,0]]}"#, "damaged id"),
-        (r#"{"rows":[["",1,50,0]]}"#, "damaged id"),
+        (r#"{"rows":[["~AAA",1,50,0]]}"#, "damaged id"),
         (
             r#"{"rows":[["a",1,50,0,2]],"refs":["o"]}"#,
             "damaged organisation",

@@ -3,9 +3,11 @@
 //!
 //! Five years of heavy use took almost the whole 5 MB localStorage budget in schema 2, mostly in
 //! field names repeated for every record. The compact form keeps every field and reads back
-//! exactly; see docs/storage.md for the row layouts. Codes for kinds are fixed here, apart from
+//! exactly (ids too, which are packed by [`super::ids`]); see docs/storage.md for the row
+//! layouts. Codes for kinds are fixed here, apart from
 //! the display order in [`WorkKind::ALL`], so reordering the form never changes stored meaning.
 
+use super::ids::{pack, unpack};
 use super::layout::ChunkBody;
 use crate::entry::{EntryId, WorkEntry, WorkKind};
 use crate::month::Month;
@@ -103,7 +105,7 @@ pub fn compact(body: &ChunkBody) -> CompactBody {
             let case = reference(&mut refs, e.case.as_ref().map(|c| c.0.as_str()));
             let flags = u64::from(e.trauma) * TRAUMA + u64::from(e.pro_bono) * PRO_BONO;
             let row = vec![
-                json!(e.id.0),
+                json!(pack(&e.id.0)),
                 json!(e.date.day()),
                 json!(e.minutes),
                 json!(code(&WORK_CODES, &e.kind)),
@@ -121,7 +123,7 @@ pub fn compact(body: &ChunkBody) -> CompactBody {
         .iter()
         .map(|b| {
             let row = vec![
-                json!(b.id.0),
+                json!(pack(&b.id.0)),
                 json!(b.date.day()),
                 json!(code(&BREAK_CODES, &b.kind)),
                 json!(b.minutes),
@@ -144,10 +146,11 @@ impl Row<'_> {
         format!("{} {} has a damaged {field}", self.what, self.n + 1)
     }
 
-    fn text(&self, i: usize, field: &str) -> Result<String, String> {
-        match self.values.get(i) {
-            Some(Value::String(s)) if !s.is_empty() => Ok(s.clone()),
-            _ => Err(self.bad(field)),
+    /// The record's id, unpacked (see [`super::ids`]).
+    fn id(&self) -> Result<String, String> {
+        match self.values.first() {
+            Some(Value::String(s)) => unpack(s).ok_or_else(|| self.bad("id")),
+            _ => Err(self.bad("id")),
         }
     }
 
@@ -221,7 +224,7 @@ pub fn expand(month: Month, body: CompactBody) -> Result<ChunkBody, String> {
         }
         let minutes = u32::try_from(row.number(2, "length", -1)?).map_err(|_| row.bad("length"))?;
         out.entries.push(WorkEntry {
-            id: EntryId(row.text(0, "id")?),
+            id: EntryId(row.id()?),
             date: row.day(month)?,
             minutes,
             kind: row.code(3, &WORK_CODES)?,
@@ -249,7 +252,7 @@ pub fn expand(month: Month, body: CompactBody) -> Result<ChunkBody, String> {
         };
         let minutes = u32::try_from(row.number(3, "length", 0)?).map_err(|_| row.bad("length"))?;
         out.breaks.push(BreakEntry {
-            id: BreakId(row.text(0, "id")?),
+            id: BreakId(row.id()?),
             kind: row.code(2, &BREAK_CODES)?,
             date: row.day(month)?,
             minutes,

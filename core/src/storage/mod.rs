@@ -15,6 +15,7 @@
 //! in-memory map.
 
 mod compact;
+mod ids;
 mod layout;
 mod load;
 mod migrate;

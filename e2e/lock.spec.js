@@ -31,7 +31,9 @@ test('with the lock on, records are stored sealed and open only with the passphr
   await lock.getByRole('button', { name: 'Turn on the lock' }).click();
   await expect(page.getByTestId('data-status')).toContainText('The lock is on');
   const sealed = await storageText(page);
-  expect(sealed).not.toContain('direct_session');
+  // Plain chunks keep their records as "rows" (schema 3); sealed ones hold only "sealed" text.
+  // storageText quotes each stored text once more, so its quotes appear escaped.
+  expect(sealed).not.toContain('\\"rows\\"');
   const index = await page.evaluate(() => JSON.parse(localStorage.getItem('tend.index')));
   expect(index.lock.kdf).toMatchObject({ algorithm: 'argon2id', memory_kib: 19456, iterations: 2, parallelism: 1 });
 
@@ -47,7 +49,7 @@ test('with the lock on, records are stored sealed and open only with the passphr
   await today.show('Today');
   await expect(today.dayEntries).toContainText('50 min');
   await today.log('25', 'Travel');
-  expect(await storageText(page)).not.toContain('travel');
+  expect(await storageText(page)).not.toContain('\\"rows\\"');
   await today.show('Your data');
 
   // Change the passphrase: the old one no longer opens, the new one does.
@@ -67,8 +69,8 @@ test('with the lock on, records are stored sealed and open only with the passphr
   await lock.getByRole('button', { name: /Turn off the lock/ }).click();
   await expect(page.getByTestId('data-status')).toContainText('The lock is off');
   const plain = await storageText(page);
-  expect(plain).toContain('direct_session');
-  expect(plain).not.toContain('"sealed"');
+  expect(plain).toContain('\\"rows\\"');
+  expect(plain).not.toContain('\\"sealed\\"');
   await page.reload();
   await today.show('Today');
   await expect(today.dayEntries.locator('li')).toHaveCount(2);

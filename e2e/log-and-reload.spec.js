@@ -31,12 +31,13 @@ test('two entries logged today appear in the week chart and survive a reload', a
     const [month, chunk] = Object.entries(index.chunks)[0];
     return { index, month, chunk: JSON.parse(localStorage.getItem(chunk[0])) };
   });
-  expect(stored.index.schema).toBe(2);
+  expect(stored.index.schema).toBe(3);
   expect(stored.index.revision).toBe(2);
   expect(stored.chunk.month).toBe(stored.month);
-  expect(stored.chunk.entries.map((e) => [e.minutes, e.kind])).toEqual([
-    [50, 'direct_session'],
-    [90, 'documentation'],
+  // Schema 3 rows: [id, day, minutes, kind code, ...]; 0 is a direct session, 3 documentation.
+  expect(stored.chunk.rows.map((r) => [r[2], r[3]])).toEqual([
+    [50, 0],
+    [90, 3],
   ]);
 });
 

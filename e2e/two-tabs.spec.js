@@ -24,8 +24,8 @@ test('interleaved edits in two tabs all survive and both tabs agree', async ({ p
   const stored = await page.evaluate(() => {
     const index = JSON.parse(localStorage.getItem('tend.index'));
     return Object.values(index.chunks)
-      .flatMap((c) => JSON.parse(localStorage.getItem(c[0])).entries)
-      .map((e) => e.minutes)
+      .flatMap((c) => JSON.parse(localStorage.getItem(c[0])).rows)
+      .map((row) => row[2]) // schema 3 rows: [id, day, minutes, ...]
       .sort((a, b) => a - b);
   });
   expect(stored).toEqual(minutes);

@@ -15,7 +15,7 @@ use tend_core::settings::{DeviceSettings, Persistence as Protection};
 use tend_core::storage::{
     all_months, touched_months, touches_registry, Loaded, SnapshotRequest, Usage, LEGACY_KEY,
 };
-use tend_core::{Action, Document, Index, Journal, Month};
+use tend_core::{Action, Document, Index, Journal, Month, SCHEMA_VERSION};
 use yew::prelude::*;
 
 /// A message shown near the form.
@@ -52,8 +52,10 @@ pub struct Quarantined {
 /// Everything the views render from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
-    /// The clinician's records with their envelope.
-    pub doc: Document,
+    /// The clinician's records with their envelope. Shared, so that copying the state for each
+    /// message and comparing old and new states (Yew does both) costs nothing however long the
+    /// history; a new document is made only by an action.
+    pub doc: Rc<Document>,
     /// The index last read or written: what the next save builds on.
     pub base: Option<Index>,
     /// Actions applied here but not yet saved.
@@ -125,10 +127,14 @@ impl AppState {
     /// The state at start-up, from what storage held.
     pub fn from_boot(boot: Boot, settings: DeviceSettings, usage: Option<Usage>) -> AppState {
         let Boot {
-            loaded,
+            mut loaded,
             storage_error,
             quarantine_failed,
         } = boot;
+        if needs_layout_rewrite(&loaded) {
+            // The rewrite must not reuse the keys the older state (kept as a snapshot) lives in.
+            loaded.doc.revision = loaded.doc.revision.saturating_add(1);
+        }
         let loaded_lock = lock_of(&loaded);
         let mut persistence = match storage_error {
             Some(e) => Persistence::MemoryOnly(e.message()),
@@ -139,7 +145,7 @@ impl AppState {
                 "The saved data was written by a newer version of Tend (format {found}; this \
                  version reads up to {}). To protect it, this tab will not change anything: \
                  reload the page to get the newest Tend.",
-                tend_core::SCHEMA_VERSION
+                SCHEMA_VERSION
             ));
         } else if quarantine_failed {
             persistence = Persistence::ReadOnly(
@@ -155,6 +161,9 @@ impl AppState {
                 legacy_key: LEGACY_KEY.into(),
             }),
             (None, None) if !loaded.doc.payload.entries.is_empty() => Some(SnapshotRequest::Auto),
+            // An older layout (schema 2): rewrite every month in the compact form, keeping the
+            // state as it was as a snapshot. Locked data waits until it is unlocked.
+            (None, Some(_)) if needs_layout_rewrite(&loaded) => Some(SnapshotRequest::Force),
             _ => None,
         };
         let registry_unreadable = loaded.unreadable.iter().any(|u| u.month.is_none());
@@ -172,7 +181,7 @@ impl AppState {
                     raw: Rc::from(u.raw.as_str()),
                 })
                 .collect(),
-            doc: loaded.doc,
+            doc: Rc::new(loaded.doc),
             base: loaded.index,
             pending: Vec::new(),
             dirty,
@@ -251,11 +260,12 @@ impl Reducible for AppState {
             Msg::SaveFailed(err) => next.persistence = Persistence::MemoryOnly(err.message()),
             Msg::Reloaded(loaded) => next.take_reload(*loaded),
             Msg::Restore { journal, label } => {
-                next.doc = Document {
+                next.doc = Rc::new(Document {
+                    schema: self.doc.schema,
                     revision: self.doc.revision.saturating_add(1),
+                    written_by: self.doc.written_by.clone(),
                     payload: journal,
-                    ..self.doc.clone()
-                };
+                });
                 next.dirty = all_months(&next.doc, self.base.as_ref());
                 next.dirty.extend(all_months(&self.doc, None));
                 next.registry_dirty = true;
@@ -324,7 +334,7 @@ impl AppState {
                     .extend(touched_months(&before.doc.payload, &action));
                 self.registry_dirty |= touches_registry(&action);
                 self.pending.push(action);
-                self.doc = doc;
+                self.doc = Rc::new(doc);
                 if snapshot.is_some() {
                     self.full_write = snapshot;
                 }
@@ -348,7 +358,11 @@ impl AppState {
             ));
             return;
         }
-        let (doc, dropped) = loaded.doc.rebase(&self.pending, crate::platform::BUILD);
+        let older = needs_layout_rewrite(&loaded);
+        let (mut doc, dropped) = loaded.doc.rebase(&self.pending, crate::platform::BUILD);
+        if older {
+            doc.revision = doc.revision.saturating_add(1);
+        }
         if !dropped.is_empty() {
             let reasons: Vec<String> = dropped.iter().map(|(_, e)| e.to_string()).collect();
             self.notice(
@@ -366,17 +380,36 @@ impl AppState {
                 .collect();
             self.pending = kept;
         }
-        self.doc = doc;
+        self.doc = Rc::new(doc);
         self.base = loaded.index;
-        if self.base.is_none() && !self.doc.payload.entries.is_empty() {
-            self.full_write = Some(SnapshotRequest::Auto);
-            self.dirty.extend(all_months(&self.doc, None));
+        let older = self
+            .base
+            .as_ref()
+            .is_some_and(|b| b.schema < SCHEMA_VERSION);
+        if (self.base.is_none() && !self.doc.payload.entries.is_empty()) || older {
+            self.full_write = Some(if older {
+                SnapshotRequest::Force
+            } else {
+                SnapshotRequest::Auto
+            });
+            self.dirty.extend(all_months(&self.doc, self.base.as_ref()));
             self.registry_dirty = true;
         }
         if matches!(self.persistence, Persistence::MemoryOnly(_)) && self.pending.is_empty() {
             self.persistence = Persistence::Saved;
         }
     }
+}
+
+/// True when what was loaded (and could be read) is in an older layout that the next save must
+/// rewrite whole: schema 2 chunks become schema 3's compact rows.
+fn needs_layout_rewrite(loaded: &Loaded) -> bool {
+    loaded.locked.is_none()
+        && loaded.newer.is_none()
+        && loaded
+            .index
+            .as_ref()
+            .is_some_and(|i| i.schema < SCHEMA_VERSION)
 }
 
 /// The lock header in force for what was loaded, whether or not it could be opened.

@@ -216,7 +216,7 @@ async fn deleting_an_entry_removes_it_from_storage() {
 #[wasm_bindgen_test]
 async fn data_from_a_newer_tend_opens_read_only_and_is_not_rewritten() {
     clear();
-    let newer = r#"{"schema":3,"revision":7,"chunks":{"2026-11":{"whatever":true}}}"#;
+    let newer = r#"{"schema":99,"revision":7,"chunks":{"2026-11":{"whatever":true}}}"#;
     local().set_item(INDEX_KEY, newer).unwrap();
     let root = mount().await;
     assert!(text(&root, "[data-testid=storage-banner]").contains("newer version of Tend"));
@@ -242,7 +242,9 @@ async fn a_damaged_month_is_kept_aside_named_and_the_rest_loads() {
         .get_item(&october)
         .unwrap()
         .unwrap()
-        .replace("\"minutes\":40", "\"minutes\":-4");
+        // The entry's row is [id, 5, 40, 4, ...]: its length becomes negative.
+        .replace(",5,40,", ",5,-4,");
+    assert!(damaged.contains(",5,-4,"), "{damaged}");
     local().set_item(&october, &damaged).unwrap();
 
     let root = mount().await;
@@ -270,6 +272,51 @@ async fn a_damaged_month_is_kept_aside_named_and_the_rest_loads() {
         local().get_item(&kept[0]).unwrap().is_some(),
         "the quarantined text survives saving"
     );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn schema_two_data_is_rewritten_compact_with_the_old_state_kept() {
+    clear();
+    let dump: std::collections::BTreeMap<String, String> =
+        serde_json::from_str(include_str!("../core/tests/fixtures/schema-2.json")).unwrap();
+    for (key, value) in &dump {
+        local().set_item(key, value).unwrap();
+    }
+    let before = stored();
+    assert_eq!(before.index.as_ref().map(|i| i.schema), Some(2));
+    let root = mount().await;
+    let after = stored();
+    let index = after.index.clone().unwrap();
+    assert_eq!(
+        index.schema,
+        tend_core::SCHEMA_VERSION,
+        "the first start rewrote it"
+    );
+    assert!(after.unreadable.is_empty());
+    let ids = |l: &storage::Loaded| {
+        let mut v: Vec<_> = l
+            .doc
+            .payload
+            .entries
+            .iter()
+            .map(|e| e.id.0.clone())
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(ids(&after), ids(&before));
+    assert_eq!(after.doc.payload.breaks, before.doc.payload.breaks);
+    for reference in index.chunks.values() {
+        let text = local().get_item(&reference.key).unwrap().unwrap();
+        assert!(
+            text.contains("\"rows\"") && !text.contains("\"entries\""),
+            "{text}"
+        );
+    }
+    let kept = index.snapshots.iter().find(|s| s.schema == 2).unwrap();
+    let old = storage::load_snapshot(&Local, &index, kept, None).unwrap();
+    assert_eq!(old.entries.len(), before.doc.payload.entries.len());
     root.remove();
 }
 

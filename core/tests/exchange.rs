@@ -145,8 +145,12 @@ fn every_bad_file_gets_its_own_message() {
         ),
         (
             "newer schema",
-            good.replacen("\"schema\": 2", "\"schema\": 7", 1)
-                .into_bytes(),
+            good.replacen(
+                &format!("\"schema\": {}", tend_core::SCHEMA_VERSION),
+                "\"schema\": 7",
+                1,
+            )
+            .into_bytes(),
             "record format 7",
         ),
         (

@@ -10,7 +10,9 @@ use tend_core::storage::{
     all_months, load, load_snapshot, plan_save, touched_months, SaveRequest, SnapshotReason,
     SnapshotRequest, INDEX_KEY, LEGACY_KEY,
 };
-use tend_core::{Action, Document, EntryId, Month, WeekSummary, WorkEntry, WorkKind};
+use tend_core::{
+    Action, Document, EntryId, Month, WeekSummary, WorkEntry, WorkKind, SCHEMA_VERSION,
+};
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
@@ -127,7 +129,9 @@ fn a_damaged_chunk_is_named_and_the_rest_loads() {
     let mut store = Store::new();
     let index = save(&mut store, None, &doc, &all_months(&doc, None), 0);
     let october = index.chunks[&"2026-10".parse().unwrap()].key.clone();
-    let damaged = store[&october].replace("\"minutes\":60", "\"minutes\":\"sixty\"");
+    // The entry's row is ["b",1,60,0]: its length becomes text.
+    let damaged = store[&october].replace(",60,", ",\"sixty\",");
+    assert_ne!(damaged, store[&october]);
     store.insert(october.clone(), damaged.clone());
 
     let loaded = load(&store, "test", None);
@@ -197,10 +201,13 @@ fn a_newer_index_is_left_alone() {
     let mut store = Store::new();
     store.insert(
         INDEX_KEY.into(),
-        "{\"schema\":3,\"revision\":40,\"chunks\":{}}".into(),
+        format!(
+            "{{\"schema\":{},\"revision\":40,\"chunks\":{{}}}}",
+            SCHEMA_VERSION + 1
+        ),
     );
     let loaded = load(&store, "test", None);
-    assert_eq!(loaded.newer, Some(3));
+    assert_eq!(loaded.newer, Some(SCHEMA_VERSION + 1));
     assert!(loaded.doc.payload.entries.is_empty());
 }
 

@@ -72,9 +72,14 @@ pub fn week_view(props: &WeekViewProps) -> Html {
         Callback::from(move |_: MouseEvent| onmove.emit(today))
     };
     let is_this_week = week_start(props.today) == monday;
-    let hours = match &store {
-        Some(s) => week_hours(&s.doc.payload, monday),
-        None => week_hours(&Default::default(), monday),
+    // Like the week itself, worked out again only when the records or the week change (a save
+    // re-renders the view without changing either).
+    let hours = {
+        let store = store.clone();
+        use_memo((revision, monday), move |_| match &store {
+            Some(s) => week_hours(&s.doc.payload, monday),
+            None => week_hours(&Default::default(), monday),
+        })
     };
     let kinds = week.kinds_present();
 

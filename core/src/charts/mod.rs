@@ -5,4 +5,5 @@ pub mod breaks;
 pub mod caseload;
 pub mod org_months;
 pub mod risk;
+pub mod trend;
 pub mod weeks;

@@ -1,5 +1,6 @@
 //! The stored shapes of schema 2: the index, chunk references, snapshots and chunks.
 
+use super::compact::CompactBody;
 use crate::checks::{CheckResult, Instrument};
 use crate::entry::WorkEntry;
 use crate::lock::LockHeader;
@@ -176,19 +177,50 @@ impl ChunkBody {
     }
 }
 
-/// One month of records, as stored.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// One month of records, as stored. Schema 3 writes the compact form (`refs`, `rows`, `rests`,
+/// see [`super::compact`]); schemas 1 and 2 wrote `entries` and `breaks` as objects, which are
+/// still read. The fields are listed here rather than flattened from the bodies, which keeps
+/// the stored text the same and the reading code small.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Chunk {
     /// Schema of the chunk.
     pub schema: u32,
     /// The month it holds; every record's date must fall in it.
     pub month: Month,
-    /// The month's records (empty when sealed).
-    #[serde(flatten)]
-    pub body: ChunkBody,
+    /// Schema 2: the month's work entries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entries: Vec<WorkEntry>,
+    /// Schema 2: the month's breaks and time off.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breaks: Vec<BreakEntry>,
+    /// Schema 3: the month's records in compact form (empty when sealed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub refs: Vec<String>,
+    /// Schema 3: work entries as rows.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<Vec<serde_json::Value>>,
+    /// Schema 3: breaks as rows.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rests: Vec<Vec<serde_json::Value>>,
+    /// The month's self-check results, as objects in either schema (they are few: about one a
+    /// week).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<CheckResult>,
     /// With the lock on: the body as sealed text, bound to the chunk's key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sealed: Option<String>,
+}
+
+impl Chunk {
+    /// The compact body this chunk holds in the clear.
+    pub fn compact_body(&mut self) -> CompactBody {
+        CompactBody {
+            refs: std::mem::take(&mut self.refs),
+            rows: std::mem::take(&mut self.rows),
+            rests: std::mem::take(&mut self.rests),
+            checks: std::mem::take(&mut self.checks),
+        }
+    }
 }
 
 /// Records that are not dated by month: what the registry holds (organisations, cases, targets
@@ -216,17 +248,55 @@ impl RegistryBody {
     }
 }
 
-/// The registry, as stored.
+/// The registry, as stored: the body's fields next to the schema (listed, not flattened).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Registry {
     /// Schema of the registry.
     pub schema: u32,
-    /// The records (defaults when sealed).
-    #[serde(flatten)]
-    pub body: RegistryBody,
+    /// Organisations and their contracts (empty when sealed).
+    #[serde(default)]
+    pub organisations: Vec<Organisation>,
+    /// The caseload (empty when sealed).
+    #[serde(default)]
+    pub cases: Vec<Case>,
+    /// The clinician's targets (defaults when sealed).
+    #[serde(default)]
+    pub targets: Targets,
+    /// Imported self-check definitions (empty when sealed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub instruments: Vec<Instrument>,
     /// With the lock on: the body as sealed text, bound to the registry's key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sealed: Option<String>,
+}
+
+impl Registry {
+    /// The registry holding `body` in the clear, or `sealed` text instead.
+    pub fn new(schema: u32, body: RegistryBody, sealed: Option<String>) -> Registry {
+        let body = if sealed.is_some() {
+            RegistryBody::default()
+        } else {
+            body
+        };
+        Registry {
+            schema,
+            organisations: body.organisations,
+            cases: body.cases,
+            targets: body.targets,
+            instruments: body.instruments,
+            sealed,
+        }
+    }
+
+    /// The records held in the clear.
+    pub fn into_body(self) -> RegistryBody {
+        RegistryBody {
+            organisations: self.organisations,
+            cases: self.cases,
+            targets: self.targets,
+            instruments: self.instruments,
+        }
+    }
 }
 
 /// The key the registry gets when written at `revision`.

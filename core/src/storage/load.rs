@@ -5,6 +5,7 @@
 //! An unreadable index is rebuilt from the newest chunk of each month found in the store. Data
 //! from a newer schema is left alone and reported, so the shell opens read-only.
 
+use super::compact::{expand, CompactBody};
 use super::layout::{
     Chunk, ChunkBody, ChunkRef, Index, Registry, RegistryBody, Snapshot, INDEX_KEY, LEGACY_KEY,
 };
@@ -243,34 +244,56 @@ fn read_chunk(
     seen: &HashSet<EntryId>,
     cipher: Option<&dyn Cipher>,
 ) -> Result<ChunkBody, String> {
-    let chunk: Chunk = open_stored(
+    let mut chunk: Chunk = open_stored(
         text,
         key,
         reference,
         cipher,
         |c: &mut Chunk| c.sealed.take(),
         |c, plain| {
-            c.body = serde_json::from_str(plain)
-                .map_err(|e| format!("damaged inside its seal ({e})"))?;
+            let damaged = |e: serde_json::Error| format!("damaged inside its seal ({e})");
+            if c.schema >= 3 {
+                let body: CompactBody = serde_json::from_str(plain).map_err(damaged)?;
+                (c.refs, c.rows, c.rests, c.checks) =
+                    (body.refs, body.rows, body.rests, body.checks);
+            } else {
+                let body: ChunkBody = serde_json::from_str(plain).map_err(damaged)?;
+                (c.entries, c.breaks, c.checks) = (body.entries, body.breaks, body.checks);
+            }
             Ok(())
         },
     )?;
     if chunk.month != month {
         return Err(format!("it holds {} instead", chunk.month));
     }
+    let body = if chunk.schema >= 3 {
+        if !chunk.entries.is_empty() || !chunk.breaks.is_empty() {
+            return Err("damaged (records in both the old and the new form)".into());
+        }
+        expand(month, chunk.compact_body()).map_err(|e| format!("damaged ({e})"))?
+    } else {
+        if !chunk.rows.is_empty() || !chunk.rests.is_empty() || !chunk.refs.is_empty() {
+            return Err("damaged (records in both the old and the new form)".into());
+        }
+        ChunkBody {
+            entries: chunk.entries,
+            breaks: chunk.breaks,
+            checks: chunk.checks,
+        }
+    };
     if let Some(r) = reference {
-        if chunk.body.records() != r.records {
+        if body.records() != r.records {
             return Err(format!(
                 "it holds {} records where the index expects {}",
-                chunk.body.records(),
+                body.records(),
                 r.records
             ));
         }
     }
     let journal = Journal {
-        entries: chunk.body.entries,
-        breaks: chunk.body.breaks,
-        checks: chunk.body.checks,
+        entries: body.entries,
+        breaks: body.breaks,
+        checks: body.checks,
         ..Journal::default()
     };
     journal.check()?;
@@ -323,13 +346,14 @@ fn read_registry(
                 cipher,
                 |r: &mut Registry| r.sealed.take(),
                 |r, plain| {
-                    r.body = serde_json::from_str::<RegistryBody>(plain)
+                    let body = serde_json::from_str::<RegistryBody>(plain)
                         .map_err(|e| format!("damaged inside its seal ({e})"))?;
+                    *r = Registry::new(r.schema, body, None);
                     Ok(())
                 },
             )
         })
-        .map(|r| r.body);
+        .map(Registry::into_body);
     match body {
         Ok(body) => {
             journal.organisations = body.organisations;

@@ -2,9 +2,10 @@
 //!
 //! A migration works on the whole-document JSON value, not on today's structs, because an old
 //! shape cannot always be parsed by new types. Each step takes version `n` to `n + 1`; [`migrate`]
-//! chains them. Schema 2 changed where records are kept (monthly chunks instead of one key), not
-//! what a record is, so its step only renumbers the document; the layout change is made by the
-//! first save after loading, which writes every month.
+//! chains them. Schemas 2 and 3 changed how records are kept (monthly chunks instead of one key,
+//! then compact rows in those chunks), not what a record is, so their steps only renumber the
+//! document; the layout change is made by the first save after loading, which writes every
+//! month.
 
 use crate::document::SCHEMA_VERSION;
 use serde_json::Value;
@@ -32,7 +33,7 @@ impl fmt::Display for MigrationError {
 type Step = fn(Value) -> Result<Value, String>;
 
 /// The steps, indexed by the version they start from minus one.
-const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [v1_to_v2];
+const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [v1_to_v2, v2_to_v3];
 
 /// Schema 1 kept one document under one key; schema 2 keeps the same records in monthly chunks.
 fn v1_to_v2(mut doc: Value) -> Result<Value, String> {
@@ -47,6 +48,16 @@ fn v1_to_v2(mut doc: Value) -> Result<Value, String> {
         .entry("entries")
         .or_insert_with(|| Value::Array(Vec::new()));
     object.insert("schema".into(), Value::from(2));
+    Ok(doc)
+}
+
+/// Schema 3 changed how a chunk writes its records (compact rows), not what a record is, so a
+/// whole document only gets the new number. Stored schema 2 chunks are still read as they are,
+/// and the first save after loading them rewrites every month in the compact form, keeping the
+/// schema 2 state as a restorable snapshot.
+fn v2_to_v3(mut doc: Value) -> Result<Value, String> {
+    let object = doc.as_object_mut().ok_or("the document is not an object")?;
+    object.insert("schema".into(), Value::from(3));
     Ok(doc)
 }
 
@@ -77,7 +88,7 @@ mod tests {
     fn v1_becomes_v2_with_the_same_records() {
         let v1 = json!({"schema": 1, "revision": 3, "payload": {"entries": [{"id": "a"}]}});
         let v2 = migrate(v1, 1).unwrap();
-        assert_eq!(v2["schema"], 2);
+        assert_eq!(v2["schema"], SCHEMA_VERSION);
         assert_eq!(v2["revision"], 3);
         assert_eq!(v2["payload"]["entries"][0]["id"], "a");
     }

@@ -14,6 +14,8 @@
 //! trait and [`plan_save`] returns the exact writes and deletes. Both are tested natively with an
 //! in-memory map.
 
+mod compact;
+mod ids;
 mod layout;
 mod load;
 mod migrate;
@@ -21,6 +23,7 @@ mod save;
 mod touch;
 mod usage;
 
+pub use compact::{compact, expand, CompactBody};
 pub use layout::{
     chunk_key, registry_key, Chunk, ChunkBody, ChunkRef, Index, Registry, RegistryBody, Snapshot,
     SnapshotReason, INDEX_KEY, LEGACY_KEY,

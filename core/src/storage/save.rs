@@ -4,6 +4,7 @@
 //! the history. The plan is executed in order by the shell: chunk writes, then the index (the
 //! commit point), then deletes. Snapshots keep earlier indexes, and with them their chunks, alive.
 
+use super::compact::{compact, CompactBody};
 use super::layout::{
     chunk_key, registry_key, Chunk, ChunkBody, ChunkRef, Index, Registry, RegistryBody, Snapshot,
     SnapshotReason,
@@ -131,16 +132,23 @@ fn chunk_text(
     key: &str,
     cipher: Option<&dyn Cipher>,
 ) -> Result<String, String> {
-    let sealed = seal_body(&body, key, cipher)?;
+    let compact = compact(&body);
+    let sealed = seal_body(&compact, key, cipher)?;
+    let compact = if sealed.is_some() {
+        CompactBody::default()
+    } else {
+        compact
+    };
     let chunk = Chunk {
         schema: SCHEMA_VERSION,
         month,
-        body: if sealed.is_some() {
-            ChunkBody::default()
-        } else {
-            body
-        },
+        refs: compact.refs,
+        rows: compact.rows,
+        rests: compact.rests,
+        checks: compact.checks,
         sealed,
+        entries: Vec::new(),
+        breaks: Vec::new(),
     };
     serde_json::to_string(&chunk).map_err(|e| e.to_string())
 }
@@ -151,16 +159,7 @@ fn registry_text(
     cipher: Option<&dyn Cipher>,
 ) -> Result<String, String> {
     let sealed = seal_body(&body, key, cipher)?;
-    let registry = Registry {
-        schema: SCHEMA_VERSION,
-        body: if sealed.is_some() {
-            RegistryBody::default()
-        } else {
-            body
-        },
-        sealed,
-    };
-    serde_json::to_string(&registry).map_err(|e| e.to_string())
+    serde_json::to_string(&Registry::new(SCHEMA_VERSION, body, sealed)).map_err(|e| e.to_string())
 }
 
 /// Plans the save of `doc` over `base`, rewriting the `dirty` months. Fails only if sealing does.

@@ -31,10 +31,11 @@ pub fn is_demo_id(id: &str) -> bool {
 }
 
 /// SplitMix64: a tiny, well-mixed generator; enough for plausible variety, and deterministic.
-pub(super) struct Rng(u64);
+/// The benchmark histories ([`crate::bench`]) use it too.
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -43,13 +44,13 @@ impl Rng {
     }
 
     /// A number from `low` to `high` inclusive.
-    pub(super) fn range(&mut self, low: u32, high: u32) -> u32 {
+    pub(crate) fn range(&mut self, low: u32, high: u32) -> u32 {
         let span = u64::from(high.saturating_sub(low)) + 1;
         low + (self.next() % span) as u32
     }
 
     /// True with probability `percent` in 100.
-    fn chance(&mut self, percent: u32) -> bool {
+    pub(crate) fn chance(&mut self, percent: u32) -> bool {
         self.range(0, 99) < percent
     }
 }

@@ -6,6 +6,7 @@
 //! later is added to the benchmark in one place.
 
 use super::Profile;
+use crate::checks::{CheckId, CheckResult, PROQOL_ID, PULSE_ID};
 use crate::entry::{EntryId, WorkEntry, WorkKind};
 use crate::journal::Journal;
 use crate::month::Month;
@@ -235,17 +236,28 @@ impl Generator {
         self.rest(monday, BreakKind::Vacation, 0, Some(add_days(monday, 4)));
     }
 
-    /// Where a weekly pulse is recorded. Tend has no pulse record yet: when it lands, this
-    /// function adds one for `day` (and nothing else changes); until then it notes the day.
+    /// A weekly pulse on `day`: ten answers from 0 to 4, drifting with the generator.
     pub(super) fn weekly_pulse(&mut self, day: NaiveDate) {
         self.pulse_days.push(day);
+        let answers = (0..10).map(|_| self.rng.range(0, 4) as u8).collect();
+        self.check(day, PULSE_ID, answers);
     }
 
-    /// Where a monthly ProQOL result is recorded, as a dated record in that month's chunk. Tend
-    /// has no ProQOL record yet: when it lands, this function adds one for `day`; until then it
-    /// notes the day.
+    /// A monthly ProQOL 5 result on `day`: thirty answers from 1 to 5.
     pub(super) fn monthly_proqol(&mut self, day: NaiveDate) {
         self.proqol_days.push(day);
+        let answers = (0..30).map(|_| self.rng.range(1, 5) as u8).collect();
+        self.check(day, PROQOL_ID, answers);
+    }
+
+    fn check(&mut self, day: NaiveDate, instrument: &str, answers: Vec<u8>) {
+        let id = self.id(day, 20 * 60 + self.journal.checks.len() as u32 % 60);
+        self.journal.checks.push(CheckResult {
+            id: CheckId(id),
+            instrument: instrument.into(),
+            date: day,
+            answers,
+        });
     }
 
     pub(super) fn finish(self, first_day: NaiveDate, last_day: NaiveDate) -> BenchHistory {

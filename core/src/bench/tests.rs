@@ -2,6 +2,7 @@
 
 use super::store::stored_chars;
 use super::*;
+use crate::journal::{Action, Journal};
 use crate::month::Month;
 use crate::storage::load;
 use crate::tracking::BreakKind;
@@ -91,6 +92,22 @@ fn the_heavy_history_has_five_years_of_full_working_days() {
     assert!(h.journal.entries.len() > 14_000);
     assert!((255..=260).contains(&h.pulse_days.len()));
     assert!((59..=61).contains(&h.proqol_days.len()));
+    // Each pulse and ProQOL day holds a result the reducer accepts.
+    assert_eq!(
+        h.journal.checks.len(),
+        h.pulse_days.len() + h.proqol_days.len()
+    );
+    let replayed = h.journal.checks.iter().try_fold(
+        Journal {
+            checks: Vec::new(),
+            ..h.journal.clone()
+        },
+        |j, c| j.apply(&Action::AddCheck(c.clone())),
+    );
+    assert_eq!(
+        replayed.map(|j| j.checks.len()).ok(),
+        Some(h.journal.checks.len())
+    );
     assert_eq!(h.journal.organisations.len(), 3);
     assert!(h.journal.entries.iter().any(|e| e.trauma));
 }

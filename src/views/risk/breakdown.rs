@@ -98,7 +98,7 @@ fn care_card() -> Html {
     html! {
         <section class="card care" aria-labelledby="care-heading" data-testid="care-card">
             <h2 id="care-heading">{"A moment to look after yourself"}</h2>
-            <p>{"Your latest week is in the highest band. That is not a diagnosis, and weeks like this can pass, but it is worth acting on while it is small. Some steps that help many clinicians:"}</p>
+            <p>{"Your latest week, or your latest ProQOL result, is in its highest band. That is not a diagnosis, and weeks like this can pass, but it is worth acting on while it is small. Some steps that help many clinicians:"}</p>
             <ul>
                 <li>{"Take the picture you see here to supervision, or ask for an extra session."}</li>
                 <li>{"Put time off in the diary, even one day, and protect a full day off each week."}</li>

@@ -4,8 +4,8 @@ use crate::platform::{self, SaveError, SaveJob};
 use crate::route::View;
 use crate::store::{AppState, Msg, Store};
 use crate::views::{
-    CaseloadView, DataView, DayList, EntryForm, OrganisationsView, SelfCareView, StorageBanner,
-    UnlockScreen, WeekView, Welcome,
+    use_theme, CaseloadView, DataView, DayList, EntryForm, OrganisationsView, SelfCareView,
+    SkipLink, StorageBanner, UndoBar, UnlockScreen, WeekView, Welcome,
 };
 use chrono::NaiveDate;
 use tend_core::settings::Persistence as Protection;
@@ -83,6 +83,7 @@ pub fn app() -> Html {
         )
     });
     let replays = use_mut_ref(|| 0u32);
+    use_theme(store.settings.theme);
     {
         let store = store.clone();
         let key = (
@@ -150,6 +151,7 @@ pub fn app() -> Html {
     };
     html! {
         <ContextProvider<Store> context={store}>
+            <SkipLink />
             <header class="masthead">
                 <h1>{"Tend"}</h1>
                 <p class="tagline">
@@ -157,10 +159,10 @@ pub fn app() -> Html {
                 </p>
             </header>
             if locked_out {
-                <main id="main"><UnlockScreen /></main>
+                <main id="main" tabindex="-1"><UnlockScreen /></main>
             } else {
                 {nav}
-                <main id="main">
+                <main id="main" tabindex="-1">
                     <StorageBanner />
                     { match *view {
                         View::Today => html! {
@@ -179,6 +181,7 @@ pub fn app() -> Html {
                         View::SelfCare => html! { <SelfCareView /> },
                         View::Data => html! { <DataView /> },
                     } }
+                    <UndoBar />
                 </main>
             }
             <footer class="footnote">

@@ -15,6 +15,7 @@ use tend_core::settings::{DeviceSettings, Persistence as Protection};
 use tend_core::storage::{
     all_months, touched_months, touches_registry, Loaded, SnapshotRequest, Usage, LEGACY_KEY,
 };
+use tend_core::undo::undo_removal;
 use tend_core::{Action, Document, Index, Journal, Month};
 use yew::prelude::*;
 
@@ -25,6 +26,17 @@ pub struct Notice {
     pub text: String,
     /// True for problems, false for confirmations.
     pub is_error: bool,
+}
+
+/// A removal that can still be undone: what was said about it and how to put it back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Undo {
+    /// The confirmation of the removal, such as "Deleted 50 min direct session."
+    pub text: String,
+    /// Actions that re-add exactly what was removed (see `tend_core::undo`).
+    pub actions: Vec<Action>,
+    /// Tells one offer from the next, so an old timer never withdraws a newer offer.
+    pub serial: u64,
 }
 
 /// Whether changes reach storage.
@@ -84,6 +96,10 @@ pub struct AppState {
     pub drop_snapshots: bool,
     /// Bumped when a save is needed for a reason other than a new revision.
     pub save_requests: u64,
+    /// The last removal, while it can be undone.
+    pub undo: Option<Undo>,
+    /// The serial the next undo offer gets.
+    pub undo_serial: u64,
 }
 
 /// What the views and the save effect can ask of the store.
@@ -119,6 +135,10 @@ pub enum Msg {
         rewrite: bool,
         done: String,
     },
+    /// Put back what the removal with this serial took away.
+    Undo(u64),
+    /// The offer to undo the removal with this serial has run out.
+    UndoExpired(u64),
 }
 
 impl AppState {
@@ -187,6 +207,8 @@ impl AppState {
             key: None,
             drop_snapshots: false,
             save_requests: 0,
+            undo: None,
+            undo_serial: 0,
         }
     }
 
@@ -296,6 +318,12 @@ impl Reducible for AppState {
                 next.save_requests += 1;
                 next.notice(done, false);
             }
+            Msg::Undo(serial) => next.undo(serial),
+            Msg::UndoExpired(serial) => {
+                if next.undo.as_ref().is_some_and(|u| u.serial == serial) {
+                    next.undo = None;
+                }
+            }
         }
         Rc::new(next)
     }
@@ -320,6 +348,7 @@ impl AppState {
         }
         match before.doc.apply(&action, crate::platform::BUILD) {
             Ok(doc) => {
+                let undo = undo_removal(&before.doc.payload, &action);
                 self.dirty
                     .extend(touched_months(&before.doc.payload, &action));
                 self.registry_dirty |= touches_registry(&action);
@@ -328,10 +357,38 @@ impl AppState {
                 if snapshot.is_some() {
                     self.full_write = snapshot;
                 }
+                if let Some(actions) = undo {
+                    self.undo_serial = before.undo_serial.wrapping_add(1);
+                    self.undo = Some(Undo {
+                        text: done.clone(),
+                        actions,
+                        serial: self.undo_serial,
+                    });
+                }
                 self.notice(done, false);
             }
             Err(e) => self.notice(e.to_string(), true),
         }
+    }
+
+    /// Re-adds what the offered removal took away, all or nothing.
+    fn undo(&mut self, serial: u64) {
+        let Some(offer) = self.undo.take().filter(|u| u.serial == serial) else {
+            return;
+        };
+        let mut trial = self.clone();
+        for action in offer.actions {
+            let before = trial.clone();
+            trial.apply(&before, action, String::new(), None);
+            if let Some(problem) = trial.notice.as_ref().filter(|n| n.is_error) {
+                let why = problem.text.clone();
+                self.notice(format!("That could not be undone: {why}"), true);
+                return;
+            }
+        }
+        *self = trial;
+        self.undo = None;
+        self.notice("Undone: it is back as it was.", false);
     }
 
     /// Adopts what another tab saved, replaying this tab's unsaved actions on top.

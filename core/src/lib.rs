@@ -24,6 +24,7 @@ pub mod month;
 pub mod settings;
 pub mod storage;
 pub mod tracking;
+pub mod undo;
 pub mod week;
 
 pub use document::{DecodeError, Document, SCHEMA_VERSION};

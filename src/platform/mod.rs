@@ -1,4 +1,5 @@
-//! The one door to the browser: storage, the clock, ids, downloads and storage events.
+//! The one door to the browser: storage, the clock, ids, downloads, storage events, the page's
+//! theme and focus, timers, and the locale's dates and numbers.
 //!
 //! Everything here is fallible in a browser (storage may be disabled, full or shared with another
 //! tab), so every function returns a value describing what happened and none of them panics.
@@ -6,13 +7,16 @@
 //! talks to `web_sys::Storage` directly.
 
 mod browser;
+pub mod locale;
 pub mod lock;
+mod page;
 mod storage;
 
 pub use browser::{
     current_hash, download, download_svg_as_png, local_time_label, new_id, now_ms, on_hash_change,
     on_storage_change, read_chosen_file, request_persistence, today, HashListener, StorageListener,
 };
+pub use page::{after, apply_theme, focus_id, focus_is_lost, focus_within, Timeout};
 pub use storage::{
     load, load_settings, load_snapshot, save, save_settings, usage, Boot, SaveError, SaveJob, Saved,
 };

@@ -4,6 +4,7 @@
 use super::case_form::CaseForm;
 use super::chart_figure::ChartFigure;
 use crate::platform;
+use crate::platform::locale::{date, DateStyle};
 use crate::store::{Msg, Store};
 use chrono::Days;
 use tend_core::charts::caseload::{describe_caseload, render_caseload_svg};
@@ -82,7 +83,7 @@ pub fn caseload_view() -> Html {
         let since = case
             .periods
             .last()
-            .map(|p| p.opened.format("%-d %b %Y").to_string())
+            .map(|p| date(p.opened, DateStyle::Day))
             .unwrap_or_default();
         html! {
             <li key={case.id.0.clone()}>
@@ -137,7 +138,7 @@ pub fn caseload_view() -> Html {
                         <tbody>
                             { for weeks.iter().map(|w| html! {
                                 <tr>
-                                    <th scope="row">{format!("Week {} ({})", w.week.week(), w.monday.format("%-d %b"))}</th>
+                                    <th scope="row">{format!("Week {} ({})", w.week.week(), date(w.monday, DateStyle::DayMonth))}</th>
                                     <td>{w.peak.points}</td>
                                     <td>{format!("{}%", w.peak.percent)}</td>
                                     <td>{w.peak.light.label()}</td>

@@ -3,6 +3,7 @@
 
 use super::backup_button;
 use super::lock_settings::LockSettings;
+use super::page_tools::ThemeChoice;
 use super::restore::RestoreControls;
 use crate::platform;
 use crate::store::{protection_label, Msg, Store};
@@ -46,6 +47,8 @@ pub fn data_view() -> Html {
             {backup_button(&store, "Download a backup")}
             <RestoreControls />
             <LockSettings />
+            <h3>{"On this device"}</h3>
+            <ThemeChoice />
             <h3>{"Earlier states"}</h3>
             if snapshots.is_empty() {
                 <p class="muted">{"Tend keeps the last few days' states here once you have logged for a while."}</p>

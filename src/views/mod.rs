@@ -11,6 +11,7 @@ mod entry_form;
 mod lock_settings;
 mod org_form;
 mod organisations;
+mod page_tools;
 mod restore;
 mod self_care;
 mod targets_form;
@@ -25,6 +26,7 @@ pub use data_view::DataView;
 pub use day_list::DayList;
 pub use entry_form::EntryForm;
 pub use organisations::OrganisationsView;
+pub use page_tools::{use_theme, SkipLink, ThemeChoice, UndoBar};
 pub use self_care::SelfCareView;
 pub use unlock::UnlockScreen;
 pub use week_view::WeekView;
@@ -36,12 +38,13 @@ use chrono::NaiveDate;
 use tend_core::exchange::export_backup;
 use yew::prelude::*;
 
-/// How views name a day: `Mon 23 Nov`, with `today` spelled out.
+/// How views name a day, in the browser's locale (`Mon, Nov 23`), with `today` spelled out.
 pub fn day_name(date: NaiveDate, today: NaiveDate) -> String {
+    use platform::locale::{date as local, DateStyle};
     if date == today {
-        format!("today ({})", date.format("%a %-d %b"))
+        format!("today ({})", local(date, DateStyle::WeekdayDay))
     } else {
-        date.format("%a %-d %b %Y").to_string()
+        local(date, DateStyle::Full)
     }
 }
 

@@ -4,6 +4,7 @@
 
 use super::org_form::OrgForm;
 use crate::platform;
+use crate::platform::locale::{date, DateStyle};
 use crate::store::{Msg, Store};
 use tend_core::duration::format_minutes;
 use tend_core::money::format_minor;
@@ -14,7 +15,7 @@ use yew::prelude::*;
 
 fn month_label(month: Month) -> String {
     chrono::NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d")
-        .map(|d| d.format("%B %Y").to_string())
+        .map(|d| date(d, DateStyle::MonthYear))
         .unwrap_or_else(|_| month.to_string())
 }
 
@@ -75,8 +76,8 @@ pub fn organisations_view() -> Html {
                                     o.arrangement.label(),
                                     o.rate.map(|r| format!(" at {}", format_minor(r))).unwrap_or_default(),
                                     if o.weekly_minutes > 0 { format!(" \u{b7} {} a week", format_minutes(o.weekly_minutes)) } else { String::new() },
-                                    o.start.format("%-d %b %Y"),
-                                    o.end.map(|e| format!(" to {}", e.format("%-d %b %Y"))).unwrap_or_default())}</span>
+                                    date(o.start, DateStyle::Day),
+                                    o.end.map(|e| format!(" to {}", date(e, DateStyle::Day))).unwrap_or_default())}</span>
                                 <button type="button" class="quiet" disabled={store.read_only()}
                                     onclick={remove(o.id.clone(), o.name.clone())}
                                     aria-label={format!("Remove {}", o.name)}>{"Remove"}</button>

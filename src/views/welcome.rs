@@ -1,6 +1,7 @@
 //! First run and demo data: what Tend is and is not, and a clearly labelled sample to explore,
 //! removable in one click.
 
+use super::targets_form::TargetsForm;
 use crate::platform;
 use crate::store::{Msg, Store};
 use tend_core::tracking::demo::demo_journal;
@@ -58,15 +59,20 @@ pub fn welcome() -> Html {
         )
     };
     html! {
-        <section class="card welcome" aria-labelledby="welcome-heading" data-testid="welcome">
-            <h2 id="welcome-heading">{"Welcome to Tend"}</h2>
-            <p>{"Tend helps you keep an eye on your caseload, your hours and your breaks, so that \
-                the slow build-up towards burnout is easier to notice. Log work below in a few seconds a day."}</p>
-            <ul>
-                <li>{"Everything stays in this browser. There is no account and nothing is sent anywhere."}</li>
-                <li>{"It is a self-check, not a diagnosis. If you are struggling, talk to your supervisor, a colleague or your own clinician."}</li>
-            </ul>
-            <button type="button" onclick={try_demo}>{"Try it with demo data"}</button>
-        </section>
+        <>
+            <section class="card welcome" aria-labelledby="welcome-heading" data-testid="welcome">
+                <h2 id="welcome-heading">{"Welcome to Tend"}</h2>
+                <p>{"Tend helps you keep an eye on your caseload, your hours and your breaks, so that \
+                    the slow build-up towards burnout is easier to notice. Log work below in a few seconds a day."}</p>
+                <ul>
+                    <li>{"Everything stays in this browser. There is no account and nothing is sent anywhere."}</li>
+                    <li>{"It is a self-check, not a diagnosis. If you are struggling, talk to your supervisor, a colleague or your own clinician."}</li>
+                    <li>{"Your targets below start at common defaults (37.5 hours a week, at most 20 of them with clients, \
+                        three breaks a working day, Monday to Friday). Change them to your own now or later under Self-care."}</li>
+                </ul>
+                <button type="button" onclick={try_demo}>{"Try it with demo data"}</button>
+            </section>
+            <TargetsForm />
+        </>
     }
 }

@@ -74,6 +74,15 @@ pub fn caseload_view() -> Html {
                 })
             })
         };
+        let remove = {
+            let (store, id, label) = (store.clone(), case.id.clone(), case.label.clone());
+            Callback::from(move |_: MouseEvent| {
+                store.dispatch(Msg::Apply {
+                    action: Action::RemoveCase(id.clone()),
+                    done: format!("Removed case {label}."),
+                })
+            })
+        };
         let org = case
             .organisation
             .as_ref()
@@ -95,6 +104,10 @@ pub fn caseload_view() -> Html {
                 </span>
                 <button type="button" class="quiet" {onclick} disabled={store.read_only()}
                     aria-label={format!("{verb} case {}", case.label)}>{verb}</button>
+                if !open {
+                    <button type="button" class="quiet" onclick={remove} disabled={store.read_only()}
+                        aria-label={format!("Remove case {}", case.label)}>{"Remove"}</button>
+                }
             </li>
         }
     };

@@ -96,6 +96,8 @@ pub fn organisations_view() -> Html {
                         <button type="button" onclick={step(true)}>{"Next month"}</button>
                     </nav>
                 </div>
+                // On a narrow phone the table scrolls inside its own box, never the page.
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="month-heading">
                 <table class="month-table" data-testid="month-income">
                     <caption>{format!("Hours and earnings by organisation, {} (amounts in your currency)", month_label(*month))}</caption>
                     <thead><tr>
@@ -124,6 +126,7 @@ pub fn organisations_view() -> Html {
                         <td>{format_minutes(income.pro_bono_minutes())}</td>
                     </tr></tfoot>
                 </table>
+                </div>
                 <p data-testid="pro-bono-value">{ match income.value_forgone() {
                     Some(v) => format!("Your pro bono time this month is worth {} at your usual rate.", format_minor(v)),
                     None if income.pro_bono_minutes() > 0 => "Set your usual rate to see what your pro bono time is worth.".into(),

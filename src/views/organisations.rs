@@ -97,7 +97,7 @@ pub fn organisations_view() -> Html {
                     </nav>
                 </div>
                 // On a narrow phone the table scrolls inside its own box, never the page.
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="month-heading">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Hours and earnings table">
                 <table class="month-table" data-testid="month-income">
                     <caption>{format!("Hours and earnings by organisation, {} (amounts in your currency)", month_label(*month))}</caption>
                     <thead><tr>

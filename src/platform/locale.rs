@@ -4,6 +4,8 @@
 //! function falls back to a plain English form if `Intl` is missing or refuses, and none panics.
 
 use chrono::{Datelike, NaiveDate, Weekday};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -63,8 +65,29 @@ fn options(pairs: &[(&str, &str)]) -> Object {
     object
 }
 
-/// `new Intl[name]([], options)`, or `None` if the browser refuses.
+thread_local! {
+    /// Formatters already made, by name and options: making one costs far more than using it.
+    static MADE: RefCell<HashMap<String, Object>> = RefCell::new(HashMap::new());
+}
+
+/// `new Intl[name]([], options)`, made once and kept, or `None` if the browser refuses.
 fn intl(name: &str, options: &Object) -> Option<Object> {
+    let key = format!(
+        "{name}{}",
+        js_sys::JSON::stringify(options)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
+    );
+    if let Some(made) = MADE.with(|m| m.borrow().get(&key).cloned()) {
+        return Some(made);
+    }
+    let made = make_intl(name, options)?;
+    MADE.with(|m| m.borrow_mut().insert(key, made.clone()));
+    Some(made)
+}
+
+fn make_intl(name: &str, options: &Object) -> Option<Object> {
     let global = js_sys::global();
     let namespace = Reflect::get(&global, &"Intl".into()).ok()?;
     let constructor: Function = Reflect::get(&namespace, &name.into())
@@ -138,6 +161,18 @@ pub fn number(value: f64, decimals: u8) -> String {
 /// Monday in most of Europe. Read from `Intl.Locale`'s week information (`getWeekInfo()`, or the
 /// older `weekInfo` property); Monday, the ISO choice, when the browser does not say.
 pub fn first_weekday() -> Weekday {
+    thread_local! {
+        static FIRST: std::cell::Cell<Option<Weekday>> = const { std::cell::Cell::new(None) };
+    }
+    if let Some(day) = FIRST.with(|f| f.get()) {
+        return day;
+    }
+    let day = read_first_weekday();
+    FIRST.with(|f| f.set(Some(day)));
+    day
+}
+
+fn read_first_weekday() -> Weekday {
     let first_day = || -> Option<f64> {
         let language = web_sys::window()?.navigator().language()?;
         let global = js_sys::global();

@@ -4,9 +4,9 @@
 //! function falls back to a plain English form if `Intl` is missing or refuses, and none panics.
 
 use chrono::{Datelike, NaiveDate, Weekday};
+use js_sys::{Array, Function, Object, Reflect};
 use std::cell::RefCell;
 use std::collections::HashMap;
-use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// How much of a date to show.

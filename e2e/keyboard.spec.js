@@ -1,7 +1,7 @@
 // Keyboard alone: a skip link first, a visible focus ring on whatever Tab reaches, sections
 // changed from the keyboard, and each chart's summary and table of numbers reachable.
 import { test, expect } from './guard.js';
-import { loadDemo, openApp, sections } from './sections.js';
+import { loadDemo, openApp, sections, showSection } from './sections.js';
 
 /**
  * The focused element's outline and box shadow. Date and time fields have a calendar or clock
@@ -29,28 +29,33 @@ test('the first Tab reaches "Skip to main content", which moves focus to the mai
   expect(await page.evaluate(() => document.querySelector('main').contains(document.activeElement))).toBe(true);
 });
 
-test('everything Tab reaches shows a visible focus ring', async ({ page }) => {
+test('everything Tab reaches in every section shows a visible focus ring', async ({ page }) => {
+  test.setTimeout(90_000);
   await openApp(page);
   await loadDemo(page);
-  // How each date and time field looks without focus, to tell the browser's own ring on its
-  // picker button from nothing at all.
-  const unfocused = {};
-  for (const field of await page.locator('main input[type="date"], main input[type="time"]').all()) {
-    unfocused[await field.getAttribute('id')] = await field.screenshot();
-  }
   const seen = [];
-  for (let i = 0; i < 40; i += 1) {
-    await page.keyboard.press('Tab');
-    const style = await focusStyle(page);
-    if (style.tag.startsWith('BODY')) break;
-    let ring = (style.outline !== 'none' && style.width >= 2) || style.shadow !== 'none';
-    if (style.picker) {
-      const now = await page.locator(`#${style.picker}`).screenshot();
-      ring = unfocused[style.picker] !== undefined && !now.equals(unfocused[style.picker]);
+  for (const section of await sections(page)) {
+    await showSection(page, section);
+    // How each date and time field looks without focus, to tell the browser's own ring on its
+    // picker button from nothing at all.
+    const unfocused = {};
+    for (const field of await page.locator('main input[type="date"], main input[type="time"]').all()) {
+      unfocused[await field.getAttribute('id')] = await field.screenshot();
     }
-    seen.push(`${style.tag} "${style.text}" ${style.outline} ${style.width} ${style.shadow}: ${ring ? "ring" : "NO RING"}`);
+    await page.locator('main').focus();
+    for (let i = 0; i < 120; i += 1) {
+      await page.keyboard.press('Tab');
+      if (!await page.evaluate(() => document.querySelector('main').contains(document.activeElement))) break;
+      const style = await focusStyle(page);
+      let ring = (style.outline !== 'none' && style.width >= 2) || style.shadow !== 'none';
+      if (style.picker) {
+        const now = await page.locator(`#${style.picker}`).screenshot();
+        ring = unfocused[style.picker] !== undefined && !now.equals(unfocused[style.picker]);
+      }
+      seen.push(`${section.name}: ${style.tag} "${style.text}" ${style.outline} ${style.width} ${style.shadow}: ${ring ? 'ring' : 'NO RING'}`);
+    }
   }
-  expect(seen.length).toBeGreaterThan(20);
+  expect(seen.length).toBeGreaterThan(40);
   expect(seen.filter((s) => s.endsWith('NO RING'))).toEqual([]);
 });
 

@@ -30,7 +30,7 @@ test('the first Tab reaches "Skip to main content", which moves focus to the mai
 });
 
 test('everything Tab reaches in every section shows a visible focus ring', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await openApp(page);
   await loadDemo(page);
   const seen = [];

@@ -34,7 +34,7 @@ function smallTargets() {
 }
 
 test('every section fits 360, 768 and 1280 px without sideways scrolling, with large targets, and is photographed', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 1280, height: 900 });
   await openApp(page);

@@ -52,6 +52,18 @@ test('deleting an entry by keyboard offers Undo, and Undo puts it back', async (
   expect(await records(page)).toEqual(before);
 });
 
+test('Escape puts the Undo offer away and leaves focus in the content', async ({ page }) => {
+  const today = new Today(page);
+  await today.open();
+  await today.log('50', 'Direct session');
+  await page.getByRole('button', { name: 'Delete 50 min direct session' }).press('Enter');
+  await expect(page.getByRole('button', { name: /^Undo/ })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(bar(page)).toHaveCount(0);
+  await expect(page.locator('main')).toBeFocused();
+  await expect(today.dayEntries).toHaveCount(0);
+});
+
 test('the Undo offer goes after ten seconds', async ({ page }) => {
   await page.clock.install();
   const today = new Today(page);

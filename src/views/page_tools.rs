@@ -65,8 +65,19 @@ pub fn undo_bar() -> Html {
             platform::focus_id("main");
         })
     };
+    // Escape puts the offer away, as it would close a dialog, and leaves focus in the content.
+    let onkeydown = {
+        let store = store.clone();
+        let serial = offer.serial;
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                store.dispatch(Msg::UndoExpired(serial));
+                platform::focus_id("main");
+            }
+        })
+    };
     html! {
-        <div class="undo-bar" id="undo-bar" data-testid="undo-bar">
+        <div class="undo-bar" id="undo-bar" data-testid="undo-bar" {onkeydown}>
             <p>{offer.text.clone()}</p>
             <button type="button" id="undo-button" class="primary" {onclick}
                 aria-label={format!("Undo: {}", offer.text)}>{"Undo"}</button>

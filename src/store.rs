@@ -8,6 +8,7 @@
 
 use crate::platform::lock::KeyHandle;
 use crate::platform::{Boot, SaveError};
+use crate::undo::Undo;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use tend_core::lock::LockHeader;
@@ -26,17 +27,6 @@ pub struct Notice {
     pub text: String,
     /// True for problems, false for confirmations.
     pub is_error: bool,
-}
-
-/// A removal that can still be undone: what was said about it and how to put it back.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Undo {
-    /// The confirmation of the removal, such as "Deleted 50 min direct session."
-    pub text: String,
-    /// Actions that re-add exactly what was removed (see `tend_core::undo`).
-    pub actions: Vec<Action>,
-    /// Tells one offer from the next, so an old timer never withdraws a newer offer.
-    pub serial: u64,
 }
 
 /// Whether changes reach storage.
@@ -237,7 +227,7 @@ impl AppState {
         matches!(self.persistence, Persistence::ReadOnly(_))
     }
 
-    fn notice(&mut self, text: impl Into<String>, is_error: bool) {
+    pub(crate) fn notice(&mut self, text: impl Into<String>, is_error: bool) {
         self.notice = Some(Notice {
             text: text.into(),
             is_error,
@@ -332,7 +322,7 @@ impl Reducible for AppState {
 impl AppState {
     /// Applies a core action to `before` (the state the message arrived in), keeping it as
     /// pending until saved; `snapshot` asks the next save to keep a snapshot first.
-    fn apply(
+    pub(crate) fn apply(
         &mut self,
         before: &AppState,
         action: Action,
@@ -369,26 +359,6 @@ impl AppState {
             }
             Err(e) => self.notice(e.to_string(), true),
         }
-    }
-
-    /// Re-adds what the offered removal took away, all or nothing.
-    fn undo(&mut self, serial: u64) {
-        let Some(offer) = self.undo.take().filter(|u| u.serial == serial) else {
-            return;
-        };
-        let mut trial = self.clone();
-        for action in offer.actions {
-            let before = trial.clone();
-            trial.apply(&before, action, String::new(), None);
-            if let Some(problem) = trial.notice.as_ref().filter(|n| n.is_error) {
-                let why = problem.text.clone();
-                self.notice(format!("That could not be undone: {why}"), true);
-                return;
-            }
-        }
-        *self = trial;
-        self.undo = None;
-        self.notice("Undone: it is back as it was.", false);
     }
 
     /// Adopts what another tab saved, replaying this tab's unsaved actions on top.

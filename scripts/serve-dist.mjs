@@ -3,9 +3,14 @@
 // with the right MIME type for wasm and with caching, privacy and Content-Security-Policy headers
 // set (docs/deploy.md lists the same headers for other hosts).
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, normalize, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import { policy } from './pwa/csp.mjs';
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
 
 const args = process.argv.slice(2);
 const portIndex = args.indexOf('--port');
@@ -40,21 +45,59 @@ const headers = (path, csp) => ({
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
 });
 
+// Text and wasm go out compressed, as any static host would send them (docs/deploy.md): brotli
+// when the browser takes it, else gzip. Each file is compressed once per version and kept.
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.webmanifest', '.svg']);
+const compressedCache = new Map();
+
+function chooseEncoding(path, accepted) {
+  if (!compressible.has(extname(path))) return null;
+  if (/\bbr\b/.test(accepted)) return 'br';
+  if (/\bgzip\b/.test(accepted)) return 'gzip';
+  return null;
+}
+
+async function compressed(path, encoding) {
+  const { mtimeMs } = await stat(path);
+  const key = `${encoding}:${path}:${mtimeMs}`;
+  if (!compressedCache.has(key)) {
+    compressedCache.set(key, readFile(path).then((raw) => {
+      if (encoding === 'br') {
+        return brotli(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
+      }
+      return encoding === 'gzip' ? gzip(raw, { level: 9 }) : raw;
+    }));
+  }
+  return compressedCache.get(key);
+}
+
 const server = createServer(async (req, res) => {
   try {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let path = normalize(join(root, decodeURIComponent(url.pathname)));
     if (!path.startsWith(root)) throw new Error('outside the served folder');
     if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, 'index.html');
-    const body = await readFile(path);
+    const encoding = chooseEncoding(path, req.headers['accept-encoding'] ?? '');
+    const body = await compressed(path, encoding);
     const csp = policy(await readFile(join(root, 'index.html'), 'utf8'), { header: true });
-    res.writeHead(200, headers(path, csp));
+    res.writeHead(200, {
+      ...headers(path, csp),
+      ...(encoding ? { 'Content-Encoding': encoding } : {}),
+      Vary: 'Accept-Encoding',
+    });
     res.end(req.method === 'HEAD' ? undefined : body);
   } catch {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('Not found');
   }
 });
+
+// Compress the build's files ahead of the first request (brotli at its best takes seconds).
+readdir(root).then((names) => {
+  for (const name of names) {
+    if (compressible.has(extname(name))) compressed(join(root, name), 'br').catch(() => {});
+  }
+}).catch(() => {});
 
 server.listen(port, '127.0.0.1', () => {
   console.log(`Tend is served at http://127.0.0.1:${port}/ (Ctrl-C stops it)`);

@@ -4,8 +4,9 @@ use crate::platform::{self, SaveError, SaveJob};
 use crate::route::View;
 use crate::store::{AppState, Msg, Store};
 use crate::views::{
-    CaseloadView, ChecksView, DataView, DayList, DueCard, EntryForm, OrganisationsView, Reminders,
-    ReportView, RiskView, SelfCareView, StorageBanner, UnlockScreen, WeekView, Welcome,
+    use_theme, CaseloadView, ChecksView, DataView, DayList, DueCard, EntryForm, OrganisationsView,
+    Reminders, ReportView, RiskView, SelfCareView, SkipLink, StorageBanner, UndoBar, UnlockScreen,
+    WeekView, Welcome,
 };
 use chrono::NaiveDate;
 use tend_core::settings::Persistence as Protection;
@@ -83,6 +84,7 @@ pub fn app() -> Html {
         )
     });
     let replays = use_mut_ref(|| 0u32);
+    use_theme(store.settings.theme);
     {
         let store = store.clone();
         let key = (
@@ -150,6 +152,7 @@ pub fn app() -> Html {
     };
     html! {
         <ContextProvider<Store> context={store}>
+            <SkipLink />
             <header class="masthead no-print">
                 <h1>{"Tend"}</h1>
                 <p class="tagline">
@@ -157,10 +160,10 @@ pub fn app() -> Html {
                 </p>
             </header>
             if locked_out {
-                <main id="main"><UnlockScreen /></main>
+                <main id="main" tabindex="-1"><UnlockScreen /></main>
             } else {
                 {nav}
-                <main id="main">
+                <main id="main" tabindex="-1">
                     <StorageBanner />
                     <Reminders />
                     { match *view {
@@ -184,6 +187,7 @@ pub fn app() -> Html {
                         View::Report => html! { <ReportView /> },
                         View::Data => html! { <DataView /> },
                     } }
+                    <UndoBar />
                 </main>
             }
             <footer class="footnote">

@@ -8,6 +8,7 @@
 
 use crate::platform::lock::KeyHandle;
 use crate::platform::{Boot, SaveError};
+use crate::undo::Undo;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use tend_core::lock::LockHeader;
@@ -15,6 +16,7 @@ use tend_core::settings::{DeviceSettings, Persistence as Protection};
 use tend_core::storage::{
     all_months, touched_months, touches_registry, Loaded, SnapshotRequest, Usage, LEGACY_KEY,
 };
+use tend_core::undo::undo_removal;
 use tend_core::{Action, Document, Index, Journal, Month, SCHEMA_VERSION};
 use yew::prelude::*;
 
@@ -86,6 +88,10 @@ pub struct AppState {
     pub drop_snapshots: bool,
     /// Bumped when a save is needed for a reason other than a new revision.
     pub save_requests: u64,
+    /// The last removal, while it can be undone.
+    pub undo: Option<Undo>,
+    /// The serial the next undo offer gets.
+    pub undo_serial: u64,
 }
 
 /// What the views and the save effect can ask of the store.
@@ -121,6 +127,10 @@ pub enum Msg {
         rewrite: bool,
         done: String,
     },
+    /// Put back what the removal with this serial took away.
+    Undo(u64),
+    /// The offer to undo the removal with this serial has run out.
+    UndoExpired(u64),
 }
 
 impl AppState {
@@ -196,6 +206,8 @@ impl AppState {
             key: None,
             drop_snapshots: false,
             save_requests: 0,
+            undo: None,
+            undo_serial: 0,
         }
     }
 
@@ -224,7 +236,7 @@ impl AppState {
         matches!(self.persistence, Persistence::ReadOnly(_))
     }
 
-    fn notice(&mut self, text: impl Into<String>, is_error: bool) {
+    pub(crate) fn notice(&mut self, text: impl Into<String>, is_error: bool) {
         self.notice = Some(Notice {
             text: text.into(),
             is_error,
@@ -306,6 +318,12 @@ impl Reducible for AppState {
                 next.save_requests += 1;
                 next.notice(done, false);
             }
+            Msg::Undo(serial) => next.undo(serial),
+            Msg::UndoExpired(serial) => {
+                if next.undo.as_ref().is_some_and(|u| u.serial == serial) {
+                    next.undo = None;
+                }
+            }
         }
         Rc::new(next)
     }
@@ -314,7 +332,7 @@ impl Reducible for AppState {
 impl AppState {
     /// Applies a core action to `before` (the state the message arrived in), keeping it as
     /// pending until saved; `snapshot` asks the next save to keep a snapshot first.
-    fn apply(
+    pub(crate) fn apply(
         &mut self,
         before: &AppState,
         action: Action,
@@ -330,6 +348,7 @@ impl AppState {
         }
         match before.doc.apply(&action, crate::platform::BUILD) {
             Ok(doc) => {
+                let undo = undo_removal(&before.doc.payload, &action);
                 self.dirty
                     .extend(touched_months(&before.doc.payload, &action));
                 self.registry_dirty |= touches_registry(&action);
@@ -337,6 +356,14 @@ impl AppState {
                 self.doc = Rc::new(doc);
                 if snapshot.is_some() {
                     self.full_write = snapshot;
+                }
+                if let Some(actions) = undo {
+                    self.undo_serial = before.undo_serial.wrapping_add(1);
+                    self.undo = Some(Undo {
+                        text: done.clone(),
+                        actions,
+                        serial: self.undo_serial,
+                    });
                 }
                 self.notice(done, false);
             }

@@ -102,7 +102,10 @@ async fn log(root: &Element, duration: &str, kind: WorkKind) {
     select.set_value(kind.slug());
     fire(&select, "change");
     settle().await;
-    let form: HtmlFormElement = find(root, "form").dyn_into().unwrap();
+    // The log form (on first run the welcome holds the targets form before it).
+    let form: HtmlFormElement = find(root, "form[aria-describedby=form-status]")
+        .dyn_into()
+        .unwrap();
     form.request_submit().unwrap();
     settle().await;
 }

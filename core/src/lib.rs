@@ -28,6 +28,7 @@ pub mod risk;
 pub mod settings;
 pub mod storage;
 pub mod tracking;
+pub mod undo;
 pub mod week;
 
 pub use document::{DecodeError, Document, SCHEMA_VERSION};

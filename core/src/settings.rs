@@ -1,7 +1,7 @@
 //! Device settings: facts about this browser's copy of the data rather than the data itself.
 //!
-//! When the first save happened, when a backup was last downloaded and whether the browser was
-//! asked to keep the data safe from automatic clearing. They live under their own small key and
+//! When the first save happened, when a backup was last downloaded, whether the browser was
+//! asked to keep the data safe from automatic clearing, and the colour theme chosen here. They live under their own small key and
 //! are not part of the journal's revisions, since another device would not share them.
 
 use crate::tracking::plan::BreakPlan;
@@ -28,6 +28,42 @@ pub enum Persistence {
     Denied,
 }
 
+/// The colour theme chosen on this device.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    /// Follow the system's light or dark setting.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// Every choice, in the order the settings list them.
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    /// The value of the page's `data-theme` attribute (`system` leaves the choice to CSS).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// The choice's name in the settings.
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::System => "Same as this device",
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+        }
+    }
+}
+
 /// This browser's settings.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeviceSettings {
@@ -40,6 +76,9 @@ pub struct DeviceSettings {
     /// The answer to the request for persistent storage.
     #[serde(default)]
     pub persistence: Persistence,
+    /// Light, dark, or whatever the system says.
+    #[serde(default)]
+    pub theme: Theme,
     /// The weekly plan of breaks, reminded of on this device.
     #[serde(default, skip_serializing_if = "is_empty_plan")]
     pub break_plan: BreakPlan,
@@ -103,8 +142,18 @@ mod tests {
             first_saved_at: Some(1),
             last_backup_at: None,
             persistence: Persistence::Granted,
+            theme: Theme::Dark,
             ..DeviceSettings::default()
         };
         assert_eq!(DeviceSettings::decode(&s.encode()), s);
+    }
+
+    #[test]
+    fn settings_saved_before_the_theme_existed_follow_the_system() {
+        let old = r#"{"first_saved_at":5,"last_backup_at":null,"persistence":"granted"}"#;
+        let s = DeviceSettings::decode(old);
+        assert_eq!(s.theme, Theme::System);
+        assert_eq!(s.first_saved_at, Some(5), "the other settings are kept");
+        assert!(s.encode().contains(r#""theme":"system""#));
     }
 }

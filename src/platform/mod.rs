@@ -1,4 +1,5 @@
-//! The one door to the browser: storage, the clock, ids, downloads and storage events.
+//! The one door to the browser: storage, the clock, ids, downloads, storage events, the page's
+//! theme and focus, timers, and the locale's dates and numbers.
 //!
 //! Everything here is fallible in a browser (storage may be disabled, full or shared with another
 //! tab), so every function returns a value describing what happened and none of them panics.
@@ -6,7 +7,9 @@
 //! talks to `web_sys::Storage` directly.
 
 mod browser;
+pub mod locale;
 pub mod lock;
+mod page;
 mod remind;
 mod storage;
 
@@ -15,6 +18,7 @@ pub use browser::{
     on_storage_change, print, read_chosen_file, request_persistence, today, utc_offset_minutes,
     HashListener, StorageListener,
 };
+pub use page::{after, apply_theme, focus_id, focus_is_lost, focus_within, Timeout};
 pub use remind::{
     every, local_now, notify, notify_permission, request_notify_permission, Every, NotifyPermission,
 };

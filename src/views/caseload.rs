@@ -4,6 +4,7 @@
 use super::case_form::CaseForm;
 use super::chart_figure::ChartFigure;
 use crate::platform;
+use crate::platform::locale::{date, DateStyle};
 use crate::store::{Msg, Store};
 use chrono::Days;
 use tend_core::charts::caseload::{describe_caseload, render_caseload_svg};
@@ -74,6 +75,15 @@ pub fn caseload_view() -> Html {
                 })
             })
         };
+        let remove = {
+            let (store, id, label) = (store.clone(), case.id.clone(), case.label.clone());
+            Callback::from(move |_: MouseEvent| {
+                store.dispatch(Msg::Apply {
+                    action: Action::RemoveCase(id.clone()),
+                    done: format!("Removed case {label}."),
+                })
+            })
+        };
         let org = case
             .organisation
             .as_ref()
@@ -83,7 +93,7 @@ pub fn caseload_view() -> Html {
         let since = case
             .periods
             .last()
-            .map(|p| p.opened.format("%-d %b %Y").to_string())
+            .map(|p| date(p.opened, DateStyle::Day))
             .unwrap_or_default();
         html! {
             <li key={case.id.0.clone()}>
@@ -98,6 +108,10 @@ pub fn caseload_view() -> Html {
                     aria-label={format!("Edit case {}", case.label)}>{"Edit"}</button>
                 <button type="button" class="quiet" {onclick} disabled={store.read_only()}
                     aria-label={format!("{verb} case {}", case.label)}>{verb}</button>
+                if !open {
+                    <button type="button" class="quiet" onclick={remove} disabled={store.read_only()}
+                        aria-label={format!("Remove case {}", case.label)}>{"Remove"}</button>
+                }
             </li>
         }
     };
@@ -145,7 +159,7 @@ pub fn caseload_view() -> Html {
                         <tbody>
                             { for weeks.iter().map(|w| html! {
                                 <tr>
-                                    <th scope="row">{format!("Week {} ({})", w.week.week(), w.monday.format("%-d %b"))}</th>
+                                    <th scope="row">{format!("Week {} ({})", w.week.week(), date(w.monday, DateStyle::DayMonth))}</th>
                                     <td>{w.peak.points}</td>
                                     <td>{format!("{}%", w.peak.percent)}</td>
                                     <td>{w.peak.light.label()}</td>

@@ -4,6 +4,7 @@
 use super::backup_button;
 use super::import::CalendarImport;
 use super::lock_settings::LockSettings;
+use super::page_tools::ThemeChoice;
 use super::restore::RestoreControls;
 use super::tables::CsvButtons;
 use crate::platform;
@@ -50,6 +51,8 @@ pub fn data_view() -> Html {
             <RestoreControls />
             <CalendarImport />
             <LockSettings />
+            <h3>{"On this device"}</h3>
+            <ThemeChoice />
             <h3>{"Earlier states"}</h3>
             if snapshots.is_empty() {
                 <p class="muted">{"Tend keeps the last few days' states here once you have logged for a while."}</p>

@@ -14,6 +14,7 @@ mod import;
 mod lock_settings;
 mod org_form;
 mod organisations;
+mod page_tools;
 mod reminders;
 mod report;
 mod restore;
@@ -33,6 +34,7 @@ pub use data_view::DataView;
 pub use day_list::DayList;
 pub use entry_form::EntryForm;
 pub use organisations::OrganisationsView;
+pub use page_tools::{use_theme, SkipLink, ThemeChoice, UndoBar};
 pub use reminders::Reminders;
 pub use report::ReportView;
 pub use risk::RiskView;
@@ -47,12 +49,13 @@ use chrono::NaiveDate;
 use tend_core::exchange::export_backup;
 use yew::prelude::*;
 
-/// How views name a day: `Mon 23 Nov`, with `today` spelled out.
+/// How views name a day, in the browser's locale (`Mon, Nov 23`), with `today` spelled out.
 pub fn day_name(date: NaiveDate, today: NaiveDate) -> String {
+    use platform::locale::{date as local, DateStyle};
     if date == today {
-        format!("today ({})", date.format("%a %-d %b"))
+        format!("today ({})", local(date, DateStyle::WeekdayDay))
     } else {
-        date.format("%a %-d %b %Y").to_string()
+        local(date, DateStyle::Full)
     }
 }
 

@@ -5,6 +5,7 @@
 use super::chart_figure::ChartFigure;
 use super::org_form::OrgForm;
 use crate::platform;
+use crate::platform::locale::{date, DateStyle};
 use crate::store::{Msg, Store};
 use tend_core::charts::org_months::{describe_org_months, org_series, render_org_months_svg};
 use tend_core::duration::format_minutes;
@@ -16,7 +17,7 @@ use yew::prelude::*;
 
 fn month_label(month: Month) -> String {
     chrono::NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d")
-        .map(|d| d.format("%B %Y").to_string())
+        .map(|d| date(d, DateStyle::MonthYear))
         .unwrap_or_else(|_| month.to_string())
 }
 
@@ -123,8 +124,8 @@ pub fn organisations_view() -> Html {
                                     o.arrangement.label(),
                                     o.rate.map(|r| format!(" at {}", format_minor(r))).unwrap_or_default(),
                                     if o.weekly_minutes > 0 { format!(" \u{b7} {} a week", format_minutes(o.weekly_minutes)) } else { String::new() },
-                                    o.start.format("%-d %b %Y"),
-                                    o.end.map(|e| format!(" to {}", e.format("%-d %b %Y"))).unwrap_or_default())}</span>
+                                    date(o.start, DateStyle::Day),
+                                    o.end.map(|e| format!(" to {}", date(e, DateStyle::Day))).unwrap_or_default())}</span>
                                 <button type="button" class="quiet" disabled={store.read_only()}
                                     onclick={{ let (editing, o) = (editing.clone(), o.clone()); Callback::from(move |_: MouseEvent| editing.set(Some(o.clone()))) }}
                                     aria-label={format!("Edit {}", o.name)}>{"Edit"}</button>
@@ -150,6 +151,8 @@ pub fn organisations_view() -> Html {
                         <button type="button" onclick={step(true)}>{"Next month"}</button>
                     </nav>
                 </div>
+                // On a narrow phone the table scrolls inside its own box, never the page.
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Hours and earnings table">
                 <table class="month-table" data-testid="month-income">
                     <caption>{format!("Hours and earnings by organisation, {} (amounts in your currency)", month_label(*month))}</caption>
                     <thead><tr>
@@ -178,6 +181,7 @@ pub fn organisations_view() -> Html {
                         <td>{format_minutes(income.pro_bono_minutes())}</td>
                     </tr></tfoot>
                 </table>
+                </div>
                 <p data-testid="pro-bono-value">{ match income.value_forgone() {
                     Some(v) => format!("Your pro bono time this month is worth {} at your usual rate.", format_minor(v)),
                     None if income.pro_bono_minutes() > 0 => "Set your usual rate to see what your pro bono time is worth.".into(),

@@ -6,6 +6,7 @@ use super::break_plan::BreakPlanCard;
 use super::chart_figure::ChartFigure;
 use super::targets_form::TargetsForm;
 use crate::platform;
+use crate::platform::locale::{date, number, DateStyle};
 use crate::store::{Msg, Store};
 use chrono::Days;
 use tend_core::charts::breaks::{breaks_by_week, describe_breaks, render_breaks_svg, WeekBreaks};
@@ -79,8 +80,8 @@ pub fn self_care_view() -> Html {
                 <li data-testid="breaks-summary">{ if summary.days_worked == 0 {
                     "No working days in the last two weeks.".to_string()
                 } else {
-                    format!("Last two weeks: {}.{} breaks per working day on average, against your target of {}; the target was met on {} of {} working days.",
-                        summary.per_day_tenths / 10, summary.per_day_tenths % 10,
+                    format!("Last two weeks: {} breaks per working day on average, against your target of {}; the target was met on {} of {} working days.",
+                        number(f64::from(summary.per_day_tenths) / 10.0, 1),
                         journal.targets.breaks_per_day, summary.days_met, summary.days_worked)
                 } }</li>
                 <li data-testid="day-off">{ match day_off {
@@ -111,9 +112,9 @@ pub fn self_care_view() -> Html {
                 <ul class="cases" data-testid="recent-breaks">
                     { for recent.iter().map(|b| {
                         let what = match (b.minutes, b.until) {
-                            (0, Some(until)) => format!("{}, {} to {}", b.kind.label(), b.date.format("%a %-d %b"), until.format("%a %-d %b")),
-                            (0, None) => format!("{}, {}", b.kind.label(), b.date.format("%a %-d %b")),
-                            (m, _) => format!("{} {}, {}", format_minutes(m), b.kind.label().to_lowercase(), b.date.format("%a %-d %b")),
+                            (0, Some(until)) => format!("{}, {} to {}", b.kind.label(), date(b.date, DateStyle::WeekdayDay), date(until, DateStyle::WeekdayDay)),
+                            (0, None) => format!("{}, {}", b.kind.label(), date(b.date, DateStyle::WeekdayDay)),
+                            (m, _) => format!("{} {}, {}", format_minutes(m), b.kind.label().to_lowercase(), date(b.date, DateStyle::WeekdayDay)),
                         };
                         let onclick = {
                             let (store, id, what) = (store.clone(), b.id.clone(), what.clone());

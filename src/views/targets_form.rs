@@ -1,5 +1,6 @@
 //! "Your targets": the few numbers the sections measure against, all the clinician's own.
 
+use crate::platform::locale::{number, week_order, weekday_name};
 use crate::store::{Msg, Store};
 use chrono::Weekday;
 use tend_core::money::{format_minor, parse_minor};
@@ -8,14 +9,15 @@ use tend_core::Action;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-const DAYS: [(Weekday, &str); 7] = [
-    (Weekday::Mon, "Mon"),
-    (Weekday::Tue, "Tue"),
-    (Weekday::Wed, "Wed"),
-    (Weekday::Thu, "Thu"),
-    (Weekday::Fri, "Fri"),
-    (Weekday::Sat, "Sat"),
-    (Weekday::Sun, "Sun"),
+/// The weekdays in the order `day_refs` holds their checkboxes.
+const DAYS: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
 ];
 
 fn hours(text: &str, what: &str) -> Result<u32, String> {
@@ -40,13 +42,9 @@ fn whole(text: &str, what: &str) -> Result<u32, String> {
     })
 }
 
+/// Hours as the browser's locale writes them (`37.5`, `37,5`); the form reads either back.
 fn as_hours(minutes: u32) -> String {
-    let h = f64::from(minutes) / 60.0;
-    if minutes.is_multiple_of(60) {
-        format!("{h:.0}")
-    } else {
-        format!("{h:.1}")
-    }
+    number(f64::from(minutes) / 60.0, 2)
 }
 
 /// The text fields' contents for stored targets.
@@ -92,7 +90,7 @@ pub fn targets_form() -> Html {
                     .iter()
                     .zip(day_refs.borrow().iter())
                     .filter(|(_, r)| r.cast::<HtmlInputElement>().is_some_and(|i| i.checked()))
-                    .map(|((d, _), _)| *d)
+                    .map(|(d, _)| *d)
                     .collect();
                 let [weekly, direct, capacity, breaks, rate_text] = &*texts;
                 Ok(Targets {
@@ -157,8 +155,12 @@ pub fn targets_form() -> Html {
                 </div>
                 <fieldset class="field checks days">
                     <legend>{"Working days"}</legend>
-                    { for DAYS.iter().zip(day_refs.borrow().iter()).map(|((day, label), r)| html! {
-                        <label><input type="checkbox" ref={r.clone()} checked={current.working_days.contains(*day)} />{format!(" {label}")}</label>
+                    // In the order of the locale's week (Sunday first in the United States).
+                    { for week_order().into_iter().map(|day| {
+                        let r = day_refs.borrow().get(day.num_days_from_monday() as usize).cloned().unwrap_or_default();
+                        html! {
+                            <label><input type="checkbox" ref={r} checked={current.working_days.contains(day)} />{format!(" {}", weekday_name(day))}</label>
+                        }
                     }) }
                 </fieldset>
                 <button type="submit" class="primary" disabled={store.read_only()}>{"Save targets"}</button>

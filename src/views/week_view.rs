@@ -1,8 +1,9 @@
 //! The week view: this ISO week's hours as a stacked chart, with a table for the same numbers.
 
 use super::chart_figure::ChartFigure;
+use crate::platform::locale::{date, date_range, DateStyle};
 use crate::store::Store;
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 use tend_core::chart::{describe_week, render_week_svg};
 use tend_core::duration::format_minutes;
 use tend_core::tracking::selectors::hours::{week_hours, WeekHours};
@@ -23,16 +24,6 @@ pub struct WeekViewProps {
 /// The week chart's drawn size in pixels.
 const WIDTH: u32 = 720;
 const HEIGHT: u32 = 360;
-
-const DAY_NAMES: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 /// The week's chart, totals and table.
 #[function_component(WeekView)]
@@ -82,11 +73,12 @@ pub fn week_view(props: &WeekViewProps) -> Html {
         })
     };
     let kinds = week.kinds_present();
+    let title = local_title(monday);
 
     html! {
         <section class="card" aria-labelledby="week-heading">
             <div class="week-head">
-                <h2 id="week-heading">{ if is_this_week { "This week".to_string() } else { week.title() } }</h2>
+                <h2 id="week-heading">{ if is_this_week { "This week".to_string() } else { title.clone() } }</h2>
                 <nav class="week-nav" aria-label="Choose week">
                     <button type="button" onclick={step(-7)}>{"Previous week"}</button>
                     <button type="button" onclick={this_week} disabled={is_this_week}>{"This week"}</button>
@@ -100,7 +92,7 @@ pub fn week_view(props: &WeekViewProps) -> Html {
             <ChartFigure svg={svg} size={(WIDTH, HEIGHT)} summary={describe_week(&week)}
                 file_stem={format!("tend-week-{}", monday.format("%G-W%V"))} test_id="week-chart">
                 <table data-testid="week-table">
-                    <caption>{week.title()}</caption>
+                    <caption>{title}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{"Day"}</th>
@@ -109,9 +101,9 @@ pub fn week_view(props: &WeekViewProps) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for week.days.iter().enumerate().map(|(i, day)| html! {
+                        { for week.days.iter().map(|day| html! {
                             <tr>
-                                <th scope="row">{format!("{} {}", DAY_NAMES[i], day.date.format("%-d %b"))}</th>
+                                <th scope="row">{format!("{} {}", date(day.date, DateStyle::Weekday), date(day.date, DateStyle::DayMonth))}</th>
                                 { for kinds.iter().map(|k| html! { <td>{minutes_cell(day.of(*k))}</td> }) }
                                 <td>{minutes_cell(day.total())}</td>
                             </tr>
@@ -121,6 +113,16 @@ pub fn week_view(props: &WeekViewProps) -> Html {
             </ChartFigure>
         </section>
     }
+}
+
+/// "Week 48 · Nov 23 – 29, 2026", the dates in the browser's locale.
+fn local_title(monday: NaiveDate) -> String {
+    let sunday = monday.checked_add_days(Days::new(6)).unwrap_or(monday);
+    format!(
+        "Week {} \u{b7} {}",
+        monday.iso_week().week(),
+        date_range(monday, sunday)
+    )
 }
 
 fn minutes_cell(minutes: u32) -> String {

@@ -1,7 +1,9 @@
 //! First run and demo data: what Tend is and is not, and a clearly labelled sample to explore,
 //! removable in one click.
 
+use super::targets_form::TargetsForm;
 use crate::platform;
+use crate::platform::locale::number;
 use crate::store::{Msg, Store};
 use tend_core::tracking::demo::demo_journal;
 use tend_core::Action;
@@ -59,6 +61,14 @@ pub fn welcome() -> Html {
             },
         )
     };
+    let t = &journal.targets;
+    let targets = format!(
+        "Your targets: {} hours a week, at most {} of them with clients, {} breaks a working day, {} working days a week. Check or change them",
+        number(f64::from(t.weekly_minutes) / 60.0, 2),
+        number(f64::from(t.max_direct_minutes) / 60.0, 2),
+        t.breaks_per_day,
+        t.working_days.count()
+    );
     html! {
         <section class="card welcome" aria-labelledby="welcome-heading" data-testid="welcome">
             <h2 id="welcome-heading">{"Welcome to Tend"}</h2>
@@ -67,7 +77,13 @@ pub fn welcome() -> Html {
             <ul>
                 <li>{"Everything stays in this browser. There is no account and nothing is sent anywhere."}</li>
                 <li>{"It is a self-check, not a diagnosis. If you are struggling, talk to your supervisor, a colleague or your own clinician."}</li>
+                <li>{"Sections measure against a few targets of your own. They start at common defaults; change them now or later under Self-care."}</li>
             </ul>
+            // Folded, so the keyboard reaches the log form in one step; opened, it is the whole form.
+            <details class="welcome-targets" data-testid="welcome-targets">
+                <summary>{targets}</summary>
+                <TargetsForm />
+            </details>
             <button type="button" onclick={try_demo}>{"Try it with demo data"}</button>
         </section>
     }

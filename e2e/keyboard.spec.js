@@ -1,0 +1,80 @@
+// Keyboard alone: a skip link first, a visible focus ring on whatever Tab reaches, sections
+// changed from the keyboard, and each chart's summary and table of numbers reachable.
+import { test, expect } from './guard.js';
+import { loadDemo, openApp, sections, showSection } from './sections.js';
+
+/**
+ * The focused element's outline and box shadow. Date and time fields have a calendar or clock
+ * button of the browser's own that takes focus separately; then the field itself is not :focus,
+ * page styles cannot reach that button, and `picker` says so (the browser draws its own ring).
+ */
+const focusStyle = (page) => page.evaluate(() => {
+  const el = document.activeElement;
+  const s = getComputedStyle(el);
+  return {
+    picker: el.matches('input[type="date"], input[type="time"]') && !el.matches(':focus') ? el.id : null, tag: `${el.tagName}#${el.id}[${el.type ?? ''}]`, text: el.textContent.trim().slice(0, 30), outline: s.outlineStyle, width: parseFloat(s.outlineWidth), shadow: s.boxShadow };
+});
+
+test('the first Tab reaches "Skip to main content", which moves focus to the main content', async ({ page }) => {
+  await openApp(page);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  await expect(page).not.toHaveURL(/#main/);
+  // The next Tab lands inside the main content, past the navigation.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.querySelector('main').contains(document.activeElement))).toBe(true);
+});
+
+test('everything Tab reaches in every section shows a visible focus ring', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  await loadDemo(page);
+  const seen = [];
+  for (const section of await sections(page)) {
+    await showSection(page, section);
+    // How each date and time field looks without focus, to tell the browser's own ring on its
+    // picker button from nothing at all.
+    const unfocused = {};
+    for (const field of await page.locator('main input[type="date"], main input[type="time"]').all()) {
+      unfocused[await field.getAttribute('id')] = await field.screenshot();
+    }
+    await page.locator('main').focus();
+    for (let i = 0; i < 120; i += 1) {
+      await page.keyboard.press('Tab');
+      if (!await page.evaluate(() => document.querySelector('main').contains(document.activeElement))) break;
+      const style = await focusStyle(page);
+      let ring = (style.outline !== 'none' && style.width >= 2) || style.shadow !== 'none';
+      if (style.picker) {
+        const now = await page.locator(`#${style.picker}`).screenshot();
+        ring = unfocused[style.picker] !== undefined && !now.equals(unfocused[style.picker]);
+      }
+      seen.push(`${section.name}: ${style.tag} "${style.text}" ${style.outline} ${style.width} ${style.shadow}: ${ring ? 'ring' : 'NO RING'}`);
+    }
+  }
+  expect(seen.length).toBeGreaterThan(40);
+  expect(seen.filter((s) => s.endsWith('NO RING'))).toEqual([]);
+});
+
+test('every section opens from the keyboard, and its charts have a summary and a table toggle', async ({ page }) => {
+  await openApp(page);
+  await loadDemo(page);
+  for (const section of await sections(page)) {
+    const link = page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: section.name, exact: true });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await expect(link).toHaveAttribute('aria-current', 'page');
+    for (const figure of await page.locator('main figure.chart').all()) {
+      await expect(figure.locator('figcaption')).not.toBeEmpty();
+      const summary = figure.locator('details > summary');
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      await expect(figure.locator('details table')).toBeVisible();
+      await page.keyboard.press('Enter');
+      await expect(figure.locator('details table')).toBeHidden();
+    }
+  }
+});

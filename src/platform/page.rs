@@ -1,0 +1,76 @@
+//! The page around the app: the colour theme on `<html>`, moving focus, and one-off timers.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// Puts the theme's slug (`system`, `light` or `dark`) on `<html data-theme>`, where the
+/// stylesheet picks the colours from it. Returns false if the page could not be reached.
+pub fn apply_theme(slug: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|html| html.set_attribute("data-theme", slug).is_ok())
+}
+
+/// Moves focus to the element with this id, if it exists and can take focus.
+pub fn focus_id(id: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+/// True when nothing in particular has focus (it fell back to the page body, as when the
+/// focused button was removed).
+pub fn focus_is_lost() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_none_or(|d| match d.active_element() {
+            None => true,
+            Some(active) => d.body().is_some_and(|b| *b == active),
+        })
+}
+
+/// True when the element with this id holds focus or contains what does.
+pub fn focus_within(id: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    match (document.get_element_by_id(id), document.active_element()) {
+        (Some(outer), Some(active)) => outer.contains(Some(&active)),
+        _ => false,
+    }
+}
+
+/// A pending one-off timer; dropping it cancels it.
+pub struct Timeout {
+    id: i32,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Drop for Timeout {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            window.clear_timeout_with_handle(self.id);
+        }
+    }
+}
+
+/// Calls `done` once after `ms` milliseconds, unless the returned handle is dropped first.
+pub fn after(ms: i32, done: impl FnOnce() + 'static) -> Option<Timeout> {
+    let window = web_sys::window()?;
+    let callback = Closure::once(done);
+    let id = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            callback.as_ref().unchecked_ref(),
+            ms,
+        )
+        .ok()?;
+    Some(Timeout {
+        id,
+        _callback: callback,
+    })
+}

@@ -4,7 +4,7 @@
 import { test, expect } from './guard.js';
 import { Today } from './today.js';
 
-test.use({ timezoneId: 'UTC' });
+test.use({ timezoneId: 'UTC', locale: 'en-GB' });
 
 // Replaces the Notification API with a recorder that answers the permission request as told.
 async function fakeNotifications(page, answer) {

@@ -130,7 +130,7 @@ async function checkEveryView(page) {
   await expect(page.getByTestId('org-months-chart').locator('svg')).toHaveAttribute('aria-label', /20 h in 2026-11, most of it for Harbour Clinic \(15 h\)/);
 
   await section(page, 'Self-care');
-  await expect(page.getByTestId('breaks-summary')).toContainText('2.0 breaks per working day on average, against your target of 3; the target was met on 0 of 5 working days.');
+  await expect(page.getByTestId('breaks-summary')).toContainText('2 breaks per working day on average, against your target of 3; the target was met on 0 of 5 working days.');
   await expect(page.getByTestId('breaks-chart').locator('svg')).toHaveAttribute('aria-label', /2\.0 in the week of 16 Nov/);
 }
 

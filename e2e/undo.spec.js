@@ -21,7 +21,7 @@ const records = (page) => page.evaluate(() => {
   for (const key of keys) {
     const value = JSON.parse(localStorage.getItem(key));
     const payload = value?.payload ?? value;
-    for (const name of ['entries', 'breaks', 'organisations', 'cases']) {
+    for (const name of ['entries', 'breaks', 'rows', 'rests', 'checks', 'organisations', 'cases']) {
       for (const r of payload?.[name] ?? []) lines.push(`${name} ${JSON.stringify(r)}`);
     }
   }

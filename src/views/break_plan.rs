@@ -2,6 +2,7 @@
 //! out day by day, and the switch for reminders while Tend is open (a system notification when
 //! the browser allows it, a notice inside Tend always).
 
+use crate::platform::locale::{self, DateStyle};
 use crate::platform::{self, NotifyPermission};
 use crate::store::{Msg, Store};
 use chrono::{NaiveTime, Weekday};
@@ -11,15 +12,18 @@ use tend_core::tracking::plan::{BreakPlan, PlannedBreak};
 use tend_core::tracking::BreakKind;
 use yew::prelude::*;
 
-const WEEKDAYS: [(Weekday, &str); 7] = [
-    (Weekday::Mon, "Monday"),
-    (Weekday::Tue, "Tuesday"),
-    (Weekday::Wed, "Wednesday"),
-    (Weekday::Thu, "Thursday"),
-    (Weekday::Fri, "Friday"),
-    (Weekday::Sat, "Saturday"),
-    (Weekday::Sun, "Sunday"),
-];
+/// A weekday's full name, as the plan's form lists them (in the locale's week order).
+fn day_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
 
 /// Stores new settings on this device and hands them to the store.
 fn keep(store: &Store, settings: DeviceSettings) {
@@ -140,7 +144,7 @@ pub fn break_plan_card() -> Html {
             } else {
                 <ul class="cases" data-testid="plan-week">
                     { for week.iter().map(|o| {
-                        let what = format!("{} {}, {} {}", o.at.format("%a %-d %b"), o.at.format("%H:%M"),
+                        let what = format!("{} {}, {} {}", locale::date(o.at.date(), DateStyle::WeekdayDay), o.at.format("%H:%M"),
                             format_minutes(o.planned.minutes), o.planned.kind.label().to_lowercase());
                         html! {
                             <li key={o.at.to_string()}>
@@ -159,8 +163,8 @@ pub fn break_plan_card() -> Html {
                 <div class="field">
                     <label for="plan-day">{"Every"}</label>
                     <select id="plan-day" ref={day}>
-                        { for WEEKDAYS.iter().map(|(d, name)| html! {
-                            <option value={d.to_string()} selected={*d == Weekday::Mon}>{*name}</option>
+                        { for locale::week_order().into_iter().enumerate().map(|(i, d)| html! {
+                            <option value={d.to_string()} selected={i == 0}>{day_name(d)}</option>
                         }) }
                     </select>
                 </div>

@@ -43,7 +43,7 @@ fn instrument_card(store: &Store, instrument: Instrument, built_in: bool) -> Htm
             <p class="hint credit">
                 {instrument.source.clone()}
                 if let Some(link) = &instrument.link {
-                    {" "}<a href={link.clone()} target="_blank" rel="noopener noreferrer">
+                    {" "}<a class="source-link" href={link.clone()} target="_blank" rel="noopener noreferrer">
                         { if built_in { "Get the official form and its terms at proqol.org".to_string() } else { format!("Source: {link}") } }
                     </a>
                 }

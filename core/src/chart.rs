@@ -122,12 +122,7 @@ pub fn render_week_svg(week: &WeekSummary, width: u32, height: u32) -> Result<St
         draw_legend(&legend_area, &week.kinds_present())?;
         root.present().map_err(failed)?;
     }
-    let label = escape_attr(&describe_week(week));
-    Ok(svg.replacen(
-        "<svg ",
-        &format!("<svg role=\"img\" aria-label=\"{label}\" "),
-        1,
-    ))
+    Ok(named_svg(&svg, &describe_week(week)))
 }
 
 /// Height of the strip under the plot that holds the legend.
@@ -173,6 +168,15 @@ where
         x += step;
     }
     Ok(())
+}
+
+/// Names a drawn SVG for screen readers: `role="img"` with the summary as its accessible name.
+pub(crate) fn named_svg(svg: &str, summary: &str) -> String {
+    svg.replacen(
+        "<svg ",
+        &format!("<svg role=\"img\" aria-label=\"{}\" ", escape_attr(summary)),
+        1,
+    )
 }
 
 pub(crate) fn escape_attr(text: &str) -> String {

@@ -2,7 +2,8 @@
 //! section's chart. Short pauses in a working day are one of the few recovery habits with
 //! measured effects on fatigue, so a slide here is worth seeing early.
 
-use crate::chart::{escape_attr, failed, ChartError};
+use super::bars::{bar, bar_frame, level_line};
+use crate::chart::{failed, named_svg, ChartError};
 use crate::journal::Journal;
 use crate::tracking::selectors::rest::breaks_per_working_day;
 use chrono::{Datelike, Days, NaiveDate};
@@ -104,33 +105,18 @@ pub fn render_breaks_svg(
             .ceil()
             .max(4.0);
         let count = weeks.len().max(1) as u32;
-        let mut chart = ChartBuilder::on(&root)
-            .caption("Breaks per working day by week", ("sans-serif", 22))
-            .margin(12)
-            .x_label_area_size(28)
-            .y_label_area_size(44)
-            .build_cartesian_2d((0u32..count - 1).into_segmented(), 0f64..top)
-            .map_err(failed)?;
         let labels: Vec<String> = weeks
             .iter()
             .map(|w| format!("W{}", w.monday.iso_week().week()))
             .collect();
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .y_desc("Breaks a day")
-            .label_style(("sans-serif", 15))
-            .axis_desc_style(("sans-serif", 15))
-            .light_line_style(TRANSPARENT)
-            .x_labels(weeks.len())
-            .y_labels(top as usize + 1)
-            .x_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(i) => labels.get(*i as usize).cloned().unwrap_or_default(),
-                _ => String::new(),
-            })
-            .y_label_formatter(&|v| format!("{v:.0}"))
-            .draw()
-            .map_err(failed)?;
+        let mut chart = bar_frame(
+            &root,
+            "Breaks per working day by week",
+            &labels,
+            "Breaks a day",
+            top,
+            Some(top as usize + 1),
+        )?;
         chart
             .draw_series(
                 weeks
@@ -140,38 +126,14 @@ pub fn render_breaks_svg(
                     .map(|(i, w)| {
                         let i = i as u32;
                         let colour = if w.met() { MET } else { SHORT };
-                        let mut bar = Rectangle::new(
-                            [
-                                (SegmentValue::Exact(i), 0.0),
-                                (
-                                    SegmentValue::Exact(i + 1),
-                                    f64::from(w.per_day_tenths()) / 10.0,
-                                ),
-                            ],
-                            colour.filled(),
-                        );
-                        bar.set_margin(0, 0, 6, 6);
-                        bar
+                        bar(i, 0.0, f64::from(w.per_day_tenths()) / 10.0, colour, 6)
                     }),
             )
             .map_err(failed)?;
-        chart
-            .draw_series(std::iter::once(PathElement::new(
-                vec![
-                    (SegmentValue::Exact(0), f64::from(target)),
-                    (SegmentValue::Exact(count), f64::from(target)),
-                ],
-                BLACK.stroke_width(2),
-            )))
-            .map_err(failed)?;
+        level_line(&mut chart, count, f64::from(target))?;
         root.present().map_err(failed)?;
     }
-    let label = escape_attr(&describe_breaks(weeks));
-    Ok(svg.replacen(
-        "<svg ",
-        &format!("<svg role=\"img\" aria-label=\"{label}\" "),
-        1,
-    ))
+    Ok(named_svg(&svg, &describe_breaks(weeks)))
 }
 
 #[cfg(test)]

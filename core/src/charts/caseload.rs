@@ -1,7 +1,8 @@
 //! The weighted caseload week by week against capacity, each bar coloured by its traffic light
 //! (and labelled in the table and summary, so colour is never the only signal).
 
-use crate::chart::{escape_attr, failed, ChartError};
+use super::bars::{bar, bar_frame, level_line};
+use crate::chart::{failed, named_svg, ChartError};
 use crate::tracking::selectors::caseload::{TrafficLight, WeekCaseload};
 use plotters::prelude::*;
 
@@ -51,63 +52,34 @@ pub fn render_caseload_svg(
             .max(capacity);
         let top = (f64::from(highest) * 1.15).ceil().max(10.0);
         let count = weeks.len().max(1) as u32;
-        let mut chart = ChartBuilder::on(&root)
-            .caption("Weighted caseload by week", ("sans-serif", 22))
-            .margin(12)
-            .x_label_area_size(28)
-            .y_label_area_size(44)
-            .build_cartesian_2d((0u32..count - 1).into_segmented(), 0f64..top)
-            .map_err(failed)?;
         let labels: Vec<String> = weeks
             .iter()
             .map(|w| format!("W{}", w.week.week()))
             .collect();
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .y_desc("Points")
-            .label_style(("sans-serif", 15))
-            .axis_desc_style(("sans-serif", 15))
-            .light_line_style(TRANSPARENT)
-            .x_labels(weeks.len())
-            .x_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(i) => labels.get(*i as usize).cloned().unwrap_or_default(),
-                _ => String::new(),
-            })
-            .y_label_formatter(&|v| format!("{v:.0}"))
-            .draw()
-            .map_err(failed)?;
+        let mut chart = bar_frame(
+            &root,
+            "Weighted caseload by week",
+            &labels,
+            "Points",
+            top,
+            None,
+        )?;
         chart
             .draw_series(weeks.iter().enumerate().map(|(i, w)| {
                 let i = i as u32;
-                let mut bar = Rectangle::new(
-                    [
-                        (SegmentValue::Exact(i), 0.0),
-                        (SegmentValue::Exact(i + 1), f64::from(w.peak.points)),
-                    ],
-                    light_colour(w.peak.light).filled(),
-                );
-                bar.set_margin(0, 0, 6, 6);
-                bar
+                bar(
+                    i,
+                    0.0,
+                    f64::from(w.peak.points),
+                    light_colour(w.peak.light),
+                    6,
+                )
             }))
             .map_err(failed)?;
-        chart
-            .draw_series(std::iter::once(PathElement::new(
-                vec![
-                    (SegmentValue::Exact(0), f64::from(capacity)),
-                    (SegmentValue::Exact(count), f64::from(capacity)),
-                ],
-                BLACK.stroke_width(2),
-            )))
-            .map_err(failed)?;
+        level_line(&mut chart, count, f64::from(capacity))?;
         root.present().map_err(failed)?;
     }
-    let label = escape_attr(&describe_caseload(weeks));
-    Ok(svg.replacen(
-        "<svg ",
-        &format!("<svg role=\"img\" aria-label=\"{label}\" "),
-        1,
-    ))
+    Ok(named_svg(&svg, &describe_caseload(weeks)))
 }
 
 #[cfg(test)]

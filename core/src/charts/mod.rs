@@ -1,6 +1,7 @@
 //! Charts beyond the week view, each drawn as an SVG string with plotters so the same picture is
 //! shown on screen, described for screen readers and saved as a file.
 
+mod bars;
 pub mod breaks;
 pub mod caseload;
 pub mod org_months;

@@ -1,7 +1,8 @@
 //! Hours by organisation, month by month: one stacked bar per month, one colour per organisation,
 //! so a contract clinician sees at a glance where their time went and how it shifted.
 
-use crate::chart::{draw_swatches, escape_attr, failed, ChartError, LEGEND_HEIGHT};
+use super::bars::{bar, bar_frame};
+use crate::chart::{draw_swatches, failed, named_svg, ChartError, LEGEND_HEIGHT};
 use crate::duration::format_minutes;
 use crate::tracking::selectors::income::MonthIncome;
 use crate::tracking::OrgId;
@@ -114,30 +115,15 @@ pub fn render_org_months_svg(
         let (plot_area, legend_area) = root.split_vertically(height.saturating_sub(LEGEND_HEIGHT));
         let busiest = months.iter().map(|m| m.total_minutes()).max().unwrap_or(0);
         let top = (f64::from(busiest) / 60.0 * 1.1).ceil().max(10.0);
-        let count = months.len().max(1) as u32;
-        let mut chart = ChartBuilder::on(&plot_area)
-            .caption("Hours by organisation and month", ("sans-serif", 22))
-            .margin(12)
-            .x_label_area_size(28)
-            .y_label_area_size(44)
-            .build_cartesian_2d((0u32..count - 1).into_segmented(), 0f64..top)
-            .map_err(failed)?;
         let labels: Vec<String> = months.iter().map(|m| m.month.to_string()).collect();
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .y_desc("Hours")
-            .label_style(("sans-serif", 15))
-            .axis_desc_style(("sans-serif", 15))
-            .light_line_style(TRANSPARENT)
-            .x_labels(months.len())
-            .x_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(i) => labels.get(*i as usize).cloned().unwrap_or_default(),
-                _ => String::new(),
-            })
-            .y_label_formatter(&|v| format!("{v:.0}"))
-            .draw()
-            .map_err(failed)?;
+        let mut chart = bar_frame(
+            &plot_area,
+            "Hours by organisation and month",
+            &labels,
+            "Hours",
+            top,
+            None,
+        )?;
         let mut base = vec![0u32; months.len()];
         for s in &series {
             let bars = s.minutes.iter().enumerate().filter_map(|(i, &minutes)| {
@@ -147,15 +133,7 @@ pub fn render_org_months_svg(
                 }
                 let from = f64::from(*below) / 60.0;
                 *below += minutes;
-                let mut bar = Rectangle::new(
-                    [
-                        (SegmentValue::Exact(i as u32), from),
-                        (SegmentValue::Exact(i as u32 + 1), f64::from(*below) / 60.0),
-                    ],
-                    s.colour.filled(),
-                );
-                bar.set_margin(0, 0, 8, 8);
-                Some(bar)
+                Some(bar(i as u32, from, f64::from(*below) / 60.0, s.colour, 8))
             });
             chart.draw_series(bars).map_err(failed)?;
         }
@@ -163,12 +141,7 @@ pub fn render_org_months_svg(
         draw_swatches(&legend_area, &items)?;
         root.present().map_err(failed)?;
     }
-    let label = escape_attr(&describe_org_months(months));
-    Ok(svg.replacen(
-        "<svg ",
-        &format!("<svg role=\"img\" aria-label=\"{label}\" "),
-        1,
-    ))
+    Ok(named_svg(&svg, &describe_org_months(months)))
 }
 
 #[cfg(test)]

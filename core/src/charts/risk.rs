@@ -2,7 +2,7 @@
 //! clinician sees where the index has been and how their own answers moved with it. Bands are
 //! tinted backgrounds named in the legend and the table; colour is never the only signal.
 
-use crate::chart::{escape_attr, failed, ChartError};
+use crate::chart::{failed, named_svg, ChartError};
 use crate::risk::signals::proqol_fraction;
 use crate::risk::{Band, RiskWeek};
 use chrono::Datelike;
@@ -156,12 +156,7 @@ pub fn render_risk_svg(weeks: &[RiskWeek], width: u32, height: u32) -> Result<St
         draw_legend(&legend_area)?;
         root.present().map_err(failed)?;
     }
-    let label = escape_attr(&describe_risk(weeks));
-    Ok(svg.replacen(
-        "<svg ",
-        &format!("<svg role=\"img\" aria-label=\"{label}\" "),
-        1,
-    ))
+    Ok(named_svg(&svg, &describe_risk(weeks)))
 }
 
 fn draw_legend<DB: DrawingBackend>(

@@ -2,7 +2,7 @@
 //! chart a five-year history is measured with in the benchmark, against JavaScript chart
 //! libraries drawing the same series.
 
-use crate::chart::{escape_attr, failed, kind_colour, ChartError};
+use crate::chart::{failed, kind_colour, named_svg, ChartError};
 use crate::entry::WorkKind;
 use crate::journal::Journal;
 use crate::week::week_start;
@@ -89,12 +89,7 @@ pub fn render_trend_svg(
             .map_err(failed)?;
         root.present().map_err(failed)?;
     }
-    let label = escape_attr(&describe_trend(weeks));
-    Ok(svg.replacen(
-        "<svg ",
-        &format!("<svg role=\"img\" aria-label=\"{label}\" "),
-        1,
-    ))
+    Ok(named_svg(&svg, &describe_trend(weeks)))
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! Hours by week for the report: one bar per ISO week, stacked by kind, with the weekly target
 //! as a line, so overtime shows as the part of a bar above it.
 
-use crate::chart::{draw_legend, escape_attr, failed, kind_colour, ChartError, LEGEND_HEIGHT};
+use super::bars::{bar, bar_frame, level_line};
+use crate::chart::{draw_legend, failed, kind_colour, named_svg, ChartError, LEGEND_HEIGHT};
 use crate::duration::format_minutes;
 use crate::entry::WorkKind;
 use crate::report::Report;
@@ -58,32 +59,11 @@ pub fn render_weeks_svg(report: &Report, width: u32, height: u32) -> Result<Stri
             report.period.from.format("%-d %b %Y"),
             report.period.to.format("%-d %b %Y")
         );
-        let mut chart = ChartBuilder::on(&plot_area)
-            .caption(title, ("sans-serif", 22))
-            .margin(12)
-            .x_label_area_size(28)
-            .y_label_area_size(44)
-            .build_cartesian_2d((0u32..count - 1).into_segmented(), 0f64..top)
-            .map_err(failed)?;
         let labels: Vec<String> = weeks
             .iter()
             .map(|w| format!("W{}", w.week.week()))
             .collect();
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .y_desc("Hours")
-            .label_style(("sans-serif", 15))
-            .axis_desc_style(("sans-serif", 15))
-            .light_line_style(TRANSPARENT)
-            .x_labels(weeks.len())
-            .x_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(i) => labels.get(*i as usize).cloned().unwrap_or_default(),
-                _ => String::new(),
-            })
-            .y_label_formatter(&|v| format!("{v:.0}"))
-            .draw()
-            .map_err(failed)?;
+        let mut chart = bar_frame(&plot_area, &title, &labels, "Hours", top, None)?;
         let mut base = vec![0u32; weeks.len()];
         for kind in kinds_present(report) {
             let bars = weeks.iter().enumerate().filter_map(|(i, w)| {
@@ -96,35 +76,14 @@ pub fn render_weeks_svg(report: &Report, width: u32, height: u32) -> Result<Stri
                 *slot += minutes;
                 let to = f64::from(*slot) / 60.0;
                 let i = i as u32;
-                let mut bar = Rectangle::new(
-                    [
-                        (SegmentValue::Exact(i), from),
-                        (SegmentValue::Exact(i + 1), to),
-                    ],
-                    kind_colour(kind).filled(),
-                );
-                bar.set_margin(0, 0, 6, 6);
-                Some(bar)
+                Some(bar(i, from, to, kind_colour(kind), 6))
             });
             chart.draw_series(bars).map_err(failed)?;
         }
         let target = f64::from(report.weekly_target) / 60.0;
-        chart
-            .draw_series(std::iter::once(PathElement::new(
-                vec![
-                    (SegmentValue::Exact(0), target),
-                    (SegmentValue::Exact(count), target),
-                ],
-                BLACK.stroke_width(2),
-            )))
-            .map_err(failed)?;
+        level_line(&mut chart, count, target)?;
         draw_legend(&legend_area, &kinds_present(report))?;
         root.present().map_err(failed)?;
     }
-    let label = escape_attr(&describe_weeks(report));
-    Ok(svg.replacen(
-        "<svg ",
-        &format!("<svg role=\"img\" aria-label=\"{label}\" "),
-        1,
-    ))
+    Ok(named_svg(&svg, &describe_weeks(report)))
 }

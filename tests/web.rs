@@ -5,7 +5,6 @@
 //! stored. Faults are made by writing bad data straight into storage or by filling it up.
 
 use std::collections::BTreeSet;
-use std::time::Duration;
 use tend::platform::{self, SaveError, SaveJob};
 use tend_core::storage::{
     self, KeyValue, SnapshotRequest, INDEX_KEY, LEGACY_KEY, QUARANTINE_PREFIX,
@@ -13,32 +12,13 @@ use tend_core::storage::{
 use tend_core::{Action, Document, EntryId, Month, WorkEntry, WorkKind};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{
-    Element, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlSelectElement, Storage,
-};
+use web_sys::{Element, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlSelectElement};
+
+mod common;
+
+use common::{document, local, settle, Local};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-fn local() -> Storage {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap()
-}
-
-struct Local;
-
-impl KeyValue for Local {
-    fn get(&self, key: &str) -> Option<String> {
-        local().get_item(key).unwrap()
-    }
-    fn keys(&self) -> Vec<String> {
-        (0..local().length().unwrap())
-            .filter_map(|i| local().key(i).unwrap())
-            .collect()
-    }
-}
 
 /// What a fresh start would read from storage now.
 fn stored() -> storage::Loaded {
@@ -62,12 +42,6 @@ async fn show(section: &str) {
         .set_hash(section)
         .unwrap();
     settle().await;
-}
-
-async fn settle() {
-    for _ in 0..4 {
-        yew::platform::time::sleep(Duration::from_millis(10)).await;
-    }
 }
 
 fn find(root: &Element, selector: &str) -> Element {

@@ -2,41 +2,17 @@
 //! problem by item number and keeps what was typed, a complete set is scored and stored in the
 //! month's chunk, and the due card on Today follows.
 
-use std::time::Duration;
 use tend::platform;
-use tend_core::storage::{self, KeyValue};
+use tend_core::storage;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlFormElement, HtmlInputElement, Storage};
+use web_sys::{Element, HtmlFormElement, HtmlInputElement};
+
+mod common;
+
+use common::{document, local, settle, Local};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-fn local() -> Storage {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap()
-}
-
-struct Local;
-
-impl KeyValue for Local {
-    fn get(&self, key: &str) -> Option<String> {
-        local().get_item(key).unwrap()
-    }
-    fn keys(&self) -> Vec<String> {
-        (0..local().length().unwrap())
-            .filter_map(|i| local().key(i).unwrap())
-            .collect()
-    }
-}
-
-async fn settle() {
-    for _ in 0..4 {
-        yew::platform::time::sleep(Duration::from_millis(10)).await;
-    }
-}
 
 async fn show(section: &str) {
     web_sys::window()

@@ -26,10 +26,20 @@ test('with the lock on, records are stored sealed and open only with the passphr
   await lock.getByRole('button', { name: 'Turn on the lock' }).click();
   await expect(page.getByTestId('lock-error')).not.toBeEmpty();
 
+  // The live chunk and registry keys before the lock goes on: the sealed rewrite must write new
+  // keys and leave these alone until its index commits (then they are cleared away).
+  const keysOf = () => page.evaluate(() => {
+    const index = JSON.parse(localStorage.getItem('tend.index'));
+    return [...Object.values(index.chunks).map((c) => c[0]), index.registry?.[0]].filter(Boolean);
+  });
+  const plainKeys = await keysOf();
+  expect(plainKeys.length).toBeGreaterThan(0);
   await lock.getByLabel('New passphrase', { exact: true }).fill(FIRST);
   await lock.getByLabel('Repeat the passphrase').fill(FIRST);
   await lock.getByRole('button', { name: 'Turn on the lock' }).click();
   await expect(page.getByTestId('data-status')).toContainText('The lock is on');
+  const sealedKeys = await keysOf();
+  expect(sealedKeys.filter((k) => plainKeys.includes(k))).toEqual([]);
   const sealed = await storageText(page);
   // Plain chunks keep their records as "rows" (schema 3); sealed ones hold only "sealed" text.
   // storageText quotes each stored text once more, so its quotes appear escaped.

@@ -311,6 +311,12 @@ impl Reducible for AppState {
                 next.key = key;
                 next.full_write = Some(SnapshotRequest::Auto);
                 if rewrite {
+                    // A new revision, so the rewritten chunks get new keys and the live ones
+                    // stay untouched until the new index commits.
+                    next.doc = Rc::new(Document {
+                        revision: self.doc.revision.saturating_add(1),
+                        ..(*self.doc).clone()
+                    });
                     next.dirty.extend(all_months(&next.doc, next.base.as_ref()));
                     next.registry_dirty = true;
                     next.drop_snapshots = true;

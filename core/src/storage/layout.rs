@@ -1,4 +1,4 @@
-//! The stored shapes of schema 2: the index, chunk references, snapshots and chunks.
+//! The stored shapes: the index, chunk references, snapshots, chunks and the registry.
 
 use super::compact::CompactBody;
 use crate::checks::{CheckResult, Instrument};

@@ -60,17 +60,26 @@ test('the chosen theme overrides the system, is kept in the device settings, and
   await openApp(page);
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const light = await background();
+  // The browser's bar (theme-color) follows the theme too: both entries take the chosen colour.
+  const bars = () => page.evaluate(() => [...document.querySelectorAll('meta[name="theme-color"]')]
+    .map((m) => m.getAttribute('content')));
+  expect(await bars()).toEqual(['#1f5f8b', '#14191d']);
   await chooseTheme(page, 'Dark', 'dark');
   const dark = await background();
   expect(dark).not.toEqual(light);
+  expect(await bars()).toEqual(['#14191d', '#14191d']);
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('tend.settings')).theme);
   expect(stored).toBe('dark');
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   expect(await background()).toEqual(dark);
+  expect(await bars()).toEqual(['#14191d', '#14191d']);
+  await chooseTheme(page, 'Light', 'light');
+  expect(await bars()).toEqual(['#1f5f8b', '#1f5f8b']);
   await page.getByLabel('Colours on this device').selectOption({ label: 'Same as this device' });
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'system');
   expect(await background()).toEqual(light);
+  expect(await bars()).toEqual(['#1f5f8b', '#14191d']);
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await background()).toEqual(dark);
 });

@@ -3,6 +3,10 @@
 import { test, expect } from './guard.js';
 import { Today } from './today.js';
 
+// A locale whose weeks begin on Monday, so the week chart is an ISO week with its number; the
+// locale journey covers weeks that begin on Sunday.
+test.use({ locale: 'en-GB' });
+
 const read = async (download) => Buffer.concat(await (await download.createReadStream()).toArray());
 
 test('the week chart saves as SVG and as a PNG at twice its size', async ({ page }) => {

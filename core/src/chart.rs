@@ -41,6 +41,12 @@ pub(crate) fn failed<E: fmt::Debug>(e: E) -> ChartError {
 
 const DAY_NAMES: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
+/// A day's short English name; the week may start on any day.
+fn day_name(date: chrono::NaiveDate) -> &'static str {
+    use chrono::Datelike;
+    DAY_NAMES[date.weekday().num_days_from_monday() as usize]
+}
+
 /// A one-sentence description of the week, used as the chart's accessible name.
 pub fn describe_week(week: &WeekSummary) -> String {
     let total = week.total_minutes();
@@ -52,7 +58,7 @@ pub fn describe_week(week: &WeekSummary) -> String {
         .iter()
         .enumerate()
         .max_by_key(|(i, d)| (d.total(), std::cmp::Reverse(*i)))
-        .map(|(i, d)| format!("{} ({})", DAY_NAMES[i], format_minutes(d.total())))
+        .map(|(_, d)| format!("{} ({})", day_name(d.date), format_minutes(d.total())))
         .unwrap_or_default();
     format!(
         "{}: {} of work logged; busiest day {}.",
@@ -89,9 +95,11 @@ pub fn render_week_svg(week: &WeekSummary, width: u32, height: u32) -> Result<St
             .y_label_formatter(&|v| format!("{v:.0}"))
             .x_labels(7)
             .x_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(i) => {
-                    DAY_NAMES.get(*i as usize).copied().unwrap_or("").into()
-                }
+                SegmentValue::CenterOf(i) => week
+                    .days
+                    .get(*i as usize)
+                    .map_or("", |d| day_name(d.date))
+                    .into(),
                 _ => String::new(),
             })
             .draw()
@@ -244,6 +252,30 @@ mod tests {
         assert!(has_text(&svg, "Documentation"));
         assert!(!has_text(&svg, "Admin"));
         assert!(has_text(&svg, "Mon") && has_text(&svg, "Sun"));
+    }
+
+    #[test]
+    fn a_week_from_sunday_is_labelled_from_sunday() {
+        let journal = Journal {
+            entries: vec![WorkEntry {
+                id: EntryId("s".into()),
+                date: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+                minutes: 120,
+                kind: WorkKind::Admin,
+                ..WorkEntry::default()
+            }],
+            ..Journal::default()
+        };
+        let week = WeekSummary::starting(&journal, NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
+        let svg = render_week_svg(&week, 640, 320).unwrap();
+        let sun = svg.find(">\nSun\n<").unwrap();
+        let mon = svg.find(">\nMon\n<").unwrap();
+        let sat = svg.find(">\nSat\n<").unwrap();
+        assert!(sun < mon && mon < sat, "labels run Sunday to Saturday");
+        assert_eq!(
+            describe_week(&week),
+            "22\u{2013}28 Nov 2026: 2 h of work logged; busiest day Sun (2 h)."
+        );
     }
 
     #[test]

@@ -1,11 +1,14 @@
-//! Selector: the hours of one ISO week, day by day and kind by kind.
+//! Selector: the hours of one week, day by day and kind by kind.
 //!
 //! Views never sum entries themselves; they ask for a [`WeekSummary`], which is what the week
-//! chart, its text alternative and the totals all read.
+//! chart, its text alternative and the totals all read. A week is seven days from a first day:
+//! Monday for ISO weeks (the risk model and reports), or the first day of the week where the
+//! clinician lives (Sunday in the United States, Saturday in parts of the Middle East) for the
+//! week shown on Today.
 
 use crate::entry::WorkKind;
 use crate::journal::Journal;
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 /// Minutes of each kind on one day.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,16 +31,22 @@ impl DayTotals {
     }
 }
 
-/// One ISO week (Monday to Sunday) of logged work.
+/// Seven consecutive days of logged work: an ISO week (Monday to Sunday) unless made with
+/// [`WeekSummary::starting`] on another day.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WeekSummary {
-    /// Monday to Sunday.
+    /// The seven days, first day first.
     pub days: [DayTotals; 7],
 }
 
 /// The Monday of the ISO week holding `date`.
 pub fn week_start(date: NaiveDate) -> NaiveDate {
-    let back = u64::from(date.weekday().num_days_from_monday());
+    week_start_on(date, Weekday::Mon)
+}
+
+/// The first day of the week holding `date`, for weeks that begin on `first`.
+pub fn week_start_on(date: NaiveDate, first: Weekday) -> NaiveDate {
+    let back = u64::from(date.weekday().days_since(first));
     date.checked_sub_days(Days::new(back)).unwrap_or(date)
 }
 
@@ -45,17 +54,19 @@ impl WeekSummary {
     /// Sums the journal's entries for the ISO week that holds `date`. An entry with a start time
     /// that runs past midnight counts the minutes after midnight on the next day.
     pub fn of(journal: &Journal, date: NaiveDate) -> WeekSummary {
-        let monday = week_start(date);
+        WeekSummary::starting(journal, week_start(date))
+    }
+
+    /// Sums the journal's entries for the seven days from `first`.
+    pub fn starting(journal: &Journal, first: NaiveDate) -> WeekSummary {
         let days = std::array::from_fn(|i| DayTotals {
-            date: monday
-                .checked_add_days(Days::new(i as u64))
-                .unwrap_or(monday),
+            date: first.checked_add_days(Days::new(i as u64)).unwrap_or(first),
             minutes: [0; WorkKind::ALL.len()],
         });
         let mut week = WeekSummary { days };
         for entry in &journal.entries {
             for (date, minutes) in entry.day_split().parts() {
-                let offset = (date - monday).num_days();
+                let offset = (date - first).num_days();
                 if let Ok(i @ 0..=6) = usize::try_from(offset) {
                     let slot = &mut week.days[i].minutes[entry.kind.index()];
                     *slot = slot.saturating_add(minutes);
@@ -65,12 +76,12 @@ impl WeekSummary {
         week
     }
 
-    /// The week's Monday.
+    /// The week's first day (Monday in an ISO week).
     pub fn monday(&self) -> NaiveDate {
         self.days[0].date
     }
 
-    /// The week's Sunday.
+    /// The week's last day (Sunday in an ISO week).
     pub fn sunday(&self) -> NaiveDate {
         self.days[6].date
     }
@@ -93,7 +104,8 @@ impl WeekSummary {
             .collect()
     }
 
-    /// A title such as `Week 48 · 23–29 Nov 2026`.
+    /// A title such as `Week 48 · 23–29 Nov 2026`; a week that does not begin on Monday has no
+    /// ISO number, so it is named by its dates alone: `22–28 Nov 2026`.
     pub fn title(&self) -> String {
         let (mon, sun) = (self.monday(), self.sunday());
         let range = if mon.month() == sun.month() {
@@ -111,7 +123,11 @@ impl WeekSummary {
                 sun.format("%-d %b %Y")
             )
         };
-        format!("Week {} \u{b7} {}", mon.iso_week().week(), range)
+        if mon.weekday() == Weekday::Mon {
+            format!("Week {} \u{b7} {}", mon.iso_week().week(), range)
+        } else {
+            range
+        }
     }
 }
 
@@ -142,6 +158,49 @@ mod tests {
         assert_eq!(week_start(day(2026, 11, 23)), day(2026, 11, 23));
         assert_eq!(week_start(day(2026, 11, 29)), day(2026, 11, 23));
         assert_eq!(week_start(day(2027, 1, 1)), day(2026, 12, 28));
+    }
+
+    #[test]
+    fn weeks_can_start_on_the_locales_first_day() {
+        // Sunday 22 November 2026 and Saturday 21 November 2026.
+        let wednesday = day(2026, 11, 25);
+        assert_eq!(week_start_on(wednesday, Weekday::Sun), day(2026, 11, 22));
+        assert_eq!(week_start_on(wednesday, Weekday::Sat), day(2026, 11, 21));
+        assert_eq!(
+            week_start_on(day(2026, 11, 22), Weekday::Sun),
+            day(2026, 11, 22)
+        );
+        assert_eq!(
+            week_start_on(day(2026, 11, 21), Weekday::Sun),
+            day(2026, 11, 15)
+        );
+        assert_eq!(
+            week_start_on(day(2027, 1, 1), Weekday::Sun),
+            day(2026, 12, 27)
+        );
+        for d in 0..60 {
+            let date = day(2026, 12, 1) + Days::new(d);
+            for first in [Weekday::Mon, Weekday::Sat, Weekday::Sun] {
+                let start = week_start_on(date, first);
+                assert_eq!(start.weekday(), first);
+                assert!((date - start).num_days() < 7 && start <= date);
+            }
+        }
+    }
+
+    #[test]
+    fn a_sunday_week_holds_the_sunday_before_the_iso_week() {
+        let j = journal(&[
+            (day(2026, 11, 22), 60, WorkKind::Admin),
+            (day(2026, 11, 28), 30, WorkKind::Travel),
+            (day(2026, 11, 29), 600, WorkKind::Admin),
+        ]);
+        let week = WeekSummary::starting(&j, day(2026, 11, 22));
+        assert_eq!(week.days[0].of(WorkKind::Admin), 60);
+        assert_eq!(week.days[6].of(WorkKind::Travel), 30);
+        assert_eq!(week.total_minutes(), 90);
+        assert_eq!(week.title(), "22\u{2013}28 Nov 2026");
+        assert_eq!(WeekSummary::of(&j, day(2026, 11, 25)).total_minutes(), 630);
     }
 
     #[test]

@@ -222,3 +222,27 @@ pub fn weekday_name(day: Weekday) -> String {
         .and_then(|f| call_for_text(&f, "format", &Array::of1(&js_date(date))))
         .unwrap_or_else(|| date.format("%a").to_string())
 }
+
+/// The locale's decimal sign, read from how it writes one and a half: `.` or `,`.
+pub fn decimal_sign() -> char {
+    if number(1.5, 1).contains(',') {
+        ','
+    } else {
+        '.'
+    }
+}
+
+/// An amount in minor units (cents, pence) as the locale writes money, grouped and with two
+/// decimals but no currency symbol: `1,234.50`, `1.234,50`. Tend does not know the currency.
+pub fn money(minor: u64) -> String {
+    let two = options(&[
+        ("minimumFractionDigits", "2"),
+        ("maximumFractionDigits", "2"),
+    ]);
+    intl("NumberFormat", &two)
+        .and_then(|f| {
+            let value = JsValue::from_f64(minor as f64 / 100.0);
+            call_for_text(&f, "format", &Array::of1(&value))
+        })
+        .unwrap_or_else(|| tend_core::money::format_minor(minor))
+}

@@ -3,12 +3,30 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+/// The colour of the browser's bar around the page in each theme, as in `index.html`.
+const BAR_LIGHT: &str = "#1f5f8b";
+const BAR_DARK: &str = "#14191d";
+
 /// Puts the theme's slug (`system`, `light` or `dark`) on `<html data-theme>`, where the
-/// stylesheet picks the colours from it. Returns false if the page could not be reached.
+/// stylesheet picks the colours from it, and colours the browser's bar to match: both
+/// `theme-color` entries take the chosen theme's colour, or their own system one again.
+/// Returns false if the page could not be reached.
 pub fn apply_theme(slug: &str) -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    for (id, system) in [("bar-light", BAR_LIGHT), ("bar-dark", BAR_DARK)] {
+        let colour = match slug {
+            "light" => BAR_LIGHT,
+            "dark" => BAR_DARK,
+            _ => system,
+        };
+        if let Some(meta) = document.get_element_by_id(id) {
+            let _ = meta.set_attribute("content", colour);
+        }
+    }
+    document
+        .document_element()
         .is_some_and(|html| html.set_attribute("data-theme", slug).is_ok())
 }
 

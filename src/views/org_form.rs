@@ -3,9 +3,10 @@
 
 use super::value_of;
 use crate::platform;
+use crate::platform::locale::{decimal_sign, money};
 use crate::store::{Msg, Store};
 use chrono::NaiveDate;
-use tend_core::money::{format_minor, parse_minor};
+use tend_core::money::parse_minor_with;
 use tend_core::tracking::{Arrangement, OrgId, Organisation};
 use tend_core::Action;
 use web_sys::HtmlInputElement;
@@ -26,7 +27,7 @@ fn read(fields: &[NodeRef; 6], today: NaiveDate) -> Result<Organisation, String>
     let rate = if rate_text.trim().is_empty() {
         None
     } else {
-        Some(parse_minor(&rate_text)?)
+        Some(parse_minor_with(&rate_text, decimal_sign())?)
     };
     let hours_text = value_of(hours);
     let weekly_minutes = if hours_text.trim().is_empty() {
@@ -80,7 +81,7 @@ fn fill(fields: &[NodeRef; 6], org: &Organisation) {
     };
     set(name, org.name.clone());
     set(arrangement, org.arrangement.label().into());
-    set(rate, org.rate.map(format_minor).unwrap_or_default());
+    set(rate, org.rate.map(money).unwrap_or_default());
     let minutes = org.weekly_minutes;
     set(
         hours,
@@ -180,7 +181,7 @@ pub fn org_form(props: &OrgFormProps) -> Html {
             <div class="field">
                 <label for="org-rate">{"Rate (per hour or per session)"}</label>
                 <input id="org-rate" type="text" inputmode="decimal" ref={rate} aria-describedby="org-rate-hint" />
-                <span id="org-rate-hint" class="hint">{"In your currency, for example 85 or 85.50"}</span>
+                <span id="org-rate-hint" class="hint">{format!("In your currency, for example 85 or {}", money(8550))}</span>
             </div>
             <div class="field">
                 <label for="org-hours">{"Weekly hours agreed"}</label>

@@ -5,11 +5,11 @@
 use super::chart_figure::ChartFigure;
 use super::org_form::OrgForm;
 use crate::platform;
-use crate::platform::locale::{date, DateStyle};
+use crate::platform::locale::{date, money, DateStyle};
 use crate::store::{Msg, Store};
 use tend_core::charts::org_months::{describe_org_months, org_series, render_org_months_svg};
 use tend_core::duration::format_minutes;
-use tend_core::money::format_minor;
+
 use tend_core::tracking::selectors::income::{income_variability, month_income, MonthIncome};
 use tend_core::tracking::{Arrangement, Organisation};
 use tend_core::{Action, Journal, Month};
@@ -100,7 +100,7 @@ pub fn organisations_view() -> Html {
         Some(cv) => format!(
             "Over the last {} months your computed earnings averaged {} a month and varied by {}% from month to month (coefficient of variation).",
             variability.months.len(),
-            format_minor(variability.mean),
+            money(variability.mean),
             cv / 100
         ),
         None => "Not enough months with earnings yet to say how much income varies.".into(),
@@ -122,7 +122,7 @@ pub fn organisations_view() -> Html {
                                 <span class="case-label">{o.name.clone()}</span>
                                 <span class="entry-kind">{format!("{}{}{} \u{b7} from {}{}",
                                     o.arrangement.label(),
-                                    o.rate.map(|r| format!(" at {}", format_minor(r))).unwrap_or_default(),
+                                    o.rate.map(|r| format!(" at {}", money(r))).unwrap_or_default(),
                                     if o.weekly_minutes > 0 { format!(" \u{b7} {} a week", format_minutes(o.weekly_minutes)) } else { String::new() },
                                     date(o.start, DateStyle::Day),
                                     o.end.map(|e| format!(" to {}", date(e, DateStyle::Day))).unwrap_or_default())}</span>
@@ -168,7 +168,7 @@ pub fn organisations_view() -> Html {
                                 <td>{o.sessions}</td>
                                 <td>{ match o.arrangement {
                                     Some(Arrangement::Salaried) => "salary".to_string(),
-                                    _ => format_minor(o.earnings),
+                                    _ => money(o.earnings),
                                 } }</td>
                                 <td>{format_minutes(o.pro_bono_minutes)}</td>
                             </tr>
@@ -177,13 +177,13 @@ pub fn organisations_view() -> Html {
                     <tfoot><tr>
                         <th scope="row">{"Total"}</th>
                         <td>{format_minutes(income.total_minutes())}</td><td></td>
-                        <td>{format_minor(income.total_earnings())}</td>
+                        <td>{money(income.total_earnings())}</td>
                         <td>{format_minutes(income.pro_bono_minutes())}</td>
                     </tr></tfoot>
                 </table>
                 </div>
                 <p data-testid="pro-bono-value">{ match income.value_forgone() {
-                    Some(v) => format!("Your pro bono time this month is worth {} at your usual rate.", format_minor(v)),
+                    Some(v) => format!("Your pro bono time this month is worth {} at your usual rate.", money(v)),
                     None if income.pro_bono_minutes() > 0 => "Set your usual rate to see what your pro bono time is worth.".into(),
                     None => "No pro bono time this month.".into(),
                 } }</p>

@@ -1,9 +1,9 @@
 //! "Your targets": the few numbers the sections measure against, all the clinician's own.
 
-use crate::platform::locale::{number, week_order, weekday_name};
+use crate::platform::locale::{decimal_sign, money, number, week_order, weekday_name};
 use crate::store::{Msg, Store};
 use chrono::Weekday;
-use tend_core::money::{format_minor, parse_minor};
+use tend_core::money::parse_minor_with;
 use tend_core::tracking::{Targets, WorkingDays};
 use tend_core::Action;
 use web_sys::HtmlInputElement;
@@ -54,7 +54,7 @@ fn field_texts(t: &Targets) -> [String; 5] {
         as_hours(t.max_direct_minutes),
         t.capacity_points.to_string(),
         t.breaks_per_day.to_string(),
-        t.usual_rate.map(format_minor).unwrap_or_default(),
+        t.usual_rate.map(money).unwrap_or_default(),
     ]
 }
 
@@ -102,7 +102,7 @@ pub fn targets_form() -> Html {
                     usual_rate: if rate_text.trim().is_empty() {
                         None
                     } else {
-                        Some(parse_minor(rate_text)?)
+                        Some(parse_minor_with(rate_text, decimal_sign())?)
                     },
                     ..current.clone()
                 })

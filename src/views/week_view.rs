@@ -1,13 +1,15 @@
-//! The week view: this ISO week's hours as a stacked chart, with a table for the same numbers.
+//! The week view: this week's hours as a stacked chart, with a table for the same numbers. The
+//! week begins on the first day of the week in the browser's locale.
 
 use super::chart_figure::ChartFigure;
-use crate::platform::locale::{date, date_range, DateStyle};
+use crate::platform::locale::{date, date_range, first_weekday, DateStyle};
 use crate::store::Store;
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 use tend_core::chart::{describe_week, render_week_svg};
 use tend_core::duration::format_minutes;
-use tend_core::tracking::selectors::hours::{week_hours, WeekHours};
-use tend_core::{week_start, WeekSummary};
+use tend_core::tracking::selectors::hours::{hours_from, WeekHours};
+use tend_core::week::week_start_on;
+use tend_core::WeekSummary;
 use yew::prelude::*;
 
 /// Props of [`WeekView`].
@@ -29,18 +31,19 @@ const HEIGHT: u32 = 360;
 #[function_component(WeekView)]
 pub fn week_view(props: &WeekViewProps) -> Html {
     let store = use_context::<Store>();
-    let monday = week_start(props.anchor);
+    let first_day = first_weekday();
+    let first = week_start_on(props.anchor, first_day);
     let revision = store.as_ref().map_or(0, |s| s.doc.revision);
     let week = {
         let store = store.clone();
-        use_memo((revision, monday), move |_| match &store {
-            Some(s) => WeekSummary::of(&s.doc.payload, monday),
-            None => WeekSummary::of(&Default::default(), monday),
+        use_memo((revision, first), move |_| match &store {
+            Some(s) => WeekSummary::starting(&s.doc.payload, first),
+            None => WeekSummary::starting(&Default::default(), first),
         })
     };
     let svg = {
         let week = week.clone();
-        use_memo((revision, monday), move |_| {
+        use_memo((revision, first), move |_| {
             render_week_svg(&week, WIDTH, HEIGHT)
                 .map(AttrValue::from)
                 .map_err(|e| AttrValue::from(e.to_string()))
@@ -51,29 +54,29 @@ pub fn week_view(props: &WeekViewProps) -> Html {
         let onmove = props.onmove.clone();
         Callback::from(move |_: MouseEvent| {
             let target = if days < 0 {
-                monday.checked_sub_days(Days::new(days.unsigned_abs()))
+                first.checked_sub_days(Days::new(days.unsigned_abs()))
             } else {
-                monday.checked_add_days(Days::new(days as u64))
+                first.checked_add_days(Days::new(days as u64))
             };
-            onmove.emit(target.unwrap_or(monday));
+            onmove.emit(target.unwrap_or(first));
         })
     };
     let this_week = {
         let (onmove, today) = (props.onmove.clone(), props.today);
         Callback::from(move |_: MouseEvent| onmove.emit(today))
     };
-    let is_this_week = week_start(props.today) == monday;
+    let is_this_week = week_start_on(props.today, first_day) == first;
     // Like the week itself, worked out again only when the records or the week change (a save
     // re-renders the view without changing either).
     let hours = {
         let store = store.clone();
-        use_memo((revision, monday), move |_| match &store {
-            Some(s) => week_hours(&s.doc.payload, monday),
-            None => week_hours(&Default::default(), monday),
+        use_memo((revision, first), move |_| match &store {
+            Some(s) => hours_from(&s.doc.payload, first),
+            None => hours_from(&Default::default(), first),
         })
     };
     let kinds = week.kinds_present();
-    let title = local_title(monday);
+    let title = local_title(first);
 
     html! {
         <section class="card" aria-labelledby="week-heading">
@@ -90,7 +93,7 @@ pub fn week_view(props: &WeekViewProps) -> Html {
             </p>
             {targets_line(&hours)}
             <ChartFigure svg={svg} size={(WIDTH, HEIGHT)} summary={describe_week(&week)}
-                file_stem={format!("tend-week-{}", monday.format("%G-W%V"))} test_id="week-chart">
+                file_stem={file_stem(first)} test_id="week-chart">
                 <table data-testid="week-table">
                     <caption>{title}</caption>
                     <thead>
@@ -115,14 +118,28 @@ pub fn week_view(props: &WeekViewProps) -> Html {
     }
 }
 
-/// "Week 48 · Nov 23 – 29, 2026", the dates in the browser's locale.
-fn local_title(monday: NaiveDate) -> String {
-    let sunday = monday.checked_add_days(Days::new(6)).unwrap_or(monday);
-    format!(
-        "Week {} \u{b7} {}",
-        monday.iso_week().week(),
-        date_range(monday, sunday)
-    )
+/// "Week 48 · Nov 23 – 29, 2026", the dates in the browser's locale; a week that begins on another
+/// day than Monday has no ISO number and is named by its dates alone.
+fn local_title(first: NaiveDate) -> String {
+    let last = first.checked_add_days(Days::new(6)).unwrap_or(first);
+    if first.weekday() == Weekday::Mon {
+        format!(
+            "Week {} \u{b7} {}",
+            first.iso_week().week(),
+            date_range(first, last)
+        )
+    } else {
+        date_range(first, last)
+    }
+}
+
+/// `tend-week-2026-W48` for an ISO week, `tend-week-from-2026-11-22` for another.
+fn file_stem(first: NaiveDate) -> String {
+    if first.weekday() == Weekday::Mon {
+        format!("tend-week-{}", first.format("%G-W%V"))
+    } else {
+        format!("tend-week-from-{first}")
+    }
 }
 
 fn minutes_cell(minutes: u32) -> String {

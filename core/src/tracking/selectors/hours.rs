@@ -115,6 +115,12 @@ pub fn week_hours(journal: &Journal, date: NaiveDate) -> WeekHours {
         .unwrap_or_else(|| with_targets(journal, WeekSummary::of(journal, date)))
 }
 
+/// The hours of the seven days from `first`, against the weekly targets: the week shown on
+/// Today, which begins on the locale's first day.
+pub fn hours_from(journal: &Journal, first: NaiveDate) -> WeekHours {
+    with_targets(journal, WeekSummary::starting(journal, first))
+}
+
 /// The hours of every ISO week that overlaps `first..=last`, oldest first.
 pub fn weeks_hours(journal: &Journal, first: NaiveDate, last: NaiveDate) -> Vec<WeekHours> {
     let monday = week_start(first);

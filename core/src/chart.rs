@@ -72,7 +72,7 @@ pub fn describe_week(week: &WeekSummary) -> String {
 pub fn render_week_svg(week: &WeekSummary, width: u32, height: u32) -> Result<String, ChartError> {
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let root = crate::charts::svg::area(&mut svg, (width, height));
         root.fill(&WHITE).map_err(failed)?;
         let (plot_area, legend_area) = root.split_vertically(height.saturating_sub(LEGEND_HEIGHT));
         let busiest = week.days.iter().map(|d| d.total()).max().unwrap_or(0);

@@ -22,16 +22,6 @@ export function scriptHashes(html) {
   return inlineScripts(html).map(sha256);
 }
 
-// The one exception to `style-src 'self'`. On wasm, plotters (which draws the week chart) measures
-// the chart's caption by putting a span on the page with a style attribute (its web font backend,
-// `estimate_layout`). Instead of allowing inline styles, the policy allows exactly the style text it
-// writes, by hash ('unsafe-hashes' makes a hash apply to attributes). Only the caption's font size
-// (22 in core/src/chart.rs) is measured; if the chart gains another measured size, the Playwright
-// journeys report a CSP violation naming the new text, and its size goes here.
-const MEASURED_FONT_SIZES = [22];
-export const CHART_MEASURE_STYLES = MEASURED_FONT_SIZES.map((size) =>
-  `display: inline-block; font-family:sans-serif; font-style:normal; font-size: ${size}px; position: fixed; top: 100%`);
-
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /**
@@ -43,7 +33,6 @@ export function policy(html, { header = false } = {}) {
     ['default-src', "'none'"],
     ['script-src', "'self'", "'wasm-unsafe-eval'", ...scriptHashes(html)],
     ['style-src', "'self'"],
-    ['style-src-attr', "'unsafe-hashes'", ...CHART_MEASURE_STYLES.map(sha256)],
     ['img-src', "'self'", 'data:', 'blob:'],
     ['font-src', "'self'"],
     ['connect-src', "'self'"],

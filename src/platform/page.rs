@@ -30,6 +30,17 @@ pub fn apply_theme(slug: &str) -> bool {
         .is_some_and(|html| html.set_attribute("data-theme", slug).is_ok())
 }
 
+/// Takes away the page's static first screen (`#shell` in `index.html`), which stands in for the
+/// app while it loads. Called once, just before the app draws itself, so both never show.
+pub fn remove_shell() {
+    if let Some(shell) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("shell"))
+    {
+        shell.remove();
+    }
+}
+
 /// Moves focus to the element with this id, if it exists and can take focus.
 pub fn focus_id(id: &str) {
     if let Some(element) = web_sys::window()

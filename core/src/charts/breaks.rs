@@ -97,7 +97,7 @@ pub fn render_breaks_svg(
 ) -> Result<String, ChartError> {
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let root = crate::charts::svg::area(&mut svg, (width, height));
         root.fill(&WHITE).map_err(failed)?;
         let target = weeks.last().map_or(0, |w| w.target);
         let highest = weeks.iter().map(|w| w.per_day_tenths()).max().unwrap_or(0);

@@ -41,7 +41,7 @@ pub fn render_caseload_svg(
 ) -> Result<String, ChartError> {
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let root = crate::charts::svg::area(&mut svg, (width, height));
         root.fill(&WHITE).map_err(failed)?;
         let capacity = weeks.last().map_or(100, |w| w.peak.capacity);
         let highest = weeks

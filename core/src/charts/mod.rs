@@ -6,5 +6,6 @@ pub mod breaks;
 pub mod caseload;
 pub mod org_months;
 pub mod risk;
+pub mod svg;
 pub mod trend;
 pub mod weeks;

@@ -110,7 +110,7 @@ pub fn render_org_months_svg(
     let series = org_series(months);
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let root = crate::charts::svg::area(&mut svg, (width, height));
         root.fill(&WHITE).map_err(failed)?;
         let (plot_area, legend_area) = root.split_vertically(height.saturating_sub(LEGEND_HEIGHT));
         let busiest = months.iter().map(|m| m.total_minutes()).max().unwrap_or(0);

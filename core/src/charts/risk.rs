@@ -61,7 +61,7 @@ pub fn describe_risk(weeks: &[RiskWeek]) -> String {
 pub fn render_risk_svg(weeks: &[RiskWeek], width: u32, height: u32) -> Result<String, ChartError> {
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let root = crate::charts::svg::area(&mut svg, (width, height));
         root.fill(&WHITE).map_err(failed)?;
         let (plot_area, legend_area) = root.split_vertically(height.saturating_sub(34));
         let last = weeks.len().max(2) as f64 - 0.5;

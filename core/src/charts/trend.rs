@@ -55,7 +55,7 @@ pub fn render_trend_svg(
 ) -> Result<String, ChartError> {
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let root = crate::charts::svg::area(&mut svg, (width, height));
         root.fill(&WHITE).map_err(failed)?;
         let top = weeks.iter().map(|w| w.1).fold(0.0f64, f64::max);
         let top = (top * 1.1).ceil().max(10.0);

@@ -42,7 +42,7 @@ pub fn render_weeks_svg(report: &Report, width: u32, height: u32) -> Result<Stri
     let mut svg = String::new();
     let weeks = &report.weeks;
     {
-        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let root = crate::charts::svg::area(&mut svg, (width, height));
         root.fill(&WHITE).map_err(failed)?;
         let (plot_area, legend_area) =
             root.split_vertically(height.saturating_sub(2 * LEGEND_HEIGHT - 8));

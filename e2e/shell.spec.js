@@ -1,0 +1,31 @@
+// While the app loads, the page already shows Tend's masthead, sections and a short note on what
+// Tend is, from index.html alone; when the app runs it takes that first screen's place, and the
+// two agree on the sections.
+import { test, expect } from './guard.js';
+
+test('the first screen shows before the app runs and gives way to it', async ({ page }) => {
+  // Hold the app's WebAssembly back until the first screen has been checked.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/', { waitUntil: 'domcontentloaded' });
+  const shell = page.locator('#shell');
+  await expect(shell.getByRole('heading', { level: 1 })).toHaveText('Tend');
+  await expect(shell.getByRole('heading', { level: 2 })).toHaveText('Opening Tend…');
+  await expect(shell).toContainText('not a diagnosis');
+  const shellSections = await shell.getByRole('navigation', { name: 'Sections' }).getByRole('link')
+    .evaluateAll((links) => links.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
+  expect(shellSections).toHaveLength(8);
+
+  release();
+  await expect(page.getByRole('button', { name: 'Add entry' })).toBeEnabled();
+  await expect(page.locator('#shell')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await expect(page.locator('main')).toHaveCount(1);
+  const appSections = await page.getByRole('navigation', { name: 'Sections' }).getByRole('link')
+    .evaluateAll((links) => links.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
+  expect(appSections).toEqual(shellSections);
+});

@@ -1,7 +1,10 @@
 //! Entry point of the web build: mounts Tend's root component on the page's body, in place of
-//! the static first screen `index.html` shows while the app loads.
+//! the static first screen `index.html` shows while the app loads. The app starts after that
+//! screen has been painted once, so it is seen even when the app arrives at once.
 
 fn main() {
-    tend::platform::remove_shell();
-    yew::Renderer::<tend::App>::new().render();
+    tend::platform::after_first_paint(|| {
+        tend::platform::remove_shell();
+        yew::Renderer::<tend::App>::new().render();
+    });
 }

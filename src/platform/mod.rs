@@ -18,7 +18,10 @@ pub use browser::{
     on_storage_change, print, read_chosen_file, request_persistence, today, utc_offset_minutes,
     HashListener, StorageListener,
 };
-pub use page::{after, apply_theme, focus_id, focus_is_lost, focus_within, remove_shell, Timeout};
+pub use page::{
+    after, after_first_paint, apply_theme, focus_id, focus_is_lost, focus_within, remove_shell,
+    Timeout,
+};
 pub use remind::{
     every, local_now, notify, notify_permission, request_notify_permission, Every, NotifyPermission,
 };

@@ -1,5 +1,7 @@
 //! The page around the app: the colour theme on `<html>`, moving focus, and one-off timers.
 
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -38,6 +40,41 @@ pub fn remove_shell() {
         .and_then(|d| d.get_element_by_id("shell"))
     {
         shell.remove();
+    }
+}
+
+/// A start that runs at most once, whichever timer gets there first.
+type Once = Rc<Cell<Option<Box<dyn FnOnce()>>>>;
+
+/// Calls `start` once the page has been painted at least once, so the static first screen shows
+/// before the app replaces it, however fast the app arrived: an animation frame comes just before
+/// a paint, and a zero timer set in it runs after that paint. A page in a background tab gets no
+/// animation frames, so a plain timer starts the app anyway after 200 ms. `start` runs only once.
+pub fn after_first_paint(start: impl FnOnce() + 'static) {
+    let start: Once = Rc::new(Cell::new(Some(Box::new(start))));
+    let run = move |start: &Once| {
+        if let Some(start) = start.take() {
+            start();
+        }
+    };
+    let Some(window) = web_sys::window() else {
+        run(&start);
+        return;
+    };
+    let (late, after_frame) = (start.clone(), start.clone());
+    let fallback = Closure::once_into_js(move || run(&late));
+    let frame = Closure::once_into_js(move || {
+        let next = Closure::once_into_js(move || run(&after_frame));
+        if let Some(window) = web_sys::window() {
+            let _ = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(next.unchecked_ref(), 0);
+        }
+    });
+    let timer =
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 200);
+    let framed = window.request_animation_frame(frame.unchecked_ref());
+    if timer.is_err() && framed.is_err() {
+        run(&start);
     }
 }
 

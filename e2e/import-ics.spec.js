@@ -8,6 +8,9 @@ import { Today } from './today.js';
 const fixture = new URL('./fixtures/daily_recur.ics', import.meta.url);
 const SUPERVISION = '#CC79A7';
 
+// A locale whose weeks begin on Monday, so the week on Today is the ISO week counted below.
+test.use({ locale: 'en-GB' });
+
 /** Days from this week's Monday to today, both included, in the browser's own calendar. */
 const daysThisWeek = (page) => page.evaluate(() => ((new Date().getDay() + 6) % 7) + 1);
 

@@ -1,10 +1,13 @@
-//! Entry point of the web build: mounts Tend's root component on the page's body, in place of
-//! the static first screen `index.html` shows while the app loads. The app starts after that
+//! Entry point of the web build: mounts Tend's root component on `#app`, in place of the static
+//! first screen `index.html` shows while the app loads (on the body if `#app` is missing). The app starts after that
 //! screen has been painted once, so it is seen even when the app arrives at once.
 
 fn main() {
     tend::platform::after_first_paint(|| {
         tend::platform::remove_shell();
-        yew::Renderer::<tend::App>::new().render();
+        match tend::platform::app_root() {
+            Some(root) => yew::Renderer::<tend::App>::with_root(root).render(),
+            None => yew::Renderer::<tend::App>::new().render(),
+        };
     });
 }

@@ -13,7 +13,8 @@
   region.className = 'update-prompt';
   region.setAttribute('role', 'status');
   region.dataset.testid = 'update-prompt';
-  // The app, once started, replaces everything in <body>; the region goes back in front of it.
+  // The app draws into its own element (#app), so the region stays; should anything have taken it
+  // out of the page by the time the app starts, it goes back in front.
   const attach = () => region.isConnected || document.body.prepend(region);
   attach();
   window.addEventListener('TrunkApplicationStarted', attach);

@@ -19,8 +19,8 @@ pub use browser::{
     HashListener, StorageListener,
 };
 pub use page::{
-    after, after_first_paint, apply_theme, focus_id, focus_is_lost, focus_within, remove_shell,
-    Timeout,
+    after, after_first_paint, app_root, apply_theme, focus_id, focus_is_lost, focus_within,
+    remove_shell, Timeout,
 };
 pub use remind::{
     every, local_now, notify, notify_permission, request_notify_permission, Every, NotifyPermission,

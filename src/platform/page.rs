@@ -78,6 +78,12 @@ pub fn after_first_paint(start: impl FnOnce() + 'static) {
     }
 }
 
+/// The element the app draws into (`#app` in `index.html`), so that nothing else on the page
+/// (the update notice the service worker script adds) is the app's to replace.
+pub fn app_root() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id("app")
+}
+
 /// Moves focus to the element with this id, if it exists and can take focus.
 pub fn focus_id(id: &str) {
     if let Some(element) = web_sys::window()

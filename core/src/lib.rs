@@ -26,6 +26,7 @@ pub mod month;
 pub mod report;
 pub mod risk;
 pub mod settings;
+pub mod sorting;
 pub mod storage;
 pub mod tracking;
 pub mod undo;

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 /// out (the reducer does not let that happen).
 pub fn checks_csv(journal: &Journal) -> Result<String, String> {
     let mut results: Vec<_> = journal.checks.iter().collect();
-    results.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    crate::sorting::sort_stable_by(&mut results, |a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
     let rows: Vec<_> = results
         .into_iter()
         .filter_map(|r| scored(journal, r).map(|(i, scores)| (r, i, scores)))

@@ -20,6 +20,7 @@ pub mod entry;
 pub mod exchange;
 pub mod import;
 pub mod journal;
+pub mod json;
 pub mod lock;
 pub mod money;
 pub mod month;

@@ -164,7 +164,10 @@ impl AppState {
                     .into(),
             );
         }
-        let mut dirty: BTreeSet<Month> = loaded.unreadable.iter().filter_map(|u| u.month).collect();
+        // Filled by `extend`, not `collect()`: collecting into a B-tree sorts with its own copy of
+        // the standard stable sort for each element type, kilobytes of wasm each (see `sorting`).
+        let mut dirty: BTreeSet<Month> = BTreeSet::new();
+        dirty.extend(loaded.unreadable.iter().filter_map(|u| u.month));
         let full_write = match (loaded.migrated_from, &loaded.index) {
             (Some(schema), _) => Some(SnapshotRequest::BeforeMigration {
                 schema,

@@ -262,7 +262,7 @@ fn organisations(journal: &Journal, period: Period) -> Vec<OrgHours> {
             }
         }
     }
-    rows.sort_by(|a, b| {
+    crate::sorting::sort_stable_by(&mut rows, |a, b| {
         (a.0.is_none(), std::cmp::Reverse(a.1.minutes), &a.1.name).cmp(&(
             b.0.is_none(),
             std::cmp::Reverse(b.1.minutes),

@@ -95,7 +95,7 @@ impl DeviceSettings {
     /// Reads settings, falling back to defaults for anything unreadable: they are
     /// conveniences, never records, so losing them loses nothing.
     pub fn decode(text: &str) -> DeviceSettings {
-        serde_json::from_str(text).unwrap_or_default()
+        crate::json::from_text(text).unwrap_or_default()
     }
 
     /// The stored text.

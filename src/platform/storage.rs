@@ -201,7 +201,7 @@ thread_local! {
 /// its text was set aside at start-up and a fresh index may replace it.
 fn stored_revision(store: &LocalStore) -> Option<u64> {
     let text = store.get(INDEX_KEY)?;
-    serde_json::from_str::<Index>(&text)
+    tend_core::json::from_text::<Index>(&text)
         .ok()
         .map(|i| i.revision)
 }

@@ -71,7 +71,7 @@ pub fn self_care_view() -> Html {
         .iter()
         .filter(|b| b.last_day() >= first)
         .collect();
-    recent.sort_by_key(|b| std::cmp::Reverse(b.date));
+    tend_core::sorting::sort_stable_by(&mut recent, |a, b| b.date.cmp(&a.date));
     html! {
         <>
         <section class="card" aria-labelledby="self-care-heading">

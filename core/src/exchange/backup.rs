@@ -178,7 +178,7 @@ pub fn read_backup(
         (None, Some(sealed), Some(header)) => {
             let cipher = unlocked.ok_or_else(|| BackupError::Locked(header.clone()))?;
             let plain = cipher.open(sealed, SEALED_AS).map_err(BackupError::Seal)?;
-            serde_json::from_str(&plain).map_err(|e| BackupError::Damaged(e.to_string()))?
+            crate::json::from_text(&plain).map_err(|e| BackupError::Damaged(e.to_string()))?
         }
         _ => {
             return Err(BackupError::Damaged(

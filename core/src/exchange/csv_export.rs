@@ -71,7 +71,9 @@ pub const ENTRIES_HEADER: [&str; 10] = [
 /// Every work entry, oldest first.
 pub fn entries_csv(journal: &Journal) -> Result<String, String> {
     let mut entries: Vec<_> = journal.entries.iter().collect();
-    entries.sort_by(|a, b| (a.date, a.start, &a.id).cmp(&(b.date, b.start, &b.id)));
+    crate::sorting::sort_stable_by(&mut entries, |a, b| {
+        (a.date, a.start, &a.id).cmp(&(b.date, b.start, &b.id))
+    });
     let rows = entries
         .into_iter()
         .map(|e| {
@@ -101,7 +103,7 @@ pub const BREAKS_HEADER: [&str; 6] = ["id", "date", "until", "kind", "minutes", 
 /// timed breaks); `until` is the last day of a range and equals `date` for a single day.
 pub fn breaks_csv(journal: &Journal) -> Result<String, String> {
     let mut breaks: Vec<_> = journal.breaks.iter().collect();
-    breaks.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    crate::sorting::sort_stable_by(&mut breaks, |a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
     let rows = breaks
         .into_iter()
         .map(|b| {
@@ -155,7 +157,7 @@ pub fn cases_csv(journal: &Journal) -> Result<String, String> {
             ));
         }
     }
-    rows.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    crate::sorting::sort_stable_by(&mut rows, |a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     table(&CASES_HEADER, rows.into_iter().map(|(_, r)| r).collect())
 }
 
@@ -173,7 +175,7 @@ pub const ORGANISATIONS_HEADER: [&str; 7] = [
 /// Every organisation and its contract, by start day.
 pub fn organisations_csv(journal: &Journal) -> Result<String, String> {
     let mut orgs: Vec<_> = journal.organisations.iter().collect();
-    orgs.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
+    crate::sorting::sort_stable_by(&mut orgs, |a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
     let rows = orgs
         .into_iter()
         .map(|o| {

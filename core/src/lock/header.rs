@@ -188,7 +188,7 @@ impl LockHeader {
     /// Reads stored header text and checks everything that can be checked without the
     /// passphrase, so the shell can report a broken lock before asking for the passphrase.
     pub fn decode(text: &str) -> Result<LockHeader, LockError> {
-        let header: LockHeader = serde_json::from_str(text)
+        let header: LockHeader = crate::json::from_text(text)
             .map_err(|_| LockError::Damaged("the lock settings are unreadable".to_string()))?;
         header.check()?;
         Ok(header)

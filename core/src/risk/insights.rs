@@ -97,7 +97,7 @@ pub fn insights(history: &[RiskWeek]) -> Insights {
             })
         })
         .collect();
-    found.sort_by(|a, b| b.r.abs().total_cmp(&a.r.abs()));
+    crate::sorting::sort_stable_by(&mut found, |a, b| b.r.abs().total_cmp(&a.r.abs()));
     Insights::Found(found)
 }
 

@@ -136,7 +136,7 @@ pub fn score(inputs: &WeekInputs) -> Score {
         })
         .collect();
     share_out(&mut parts, index as i32);
-    parts.sort_by_key(|p| std::cmp::Reverse(p.points.abs()));
+    crate::sorting::sort_stable_by(&mut parts, |a, b| b.points.abs().cmp(&a.points.abs()));
     Score {
         index,
         band: Band::of(index),
@@ -149,7 +149,9 @@ pub fn score(inputs: &WeekInputs) -> Score {
 fn share_out(parts: &mut [Part], index: i32) {
     let remainder = |p: &Part| p.exact - f64::from(p.points);
     let mut order: Vec<usize> = (0..parts.len()).collect();
-    order.sort_by(|a, b| remainder(&parts[*b]).total_cmp(&remainder(&parts[*a])));
+    crate::sorting::sort_stable_by(&mut order, |a, b| {
+        remainder(&parts[*b]).total_cmp(&remainder(&parts[*a]))
+    });
     let mut missing = index - parts.iter().map(|p| p.points).sum::<i32>();
     // In exact arithmetic at most one point per part is missing and none is extra; the loops
     // also absorb any floating-point noise so the sum holds whatever happens.

@@ -144,8 +144,10 @@ impl Index {
 
     /// Every storage key this index keeps alive: current chunks and snapshot contents.
     pub fn live_keys(&self) -> std::collections::BTreeSet<String> {
-        let mut keys: std::collections::BTreeSet<String> =
-            self.chunks.values().map(|c| c.key.clone()).collect();
+        // Filled by `extend`, not `collect()`: collecting into a B-tree sorts with its own copy of
+        // the standard stable sort for each element type, kilobytes of wasm each (see `sorting`).
+        let mut keys: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+        keys.extend(self.chunks.values().map(|c| c.key.clone()));
         keys.extend(self.registry.as_ref().map(|r| r.key.clone()));
         for s in &self.snapshots {
             keys.extend(s.changed.values().map(|c| c.key.clone()));

@@ -253,11 +253,11 @@ fn read_chunk(
         |c, plain| {
             let damaged = |e: serde_json::Error| format!("damaged inside its seal ({e})");
             if c.schema >= 3 {
-                let body: CompactBody = serde_json::from_str(plain).map_err(damaged)?;
+                let body: CompactBody = crate::json::from_text(plain).map_err(damaged)?;
                 (c.refs, c.rows, c.rests, c.checks) =
                     (body.refs, body.rows, body.rests, body.checks);
             } else {
-                let body: ChunkBody = serde_json::from_str(plain).map_err(damaged)?;
+                let body: ChunkBody = crate::json::from_text(plain).map_err(damaged)?;
                 (c.entries, c.breaks, c.checks) = (body.entries, body.breaks, body.checks);
             }
             Ok(())
@@ -346,7 +346,7 @@ fn read_registry(
                 cipher,
                 |r: &mut Registry| r.sealed.take(),
                 |r, plain| {
-                    let body = serde_json::from_str::<RegistryBody>(plain)
+                    let body = crate::json::from_text::<RegistryBody>(plain)
                         .map_err(|e| format!("damaged inside its seal ({e})"))?;
                     *r = Registry::new(r.schema, body, None);
                     Ok(())

@@ -178,8 +178,10 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
         drop_snapshots,
     } = request;
     let mut chunks = base.map(|b| b.chunks.clone()).unwrap_or_default();
-    let mut by_month: BTreeMap<Month, ChunkBody> =
-        dirty.iter().map(|m| (*m, ChunkBody::default())).collect();
+    // Filled by `extend`, not `collect()`: collecting into a B-tree sorts with its own copy of
+    // the standard stable sort for each element type, kilobytes of wasm each (see `sorting`).
+    let mut by_month: BTreeMap<Month, ChunkBody> = BTreeMap::new();
+    by_month.extend(dirty.iter().map(|m| (*m, ChunkBody::default())));
     for entry in &doc.payload.entries {
         if let Some(body) = by_month.get_mut(&Month::of(entry.date)) {
             body.entries.push(entry.clone());

@@ -96,7 +96,7 @@ impl BreakPlan {
             return Err(PlanError::Taken);
         }
         self.breaks.push(planned);
-        self.breaks.sort_by_key(sort_key);
+        crate::sorting::sort_stable_by(&mut self.breaks, |a, b| sort_key(a).cmp(&sort_key(b)));
         Ok(())
     }
 

@@ -17,7 +17,7 @@ pub fn check_history() -> Html {
     };
     let journal = &store.doc.payload;
     let mut results: Vec<_> = journal.checks.iter().collect();
-    results.sort_by(|a, b| (b.date, &b.id).cmp(&(a.date, &a.id)));
+    tend_core::sorting::sort_stable_by(&mut results, |a, b| (b.date, &b.id).cmp(&(a.date, &a.id)));
     let on_csv = {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| match checks_csv(&store.doc.payload) {

@@ -191,7 +191,7 @@ pub fn risk_section(journal: &Journal, period: Period) -> Html {
         .iter()
         .filter(|c| c.date >= period.from && c.date <= period.to)
         .collect();
-    checks.sort_by_key(|c| c.date);
+    tend_core::sorting::sort_stable_by(&mut checks, |a, b| a.date.cmp(&b.date));
     html! {
         <section class="report-section" aria-labelledby="report-risk">
             <h3 id="report-risk">{"Risk trend and self-checks"}</h3>

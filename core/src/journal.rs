@@ -9,6 +9,7 @@
 
 use crate::checks::reduce as checks;
 use crate::checks::{CheckError, CheckId, CheckResult, Instrument};
+use crate::entries::Entries;
 use crate::entry::{EntryId, WorkEntry, MAX_ENTRY_MINUTES};
 use crate::tracking::reduce;
 use crate::tracking::{
@@ -25,9 +26,10 @@ use std::fmt;
 /// data reads back and a journal that does not use them is stored as before.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Journal {
-    /// Work entries, in the order they were logged.
+    /// Work entries, in the order they were logged (each shared between journals, see
+    /// [`Entries`]).
     #[serde(default)]
-    pub entries: Vec<WorkEntry>,
+    pub entries: Entries,
     /// Breaks, time off and self-care, in the order they were logged. Dated, like entries.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub breaks: Vec<BreakEntry>,
@@ -252,7 +254,7 @@ impl Journal {
                 case.organisation = None;
             }
         }
-        for entry in &mut next.entries {
+        for entry in next.entries.iter_mut() {
             if entry
                 .organisation
                 .as_ref()

@@ -116,7 +116,7 @@ mod storage_properties {
     }
 
     fn sorted(journal: &Journal) -> Vec<WorkEntry> {
-        let mut v = journal.entries.clone();
+        let mut v = journal.entries.to_vec();
         v.sort_by(|a, b| a.id.cmp(&b.id));
         v
     }

@@ -210,7 +210,7 @@ fn removing_or_replacing_a_recent_record_rewrites_its_month() {
     let mut replaced = entry("other-month", day("2026-10-19"));
     replaced.minutes = 45;
     let incoming = Journal {
-        entries: vec![replaced],
+        entries: vec![replaced].into(),
         ..Journal::default()
     };
     tab.act(Action::Restore(incoming));

@@ -89,7 +89,7 @@ impl Plan {
     /// The records to add, as a journal to merge by id like a restored backup.
     pub fn records(&self) -> Journal {
         Journal {
-            entries: self.entries.clone(),
+            entries: self.entries.clone().into(),
             breaks: self.days_off.clone(),
             ..Journal::default()
         }

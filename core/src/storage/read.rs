@@ -115,7 +115,7 @@ pub(super) fn check_chunk(
         }
     }
     let journal = Journal {
-        entries: body.entries,
+        entries: body.entries.into(),
         breaks: body.breaks,
         checks: body.checks,
         ..Journal::default()
@@ -145,7 +145,7 @@ pub(super) fn check_chunk(
         ));
     }
     Ok(ChunkBody {
-        entries: journal.entries,
+        entries: journal.entries.into_vec(),
         breaks: journal.breaks,
         checks: journal.checks,
     })

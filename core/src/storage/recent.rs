@@ -87,10 +87,10 @@ pub(super) fn carry(doc: &Document, wanted: &[Added], rewrite: &BTreeSet<Month>)
         lost: BTreeSet::new(),
     };
     let payload = &doc.payload;
-    let found = take_from_end(&payload.entries, &mut entries, |e| (&e.id, e.date));
+    let found = take_from_end(payload.entries.shared(), &mut entries, |e| (&e.id, e.date));
     for e in found {
         let body = carried.bodies.entry(Month::of(e.date)).or_default();
-        body.entries.push(e.clone());
+        body.entries.push((**e).clone());
     }
     let found = take_from_end(&payload.breaks, &mut breaks, |b| (&b.id, b.date));
     for b in found {

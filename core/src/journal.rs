@@ -180,6 +180,7 @@ impl Journal {
     pub fn minutes_on(&self, date: NaiveDate) -> u32 {
         self.entries
             .iter()
+            .filter(|e| e.may_count_within(date, date))
             .flat_map(|e| e.day_split().parts())
             .filter(|(d, _)| *d == date)
             .fold(0u32, |sum, (_, m)| sum.saturating_add(m))

@@ -53,7 +53,12 @@ impl WeekSummary {
             minutes: [0; WorkKind::ALL.len()],
         });
         let mut week = WeekSummary { days };
-        for entry in &journal.entries {
+        let sunday = monday.checked_add_days(Days::new(6)).unwrap_or(monday);
+        for entry in journal
+            .entries
+            .iter()
+            .filter(|e| e.may_count_within(monday, sunday))
+        {
             for (date, minutes) in entry.day_split().parts() {
                 let offset = (date - monday).num_days();
                 if let Ok(i @ 0..=6) = usize::try_from(offset) {

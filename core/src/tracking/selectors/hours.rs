@@ -21,7 +21,11 @@ pub fn daily_totals(journal: &Journal, first: NaiveDate, last: NaiveDate) -> Vec
             minutes: [0; WorkKind::ALL.len()],
         })
         .collect();
-    for entry in &journal.entries {
+    for entry in journal
+        .entries
+        .iter()
+        .filter(|e| e.may_count_within(first, last))
+    {
         for (date, minutes) in entry.day_split().parts() {
             let offset = (date - first).num_days();
             if let Some(day) = usize::try_from(offset).ok().and_then(|i| out.get_mut(i)) {

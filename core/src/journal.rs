@@ -9,7 +9,7 @@
 
 use crate::checks::reduce as checks;
 use crate::checks::{CheckError, CheckId, CheckResult, Instrument};
-use crate::entries::Entries;
+use crate::entries::{Breaks, Entries, Shared};
 use crate::entry::{EntryId, WorkEntry, MAX_ENTRY_MINUTES};
 use crate::tracking::reduce;
 use crate::tracking::{
@@ -31,8 +31,8 @@ pub struct Journal {
     #[serde(default)]
     pub entries: Entries,
     /// Breaks, time off and self-care, in the order they were logged. Dated, like entries.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub breaks: Vec<BreakEntry>,
+    #[serde(default, skip_serializing_if = "Shared::is_empty")]
+    pub breaks: Breaks,
     /// The organisations worked for, with their contracts. Not dated by month.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub organisations: Vec<Organisation>,

@@ -33,7 +33,7 @@ pub mod undo;
 pub mod week;
 
 pub use document::{DecodeError, Document, SCHEMA_VERSION};
-pub use entries::Entries;
+pub use entries::{Breaks, Entries, Shared};
 pub use entry::{DaySplit, EntryId, WorkEntry, WorkKind};
 pub use journal::{Action, ActionError, Journal};
 pub use month::Month;

@@ -162,7 +162,7 @@ fn as_schema_two(store: &Store, cipher: Option<&dyn Cipher>) -> Store {
 fn sample() -> tend_core::Document {
     let mut doc = tend_core::Document::new("test");
     doc.payload.entries = every_kind_of_record().entries.into();
-    doc.payload.breaks = every_kind_of_record().breaks;
+    doc.payload.breaks = every_kind_of_record().breaks.into();
     doc.payload.entries.push(WorkEntry::new(
         EntryId("october".into()),
         "2026-10-30".parse().unwrap(),

@@ -99,7 +99,12 @@ pub fn preview(current: &Journal, incoming: &Journal) -> Preview {
         |e| &e.id,
         &mut p,
     );
-    count(&current.breaks, &incoming.breaks, |b| &b.id, &mut p);
+    count(
+        current.breaks.shared(),
+        incoming.breaks.shared(),
+        |b| &b.id,
+        &mut p,
+    );
     count(
         &current.organisations,
         &incoming.organisations,
@@ -125,7 +130,7 @@ pub fn merge(current: &Journal, incoming: &Journal) -> Journal {
             &e.id
         })
         .into(),
-        breaks: merge_by(&current.breaks, &incoming.breaks, |b| &b.id),
+        breaks: merge_by(current.breaks.shared(), incoming.breaks.shared(), |b| &b.id).into(),
         organisations: merge_by(&current.organisations, &incoming.organisations, |o| &o.id),
         cases: merge_by(&current.cases, &incoming.cases, |c| &c.id),
         checks: merge_by(&current.checks, &incoming.checks, |c| &c.id),

@@ -90,7 +90,7 @@ impl Plan {
     pub fn records(&self) -> Journal {
         Journal {
             entries: self.entries.clone().into(),
-            breaks: self.days_off.clone(),
+            breaks: self.days_off.clone().into(),
             ..Journal::default()
         }
     }

@@ -116,7 +116,7 @@ pub(super) fn check_chunk(
     }
     let journal = Journal {
         entries: body.entries.into(),
-        breaks: body.breaks,
+        breaks: body.breaks.into(),
         checks: body.checks,
         ..Journal::default()
     };
@@ -146,7 +146,7 @@ pub(super) fn check_chunk(
     }
     Ok(ChunkBody {
         entries: journal.entries.into_vec(),
-        breaks: journal.breaks,
+        breaks: journal.breaks.into_vec(),
         checks: journal.checks,
     })
 }

@@ -92,10 +92,10 @@ pub(super) fn carry(doc: &Document, wanted: &[Added], rewrite: &BTreeSet<Month>)
         let body = carried.bodies.entry(Month::of(e.date)).or_default();
         body.entries.push((**e).clone());
     }
-    let found = take_from_end(&payload.breaks, &mut breaks, |b| (&b.id, b.date));
+    let found = take_from_end(payload.breaks.shared(), &mut breaks, |b| (&b.id, b.date));
     for b in found {
         let body = carried.bodies.entry(Month::of(b.date)).or_default();
-        body.breaks.push(b.clone());
+        body.breaks.push((**b).clone());
     }
     let found = take_from_end(&payload.checks, &mut checks, |c| (&c.id, c.date));
     for c in found {

@@ -1,6 +1,7 @@
 // The passphrase lock: on, locked after reload, wrong and right passphrases, a change, and off.
 import { test, expect } from './guard.js';
 import { Today } from './today.js';
+import { storedState } from './stored.js';
 
 const FIRST = 'a long walk by the river';
 const SECOND = 'tea on the back step at dusk';
@@ -28,10 +29,7 @@ test('with the lock on, records are stored sealed and open only with the passphr
 
   // The live chunk and registry keys before the lock goes on: the sealed rewrite must write new
   // keys and leave these alone until its index commits (then they are cleared away).
-  const keysOf = () => page.evaluate(() => {
-    const index = JSON.parse(localStorage.getItem('tend.index'));
-    return [...Object.values(index.chunks).map((c) => c[0]), index.registry?.[0]].filter(Boolean);
-  });
+  const keysOf = async () => (await storedState(page)).keys.filter((k) => !k.startsWith('tend.catalog.'));
   const plainKeys = await keysOf();
   expect(plainKeys.length).toBeGreaterThan(0);
   await lock.getByLabel('New passphrase', { exact: true }).fill(FIRST);

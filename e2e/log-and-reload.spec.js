@@ -1,6 +1,7 @@
 // The first journey: log two entries for today, see them in the week's chart, reload, still there.
 import { test, expect } from './guard.js';
 import { Today, DIRECT, DOCUMENTATION } from './today.js';
+import { storedState } from './stored.js';
 
 test('two entries logged today appear in the week chart and survive a reload', async ({ page }) => {
   const today = new Today(page);
@@ -26,16 +27,15 @@ test('two entries logged today appear in the week chart and survive a reload', a
 
   await page.reload();
   await check();
-  const stored = await page.evaluate(() => {
-    const index = JSON.parse(localStorage.getItem('tend.index'));
-    const [month, chunk] = Object.entries(index.chunks)[0];
-    return { index, month, chunk: JSON.parse(localStorage.getItem(chunk[0])) };
-  });
-  expect(stored.index.schema).toBe(3);
-  expect(stored.index.revision).toBe(2);
-  expect(stored.chunk.month).toBe(stored.month);
-  // Schema 3 rows: [id, day, minutes, kind code, ...]; 0 is a direct session, 3 documentation.
-  expect(stored.chunk.rows.map((r) => [r[2], r[3]])).toEqual([
+  const stored = await storedState(page);
+  expect(stored.head.schema).toBe(4);
+  expect(stored.head.revision).toBe(2);
+  // The first save wrote the month's chunk; the second entry waits in the recent chunk.
+  const [month, chunk] = Object.entries(stored.chunks)[0];
+  expect(chunk.month).toBe(month);
+  expect(stored.recent.months.map((m) => m.month)).toEqual([month]);
+  // Rows: [id, day, minutes, kind code, ...]; 0 is a direct session, 3 documentation.
+  expect(stored.rows.map(({ row }) => [row[2], row[3]])).toEqual([
     [50, 0],
     [90, 3],
   ]);

@@ -1,12 +1,13 @@
 // Faults injected into storage before the app starts: each gets a plain message and loses nothing.
 import { test, expect } from './guard.js';
 import { Today } from './today.js';
+import { storedState } from './stored.js';
 
 test('a damaged month is set aside and offered for download while the rest loads', async ({ page }) => {
   const today = new Today(page);
   await today.open();
   await today.log('45', 'Direct session');
-  const key = await page.evaluate(() => Object.values(JSON.parse(localStorage.getItem('tend.index')).chunks)[0][0]);
+  const key = (await storedState(page)).keys.find((k) => k.startsWith('tend.chunk.'));
   await page.evaluate((k) => localStorage.setItem(k, '{"schema":2,"month":"20'), key);
   await page.reload();
   await expect(page.getByTestId('load-banner')).toContainText('could not read part of its saved data');

@@ -1,6 +1,7 @@
 // Two tabs editing at once: each sees the other's entries, and no edit is ever lost.
 import { test, expect } from './guard.js';
 import { Today } from './today.js';
+import { storedState } from './stored.js';
 
 test('interleaved edits in two tabs all survive and both tabs agree', async ({ page, context }) => {
   const first = new Today(page);
@@ -21,13 +22,8 @@ test('interleaved edits in two tabs all survive and both tabs agree', async ({ p
     await expect(tab.dayEntries.locator('li')).toHaveCount(minutes.length);
     await expect(tab.weekTotal).toHaveText(`2 h ${total - 120} min logged`);
   }
-  const stored = await page.evaluate(() => {
-    const index = JSON.parse(localStorage.getItem('tend.index'));
-    return Object.values(index.chunks)
-      .flatMap((c) => JSON.parse(localStorage.getItem(c[0])).rows)
-      .map((row) => row[2]) // schema 3 rows: [id, day, minutes, ...]
-      .sort((a, b) => a - b);
-  });
+  // Rows of the month chunks and the recent chunk: [id, day, minutes, ...].
+  const stored = (await storedState(page)).rows.map(({ row }) => row[2]).sort((a, b) => a - b);
   expect(stored).toEqual(minutes);
 
   // A delete in one tab shows in the other.

@@ -16,13 +16,19 @@ const records = (page) => page.evaluate(() => {
     else if (Array.isArray(value)) value.forEach((v) => walk(v, name));
     else if (value && typeof value === 'object') Object.entries(value).forEach(([k, v]) => walk(v, k));
   };
-  walk(JSON.parse(localStorage.getItem('tend.index')), 'index');
+  const head = JSON.parse(localStorage.getItem('tend.index'));
+  walk(head, 'index');
+  // Schema 4 keeps the month list in the catalog the index names.
+  if (head?.catalog) walk(JSON.parse(localStorage.getItem(head.catalog[0])), 'catalog');
   const lines = [];
   for (const key of keys) {
+    if (key.startsWith('tend.catalog.')) continue;
     const value = JSON.parse(localStorage.getItem(key));
-    const payload = value?.payload ?? value;
-    for (const name of ['entries', 'breaks', 'rows', 'rests', 'checks', 'organisations', 'cases']) {
-      for (const r of payload?.[name] ?? []) lines.push(`${name} ${JSON.stringify(r)}`);
+    // A recent chunk holds one compact part per month.
+    for (const part of value?.months ?? [value?.payload ?? value]) {
+      for (const name of ['entries', 'breaks', 'rows', 'rests', 'checks', 'organisations', 'cases']) {
+        for (const r of part?.[name] ?? []) lines.push(`${name} ${JSON.stringify(r)}`);
+      }
     }
   }
   return lines.sort();

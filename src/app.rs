@@ -26,6 +26,7 @@ fn persist(store: &Store, replays: &mut u32) {
         doc: &store.doc,
         base: store.base.as_ref(),
         dirty: &store.dirty,
+        added: &store.added,
         registry_dirty: store.registry_dirty,
         snapshot: store.full_write.clone().unwrap_or(SnapshotRequest::Auto),
         lock: store.unlocked_key(),

@@ -14,7 +14,8 @@ use std::rc::Rc;
 use tend_core::lock::LockHeader;
 use tend_core::settings::{DeviceSettings, Persistence as Protection};
 use tend_core::storage::{
-    all_months, touched_months, touches_registry, Loaded, SnapshotRequest, Usage, LEGACY_KEY,
+    added_by, all_months, touched_months, touches_registry, Added, Loaded, SnapshotRequest, Usage,
+    LEGACY_KEY,
 };
 use tend_core::undo::undo_removal;
 use tend_core::{Action, Document, Index, Journal, Month, SCHEMA_VERSION};
@@ -64,6 +65,8 @@ pub struct AppState {
     pub pending: Vec<Action>,
     /// Months those actions touched.
     pub dirty: BTreeSet<Month>,
+    /// Records those actions only added: the next save keeps them in the recent chunk.
+    pub added: Vec<Added>,
     /// Whether those actions changed organisations, cases or targets.
     pub registry_dirty: bool,
     /// Set when the next save must rewrite everything and keep this snapshot.
@@ -141,8 +144,10 @@ impl AppState {
             storage_error,
             quarantine_failed,
         } = boot;
-        if needs_layout_rewrite(&loaded) {
-            // The rewrite must not reuse the keys the older state (kept as a snapshot) lives in.
+        let migrating = needs_migration_save(&loaded);
+        if migrating {
+            // The migration's save must not reuse the keys the older state (kept as a snapshot)
+            // lives in, and a tab of the older build must see it as newer than what it holds.
             loaded.doc.revision = loaded.doc.revision.saturating_add(1);
         }
         let loaded_lock = lock_of(&loaded);
@@ -177,13 +182,18 @@ impl AppState {
             // An older layout (schema 2): rewrite every month in the compact form, keeping the
             // state as it was as a snapshot. Locked data waits until it is unlocked.
             (None, Some(_)) if needs_layout_rewrite(&loaded) => Some(SnapshotRequest::Force),
+            // Schema 3: the same chunks, under schema 4's index and catalog.
+            (None, Some(_)) if migrating => Some(SnapshotRequest::Auto),
             _ => None,
         };
         let registry_unreadable = loaded.unreadable.iter().any(|u| u.month.is_none());
-        if full_write.is_some() {
+        // Schema 3 needs only its catalog written; anything else asking for a full write
+        // rewrites every month.
+        let rewrite_all = full_write.is_some() && (!migrating || needs_layout_rewrite(&loaded));
+        if rewrite_all {
             dirty.extend(all_months(&loaded.doc, None));
         }
-        let registry_dirty = full_write.is_some() || registry_unreadable;
+        let registry_dirty = rewrite_all || registry_unreadable;
         AppState {
             quarantined: loaded
                 .unreadable
@@ -198,6 +208,7 @@ impl AppState {
             base: loaded.index,
             pending: Vec::new(),
             dirty,
+            added: Vec::new(),
             registry_dirty,
             full_write,
             persistence,
@@ -263,6 +274,7 @@ impl Reducible for AppState {
                 next.pending.drain(..saved.min(next.pending.len()));
                 if next.pending.is_empty() {
                     next.dirty.clear();
+                    next.added.clear();
                     next.registry_dirty = false;
                 }
                 next.full_write = None;
@@ -358,8 +370,12 @@ impl AppState {
         match before.doc.apply(&action, crate::platform::BUILD) {
             Ok(doc) => {
                 let undo = undo_removal(&before.doc.payload, &action);
-                self.dirty
-                    .extend(touched_months(&before.doc.payload, &action));
+                match added_by(&action) {
+                    Some(added) => self.added.push(added),
+                    None => self
+                        .dirty
+                        .extend(touched_months(&before.doc.payload, &action)),
+                }
                 self.registry_dirty |= touches_registry(&action);
                 self.pending.push(action);
                 self.doc = Rc::new(doc);
@@ -394,9 +410,9 @@ impl AppState {
             ));
             return;
         }
-        let older = needs_layout_rewrite(&loaded);
+        let migrating = needs_migration_save(&loaded);
         let (mut doc, dropped) = loaded.doc.rebase(&self.pending, crate::platform::BUILD);
-        if older {
+        if migrating {
             doc.revision = doc.revision.saturating_add(1);
         }
         if !dropped.is_empty() {
@@ -418,10 +434,10 @@ impl AppState {
         }
         self.doc = Rc::new(doc);
         self.base = loaded.index;
-        let older = self
-            .base
-            .as_ref()
-            .is_some_and(|b| b.schema < SCHEMA_VERSION);
+        let older = self.base.as_ref().is_some_and(|b| b.schema < 3);
+        if migrating {
+            self.full_write.get_or_insert(SnapshotRequest::Auto);
+        }
         if (self.base.is_none() && !self.doc.payload.entries.is_empty()) || older {
             self.full_write = Some(if older {
                 SnapshotRequest::Force
@@ -438,14 +454,20 @@ impl AppState {
 }
 
 /// True when what was loaded (and could be read) is in an older layout that the next save must
-/// rewrite whole: schema 2 chunks become schema 3's compact rows.
+/// rewrite whole: schema 2 chunks become compact rows.
 fn needs_layout_rewrite(loaded: &Loaded) -> bool {
+    needs_migration_save(loaded) && loaded.index.as_ref().is_some_and(|i| i.schema < 3)
+}
+
+/// True when what was loaded (and could be read) has an index from before schema 4, which the
+/// next save writes as schema 4's head and catalog (schema 3 chunks stay as they are).
+fn needs_migration_save(loaded: &Loaded) -> bool {
     loaded.locked.is_none()
         && loaded.newer.is_none()
         && loaded
             .index
             .as_ref()
-            .is_some_and(|i| i.schema < SCHEMA_VERSION)
+            .is_some_and(|i| i.schema < SCHEMA_VERSION || i.catalog.is_none())
 }
 
 /// The lock header in force for what was loaded, whether or not it could be opened.

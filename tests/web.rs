@@ -359,6 +359,7 @@ fn job<'a>(
         doc,
         base,
         dirty,
+        added: &[],
         registry_dirty: false,
         snapshot: SnapshotRequest::Auto,
         lock: None,

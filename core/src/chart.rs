@@ -263,7 +263,8 @@ mod tests {
                 minutes: 120,
                 kind: WorkKind::Admin,
                 ..WorkEntry::default()
-            }],
+            }]
+            .into(),
             ..Journal::default()
         };
         let week = WeekSummary::starting(&journal, NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());

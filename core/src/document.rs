@@ -14,8 +14,9 @@ use std::fmt;
 
 /// The schema this build reads and writes. Schema 1 kept everything under one key; schema 2
 /// stores monthly chunks under an index; schema 3 stores the same records in those chunks in a
-/// compact form (rows instead of objects; see `docs/storage.md`).
-pub const SCHEMA_VERSION: u32 = 3;
+/// compact form (rows instead of objects); schema 4 splits the index into a small head and a
+/// catalog and keeps newly added records in a recent chunk (see `docs/storage.md`).
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The envelope around the journal, as stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -188,6 +188,13 @@ impl WorkEntry {
         }
     }
 
+    /// True when some of this entry's minutes may count on a day from `first` to `last`: it is
+    /// dated in that span or the day before it (its minutes after midnight count on the next
+    /// day, never later). A cheap test that lets selectors skip the rest of a long history.
+    pub fn may_count_within(&self, first: NaiveDate, last: NaiveDate) -> bool {
+        self.date <= last && self.date.succ_opt().is_none_or(|next| next >= first)
+    }
+
     /// How the entry's minutes fall on calendar days.
     ///
     /// Without a start time every minute counts on `date`. With one, the minutes up to midnight
@@ -235,6 +242,30 @@ mod tests {
             start: NaiveTime::from_hms_opt(h, m, s),
             ..WorkEntry::new(EntryId("e".into()), day(3, 28), minutes, WorkKind::OnCall)
         }
+    }
+
+    #[test]
+    fn only_entries_of_the_span_or_the_day_before_may_count_in_it() {
+        // Every entry whose split touches a day of the span passes the quick test.
+        for (h, minutes) in [(0, 30), (23, 90), (12, 1440), (23, 1)] {
+            let entry = starting(h, 30, 0, minutes);
+            for first in 25..=31 {
+                for last in first..=31 {
+                    let (first, last) = (day(3, first), day(3, last));
+                    let counts = entry
+                        .day_split()
+                        .parts()
+                        .any(|(d, m)| m > 0 && d >= first && d <= last);
+                    if counts {
+                        assert!(entry.may_count_within(first, last), "{h} {minutes} {first}");
+                    }
+                }
+            }
+        }
+        let entry = starting(9, 0, 0, 60);
+        assert!(!entry.may_count_within(day(3, 30), day(4, 5)));
+        assert!(entry.may_count_within(day(3, 29), day(3, 29)));
+        assert!(!entry.may_count_within(day(3, 20), day(3, 27)));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 
 use crate::checks::reduce as checks;
 use crate::checks::{CheckError, CheckId, CheckResult, Instrument};
+use crate::entries::{Breaks, Entries, Shared};
 use crate::entry::{EntryId, WorkEntry, MAX_ENTRY_MINUTES};
 use crate::tracking::reduce;
 use crate::tracking::{
@@ -25,12 +26,13 @@ use std::fmt;
 /// data reads back and a journal that does not use them is stored as before.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Journal {
-    /// Work entries, in the order they were logged.
+    /// Work entries, in the order they were logged (each shared between journals, see
+    /// [`Entries`]).
     #[serde(default)]
-    pub entries: Vec<WorkEntry>,
+    pub entries: Entries,
     /// Breaks, time off and self-care, in the order they were logged. Dated, like entries.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub breaks: Vec<BreakEntry>,
+    #[serde(default, skip_serializing_if = "Shared::is_empty")]
+    pub breaks: Breaks,
     /// The organisations worked for, with their contracts. Not dated by month.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub organisations: Vec<Organisation>,
@@ -178,6 +180,7 @@ impl Journal {
     pub fn minutes_on(&self, date: NaiveDate) -> u32 {
         self.entries
             .iter()
+            .filter(|e| e.may_count_within(date, date))
             .flat_map(|e| e.day_split().parts())
             .filter(|(d, _)| *d == date)
             .fold(0u32, |sum, (_, m)| sum.saturating_add(m))
@@ -252,7 +255,7 @@ impl Journal {
                 case.organisation = None;
             }
         }
-        for entry in &mut next.entries {
+        for entry in next.entries.iter_mut() {
             if entry
                 .organisation
                 .as_ref()

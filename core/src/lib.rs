@@ -16,6 +16,7 @@ pub mod charts;
 pub mod checks;
 pub mod document;
 pub mod duration;
+pub mod entries;
 pub mod entry;
 pub mod exchange;
 pub mod import;
@@ -34,6 +35,7 @@ pub mod undo;
 pub mod week;
 
 pub use document::{DecodeError, Document, SCHEMA_VERSION};
+pub use entries::{Breaks, Entries, Shared};
 pub use entry::{DaySplit, EntryId, WorkEntry, WorkKind};
 pub use journal::{Action, ActionError, Journal};
 pub use month::Month;

@@ -64,7 +64,12 @@ impl WeekSummary {
             minutes: [0; WorkKind::ALL.len()],
         });
         let mut week = WeekSummary { days };
-        for entry in &journal.entries {
+        let last = first.checked_add_days(Days::new(6)).unwrap_or(first);
+        for entry in journal
+            .entries
+            .iter()
+            .filter(|e| e.may_count_within(first, last))
+        {
             for (date, minutes) in entry.day_split().parts() {
                 let offset = (date - first).num_days();
                 if let Ok(i @ 0..=6) = usize::try_from(offset) {

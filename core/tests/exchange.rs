@@ -19,7 +19,8 @@ fn journal() -> Journal {
             entry("a", "2026-11-23", 50, WorkKind::DirectSession),
             entry("b", "2026-11-23", 20, WorkKind::Documentation),
             entry("c", "2026-10-02", 90, WorkKind::Supervision),
-        ],
+        ]
+        .into(),
         ..Default::default()
     }
 }

@@ -63,7 +63,15 @@ fn logging_one_entry_rewrites_one_month_whatever_the_history() {
         ..SaveRequest::new(Some(&index), &next, &dirty, 1000)
     })
     .unwrap();
-    assert_eq!(plan.chunk_writes.len(), 1, "only October 2026 is written");
+    let written_keys: Vec<&str> = plan.chunk_writes.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(
+        written_keys,
+        vec![
+            format!("tend.chunk.2026-10.r{}", next.revision),
+            format!("tend.catalog.r{}", next.revision)
+        ],
+        "only October 2026 is written, and the catalog naming it"
+    );
     let written: usize = plan
         .chunk_writes
         .iter()
@@ -252,7 +260,7 @@ fn rolling_snapshots_keep_the_last_three_known_good_states_and_restore() {
     // Nothing unreferenced is left behind, and nothing referenced was deleted.
     let chunk_keys: BTreeSet<_> = store
         .keys()
-        .filter(|k| k.starts_with("tend.chunk."))
+        .filter(|k| k.starts_with("tend.chunk.") || k.starts_with("tend.catalog."))
         .cloned()
         .collect();
     assert_eq!(chunk_keys, index.live_keys());
@@ -272,8 +280,8 @@ fn saves_within_the_interval_do_not_pile_up_snapshots() {
     assert_eq!(index.unwrap().snapshots.len(), 1);
     assert_eq!(
         store.len(),
-        3,
-        "the index, the current chunk and one snapshot chunk"
+        4,
+        "the index, its catalog, the current chunk and one snapshot chunk"
     );
 }
 
@@ -302,7 +310,11 @@ fn schema_one_fixture_migrates_and_keeps_a_copy_from_before() {
         ..SaveRequest::new(None, &loaded.doc, &all_months(&loaded.doc, None), 5)
     })
     .unwrap();
-    assert_eq!(plan.chunk_writes.len(), 2, "October and November");
+    assert_eq!(
+        plan.chunk_writes.len(),
+        3,
+        "October, November and the catalog"
+    );
     execute(&mut store, &plan);
     assert_eq!(
         store[LEGACY_KEY],

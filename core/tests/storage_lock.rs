@@ -7,7 +7,9 @@ use common::{execute, sorted, Store};
 use std::cell::Cell;
 use std::collections::BTreeSet;
 use tend_core::lock::{self, DataKey, LockHeader};
-use tend_core::storage::{all_months, load, plan_save, Cipher, SaveRequest, INDEX_KEY};
+use tend_core::storage::{
+    all_months, load, plan_save, Catalog, Cipher, IndexHead, SaveRequest, INDEX_KEY,
+};
 use tend_core::{Action, Document, EntryId, Index, WorkEntry, WorkKind};
 
 /// The real cipher with nonces from a counter (the browser uses crypto.getRandomValues).
@@ -120,17 +122,23 @@ fn a_sealed_chunk_moved_to_another_key_does_not_open() {
     let doc = sample();
     let mut store = Store::new();
     let (header, cipher) = lock_on(&mut store, &doc, None);
-    let index: Index = serde_json::from_str(&store[INDEX_KEY]).unwrap();
-    let keys: Vec<String> = index.chunks.values().map(|c| c.key.clone()).collect();
-    // Put October's sealed text under November's key, fixing up the month and length so that
-    // only the binding to the key can catch it.
+    let mut head: IndexHead = serde_json::from_str(&store[INDEX_KEY]).unwrap();
+    let mut catalog_ref = head.catalog.clone().unwrap();
+    let mut catalog: Catalog = serde_json::from_str(&store[&catalog_ref.key]).unwrap();
+    let keys: Vec<String> = catalog.chunks.values().map(|c| c.key.clone()).collect();
+    // Put October's sealed text under November's key, fixing up the month and length (in the
+    // catalog, and the catalog's length in the index) so that only the binding to the key can
+    // catch it.
     let october = store[&keys[0]].replace("2026-10", "2026-11");
-    let mut index = index;
-    let november = index.chunks.values_mut().nth(1).unwrap();
+    let november = catalog.chunks.values_mut().nth(1).unwrap();
     november.chars = october.chars().count();
     november.records = 1;
     store.insert(keys[1].clone(), october);
-    store.insert(INDEX_KEY.into(), serde_json::to_string(&index).unwrap());
+    let catalog_text = serde_json::to_string(&catalog).unwrap();
+    catalog_ref.chars = catalog_text.chars().count();
+    store.insert(catalog_ref.key.clone(), catalog_text);
+    head.catalog = Some(catalog_ref);
+    store.insert(INDEX_KEY.into(), serde_json::to_string(&head).unwrap());
     let loaded = load(&store, "test", Some((&header, &cipher)));
     assert_eq!(loaded.unreadable.len(), 1);
     assert!(

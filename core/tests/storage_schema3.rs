@@ -111,10 +111,22 @@ fn damaged_rows_are_refused_with_a_reason() {
     }
 }
 
-/// Rewrites a schema 3 store as schema 2 wrote it: records as objects, index schema 2.
+/// Rewrites a store as schema 2 wrote it: records as objects, and the whole index (schema 4's
+/// head and catalog together) under the index key with schema 2.
 fn as_schema_two(store: &Store, cipher: Option<&dyn Cipher>) -> Store {
     let mut old = store.clone();
     let mut index: serde_json::Value = serde_json::from_str(&store[INDEX_KEY]).unwrap();
+    let catalog_key = index["catalog"][0].as_str().unwrap().to_string();
+    let catalog: serde_json::Value = serde_json::from_str(&store[&catalog_key]).unwrap();
+    old.remove(&catalog_key);
+    let head = index.as_object_mut().unwrap();
+    head.remove("catalog");
+    head.insert("chunks".into(), catalog["chunks"].clone());
+    let snapshots = catalog.get("snapshots").cloned();
+    head.insert(
+        "snapshots".into(),
+        snapshots.unwrap_or_else(|| serde_json::json!([])),
+    );
     index["schema"] = 2.into();
     let chunks = index["chunks"].as_object_mut().unwrap();
     for (month, reference) in chunks.iter_mut() {
@@ -149,8 +161,8 @@ fn as_schema_two(store: &Store, cipher: Option<&dyn Cipher>) -> Store {
 
 fn sample() -> tend_core::Document {
     let mut doc = tend_core::Document::new("test");
-    doc.payload.entries = every_kind_of_record().entries;
-    doc.payload.breaks = every_kind_of_record().breaks;
+    doc.payload.entries = every_kind_of_record().entries.into();
+    doc.payload.breaks = every_kind_of_record().breaks.into();
     doc.payload.entries.push(WorkEntry::new(
         EntryId("october".into()),
         "2026-10-30".parse().unwrap(),

@@ -10,8 +10,8 @@ use std::collections::BTreeSet;
 use tend_core::lock::LockHeader;
 use tend_core::settings::{DeviceSettings, SETTINGS_KEY};
 use tend_core::storage::{
-    self, plan_save, KeyValue, Loaded, SaveRequest, Snapshot, SnapshotPolicy, SnapshotRequest,
-    Usage, INDEX_KEY, KEY_PREFIX, QUARANTINE_PREFIX,
+    self, plan_save, Added, KeyValue, Loaded, SaveRequest, Snapshot, SnapshotPolicy,
+    SnapshotRequest, Usage, INDEX_KEY, KEY_PREFIX, QUARANTINE_PREFIX,
 };
 use tend_core::{Document, Index, Journal, Month};
 use wasm_bindgen::{JsCast, JsValue};
@@ -171,6 +171,8 @@ pub struct SaveJob<'a> {
     pub base: Option<&'a Index>,
     /// The months changed since.
     pub dirty: &'a BTreeSet<Month>,
+    /// The records only added since.
+    pub added: &'a [Added],
     /// Whether organisations, cases or targets changed since.
     pub registry_dirty: bool,
     /// Which snapshot to keep.
@@ -221,6 +223,7 @@ pub fn save(job: SaveJob<'_>) -> Result<Saved, SaveError> {
         base: job.base,
         doc: job.doc,
         dirty: job.dirty,
+        added: job.added,
         registry_dirty: job.registry_dirty,
         now_ms: super::now_ms(),
         build: BUILD,
@@ -280,7 +283,17 @@ pub fn usage() -> Option<Usage> {
     let other = Usage::of(
         pairs
             .iter()
-            .filter(|(k, _)| k != INDEX_KEY && !k.starts_with("tend.chunk."))
+            .filter(|(k, _)| {
+                k != INDEX_KEY
+                    && ![
+                        "tend.chunk.",
+                        "tend.registry.",
+                        "tend.catalog.",
+                        "tend.recent.",
+                    ]
+                    .iter()
+                    .any(|p| k.starts_with(p))
+            })
             .map(|(k, v)| (k.as_str(), v.as_str())),
     );
     OTHER_BYTES.with(|o| o.set(other));

@@ -93,8 +93,18 @@ pub fn preview(current: &Journal, incoming: &Journal) -> Preview {
         checks: incoming.checks.len(),
         ..Preview::default()
     };
-    count(&current.entries, &incoming.entries, |e| &e.id, &mut p);
-    count(&current.breaks, &incoming.breaks, |b| &b.id, &mut p);
+    count(
+        current.entries.shared(),
+        incoming.entries.shared(),
+        |e| &e.id,
+        &mut p,
+    );
+    count(
+        current.breaks.shared(),
+        incoming.breaks.shared(),
+        |b| &b.id,
+        &mut p,
+    );
     count(
         &current.organisations,
         &incoming.organisations,
@@ -116,8 +126,11 @@ pub fn preview(current: &Journal, incoming: &Journal) -> Preview {
 /// backup's version, everything else kept.
 pub fn merge(current: &Journal, incoming: &Journal) -> Journal {
     Journal {
-        entries: merge_by(&current.entries, &incoming.entries, |e| &e.id),
-        breaks: merge_by(&current.breaks, &incoming.breaks, |b| &b.id),
+        entries: merge_by(current.entries.shared(), incoming.entries.shared(), |e| {
+            &e.id
+        })
+        .into(),
+        breaks: merge_by(current.breaks.shared(), incoming.breaks.shared(), |b| &b.id).into(),
         organisations: merge_by(&current.organisations, &incoming.organisations, |o| &o.id),
         cases: merge_by(&current.cases, &incoming.cases, |c| &c.id),
         checks: merge_by(&current.checks, &incoming.checks, |c| &c.id),

@@ -89,8 +89,8 @@ impl Plan {
     /// The records to add, as a journal to merge by id like a restored backup.
     pub fn records(&self) -> Journal {
         Journal {
-            entries: self.entries.clone(),
-            breaks: self.days_off.clone(),
+            entries: self.entries.clone().into(),
+            breaks: self.days_off.clone().into(),
             ..Journal::default()
         }
     }

@@ -1,6 +1,7 @@
 //! The stored shapes: the index, chunk references, snapshots, chunks and the registry.
 
 use super::compact::CompactBody;
+use super::recent::Added;
 use crate::checks::{CheckResult, Instrument};
 use crate::entry::WorkEntry;
 use crate::lock::LockHeader;
@@ -72,6 +73,9 @@ pub struct Snapshot {
     /// The registry of that state, if it had one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registry: Option<ChunkRef>,
+    /// Schema 4: the recent chunk of that state, if it had one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recent: Option<ChunkRef>,
     /// For a snapshot before migration: the key holding the old text exactly as it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legacy_key: Option<String>,
@@ -84,7 +88,12 @@ fn current_schema() -> u32 {
     crate::SCHEMA_VERSION
 }
 
-/// The index: the commit point of every save.
+/// The index: the commit point of every save, as this build holds it in memory.
+///
+/// Schemas 2 and 3 stored it as it is here, under [`INDEX_KEY`]. Schema 4 stores it in two
+/// parts (see [`super::catalog`]): under [`INDEX_KEY`] only the header, the recent chunk and a
+/// reference to the catalog, which holds the chunk of each month, the registry and the
+/// snapshots and is rewritten only when one of those changes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Index {
     /// Schema of the index and its chunks.
@@ -109,6 +118,15 @@ pub struct Index {
     /// With the passphrase lock on: how to derive the key that opens the chunks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lock: Option<LockHeader>,
+    /// Schema 4: where the catalog (chunks, registry, snapshots) is stored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalog: Option<ChunkRef>,
+    /// Schema 4: the chunk of records added since their month's chunk was last written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recent: Option<ChunkRef>,
+    /// The records that recent chunk holds, as read or written by this tab (not stored here).
+    #[serde(skip)]
+    pub recent_ids: Vec<Added>,
 }
 
 impl Snapshot {
@@ -149,9 +167,12 @@ impl Index {
         let mut keys: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
         keys.extend(self.chunks.values().map(|c| c.key.clone()));
         keys.extend(self.registry.as_ref().map(|r| r.key.clone()));
+        keys.extend(self.catalog.as_ref().map(|r| r.key.clone()));
+        keys.extend(self.recent.as_ref().map(|r| r.key.clone()));
         for s in &self.snapshots {
             keys.extend(s.changed.values().map(|c| c.key.clone()));
             keys.extend(s.registry.as_ref().map(|r| r.key.clone()));
+            keys.extend(s.recent.as_ref().map(|r| r.key.clone()));
             keys.extend(s.legacy_key.clone());
         }
         keys
@@ -309,4 +330,14 @@ pub fn registry_key(revision: u64) -> String {
 /// The key a month's chunk gets when written at `revision`.
 pub fn chunk_key(month: Month, revision: u64) -> String {
     format!("tend.chunk.{month}.r{revision}")
+}
+
+/// The key the catalog gets when written at `revision`.
+pub fn catalog_key(revision: u64) -> String {
+    format!("tend.catalog.r{revision}")
+}
+
+/// The key the recent chunk gets when written at `revision`.
+pub fn recent_key(revision: u64) -> String {
+    format!("tend.recent.r{revision}")
 }

@@ -5,10 +5,11 @@
 //! An unreadable index is rebuilt from the newest chunk of each month found in the store. Data
 //! from a newer schema is left alone and reported, so the shell opens read-only.
 
-use super::compact::{expand, CompactBody};
-use super::layout::{
-    Chunk, ChunkBody, ChunkRef, Index, Registry, RegistryBody, Snapshot, INDEX_KEY, LEGACY_KEY,
-};
+use super::catalog::{index_three_to_four, Catalog, IndexHead};
+use super::layout::{ChunkRef, Index, Snapshot, INDEX_KEY, LEGACY_KEY};
+use super::read::{month_name, open_stored, read_chunk, read_registry};
+use super::rebuild::rebuild_from_chunks;
+use super::recent::{ids_of, read_recent, Added};
 use super::{Cipher, KeyValue};
 use crate::document::{schema_of, DecodeError, Document, SCHEMA_VERSION};
 use crate::entry::EntryId;
@@ -71,7 +72,7 @@ pub type Unlocked<'a> = (&'a LockHeader, &'a dyn Cipher);
 pub fn load(kv: &impl KeyValue, build: &str, unlocked: Option<Unlocked<'_>>) -> Loaded {
     let mut loaded = Loaded::empty(build);
     if let Some(text) = kv.get(INDEX_KEY) {
-        let decoded = decode_index(&text);
+        let decoded = decode_index(kv, &text);
         let cipher = match (&decoded, unlocked) {
             (
                 Ok(Index {
@@ -87,8 +88,10 @@ pub fn load(kv: &impl KeyValue, build: &str, unlocked: Option<Unlocked<'_>>) -> 
                 loaded.doc.revision = index.revision;
                 loaded.index = Some(index);
             }
-            Ok(index) => {
-                let (mut payload, mut unreadable) = read_chunks(kv, &index.chunks, cipher);
+            Ok(mut index) => {
+                let (mut payload, mut unreadable, recent_ids) =
+                    read_chunks(kv, &index.chunks, index.recent.as_ref(), cipher);
+                index.recent_ids = recent_ids;
                 if let Some(reference) = &index.registry {
                     if let Err(u) = read_registry(kv, reference, cipher, &mut payload) {
                         unreadable.push(u);
@@ -103,14 +106,18 @@ pub fn load(kv: &impl KeyValue, build: &str, unlocked: Option<Unlocked<'_>>) -> 
                 loaded.unreadable = unreadable;
                 loaded.index = Some(index);
             }
-            Err(DecodeError::Newer { found }) => loaded.newer = Some(found),
-            Err(err) => {
+            Err(IndexError::Decode(DecodeError::Newer { found })) => loaded.newer = Some(found),
+            Err(IndexError::Decode(err)) => {
                 loaded.unreadable.push(Unreadable {
                     key: INDEX_KEY.into(),
                     month: None,
                     reason: format!("the index: {err}"),
                     raw: text,
                 });
+                rebuild_from_chunks(kv, &mut loaded, cipher);
+            }
+            Err(IndexError::Catalog(unreadable)) => {
+                loaded.unreadable.push(unreadable);
                 rebuild_from_chunks(kv, &mut loaded, cipher);
             }
         }
@@ -147,7 +154,12 @@ pub fn load_snapshot(
             .map(|d| d.payload)
             .map_err(|e| e.to_string());
     }
-    let (mut journal, unreadable) = read_chunks(kv, &index.snapshot_chunks(snapshot), cipher);
+    let (mut journal, unreadable, _) = read_chunks(
+        kv,
+        &index.snapshot_chunks(snapshot),
+        snapshot.recent.as_ref(),
+        cipher,
+    );
     if let Some(u) = unreadable.first() {
         return Err(u.reason.clone());
     }
@@ -157,27 +169,80 @@ pub fn load_snapshot(
     Ok(journal)
 }
 
-fn decode_index(text: &str) -> Result<Index, DecodeError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
-    schema_of(&value)?;
-    serde_json::from_value(value).map_err(|e| DecodeError::Damaged(e.to_string()))
+/// Why the index could not be used.
+enum IndexError {
+    /// The index's own text.
+    Decode(DecodeError),
+    /// Schema 4's catalog, which the index names.
+    Catalog(Unreadable),
 }
 
-fn month_name(month: Month) -> String {
-    // Month::to_string is YYYY-MM; a name reads better in a message.
-    let text = month.to_string();
-    chrono::NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d")
-        .map(|d| d.format("%B %Y").to_string())
-        .unwrap_or(text)
+/// Reads the index: schema 4's head and the catalog it names, or a schema 2 or 3 index in one
+/// piece, brought to the same shape by the pure step [`index_three_to_four`] (its schema stays
+/// the one found, so the first save knows to write the catalog).
+fn decode_index(kv: &impl KeyValue, text: &str) -> Result<Index, IndexError> {
+    let value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| IndexError::Decode(DecodeError::NotJson(e.to_string())))?;
+    let schema = schema_of(&value).map_err(IndexError::Decode)?;
+    let damaged = |e: String| IndexError::Decode(DecodeError::Damaged(e));
+    if schema < 4 {
+        let (head, catalog) = index_three_to_four(value).map_err(damaged)?;
+        let mut head: IndexHead =
+            serde_json::from_value(head).map_err(|e| damaged(e.to_string()))?;
+        let catalog: Catalog =
+            serde_json::from_value(catalog).map_err(|e| damaged(e.to_string()))?;
+        head.schema = schema;
+        return Ok(head.join(catalog));
+    }
+    let head: IndexHead = serde_json::from_value(value).map_err(|e| damaged(e.to_string()))?;
+    let reference = head
+        .catalog
+        .clone()
+        .ok_or_else(|| damaged("it names no catalog".into()))?;
+    let raw = kv.get(&reference.key);
+    let catalog = raw
+        .as_deref()
+        .ok_or_else(|| "it is missing".to_string())
+        .and_then(|t| {
+            open_stored(
+                t,
+                &reference.key,
+                Some(&reference),
+                None,
+                |_: &mut Catalog| None,
+                |_, _| Ok(()),
+            )
+        })
+        .and_then(|c: Catalog| {
+            if c.records() == reference.records {
+                Ok(c)
+            } else {
+                Err(format!(
+                    "it lists {} months and snapshots where the index expects {}",
+                    c.records(),
+                    reference.records
+                ))
+            }
+        });
+    match catalog {
+        Ok(catalog) => Ok(head.join(catalog)),
+        Err(reason) => Err(IndexError::Catalog(Unreadable {
+            key: reference.key,
+            month: None,
+            reason: format!("the list of months: {reason}"),
+            raw: raw.unwrap_or_default(),
+        })),
+    }
 }
 
-/// Reads the chunks named, checking each against its reference and every record.
+/// Reads the chunks named, then the recent chunk, checking each against its reference and every
+/// record. Also returns the ids the recent chunk holds.
 fn read_chunks(
     kv: &impl KeyValue,
     chunks: &BTreeMap<Month, ChunkRef>,
+    recent: Option<&ChunkRef>,
     cipher: Option<&dyn Cipher>,
-) -> (Journal, Vec<Unreadable>) {
+) -> (Journal, Vec<Unreadable>, Vec<Added>) {
     let mut journal = Journal::default();
     let mut unreadable = Vec::new();
     let mut seen: HashSet<EntryId> = HashSet::new();
@@ -202,214 +267,29 @@ fn read_chunks(
             }),
         }
     }
-    (journal, unreadable)
-}
-
-/// Parses stored text, checking its length against the index and its schema, and opens its
-/// sealed part (`sealed` names the field) with `cipher`.
-fn open_stored<T: serde::de::DeserializeOwned>(
-    text: &str,
-    key: &str,
-    reference: Option<&ChunkRef>,
-    cipher: Option<&dyn Cipher>,
-    sealed: impl FnOnce(&mut T) -> Option<String>,
-    unseal: impl FnOnce(&mut T, &str) -> Result<(), String>,
-) -> Result<T, String> {
-    if let Some(r) = reference {
-        let chars = text.chars().count();
-        if chars != r.chars {
-            return Err(format!(
-                "its length ({chars}) differs from the index ({}), so it may be cut short",
-                r.chars
-            ));
-        }
-    }
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| format!("not readable ({e})"))?;
-    schema_of(&value).map_err(|e| e.to_string())?;
-    let mut stored: T = serde_json::from_value(value).map_err(|e| format!("damaged ({e})"))?;
-    if let Some(text) = sealed(&mut stored) {
-        let cipher = cipher.ok_or("it is locked and no passphrase was given")?;
-        let plain = cipher.open(&text, key)?;
-        unseal(&mut stored, &plain)?;
-    }
-    Ok(stored)
-}
-
-fn read_chunk(
-    text: &str,
-    key: &str,
-    month: Month,
-    reference: Option<&ChunkRef>,
-    seen: &HashSet<EntryId>,
-    cipher: Option<&dyn Cipher>,
-) -> Result<ChunkBody, String> {
-    let mut chunk: Chunk = open_stored(
-        text,
-        key,
-        reference,
-        cipher,
-        |c: &mut Chunk| c.sealed.take(),
-        |c, plain| {
-            let damaged = |e: serde_json::Error| format!("damaged inside its seal ({e})");
-            if c.schema >= 3 {
-                let body: CompactBody = crate::json::from_text(plain).map_err(damaged)?;
-                (c.refs, c.rows, c.rests, c.checks) =
-                    (body.refs, body.rows, body.rests, body.checks);
-            } else {
-                let body: ChunkBody = crate::json::from_text(plain).map_err(damaged)?;
-                (c.entries, c.breaks, c.checks) = (body.entries, body.breaks, body.checks);
+    let mut recent_ids = Vec::new();
+    if let Some(reference) = recent {
+        let text = kv.get(&reference.key);
+        match text
+            .as_deref()
+            .ok_or_else(|| "it is missing".to_string())
+            .and_then(|t| read_recent(t, &reference.key, Some(reference), &mut seen, cipher))
+        {
+            Ok(months) => {
+                for (month, body) in months {
+                    recent_ids.extend(ids_of(month, &body));
+                    journal.entries.extend(body.entries);
+                    journal.breaks.extend(body.breaks);
+                    journal.checks.extend(body.checks);
+                }
             }
-            Ok(())
-        },
-    )?;
-    if chunk.month != month {
-        return Err(format!("it holds {} instead", chunk.month));
-    }
-    let body = if chunk.schema >= 3 {
-        if !chunk.entries.is_empty() || !chunk.breaks.is_empty() {
-            return Err("damaged (records in both the old and the new form)".into());
-        }
-        expand(month, chunk.compact_body()).map_err(|e| format!("damaged ({e})"))?
-    } else {
-        if !chunk.rows.is_empty() || !chunk.rests.is_empty() || !chunk.refs.is_empty() {
-            return Err("damaged (records in both the old and the new form)".into());
-        }
-        ChunkBody {
-            entries: chunk.entries,
-            breaks: chunk.breaks,
-            checks: chunk.checks,
-        }
-    };
-    if let Some(r) = reference {
-        if body.records() != r.records {
-            return Err(format!(
-                "it holds {} records where the index expects {}",
-                body.records(),
-                r.records
-            ));
-        }
-    }
-    let journal = Journal {
-        entries: body.entries,
-        breaks: body.breaks,
-        checks: body.checks,
-        ..Journal::default()
-    };
-    journal.check()?;
-    for e in &journal.entries {
-        if !month.contains(e.date) {
-            return Err(format!(
-                "entry {} is dated {} outside the month",
-                e.id, e.date
-            ));
-        }
-        if seen.contains(&e.id) {
-            return Err(format!("entry {} is also in another month", e.id));
-        }
-    }
-    if let Some(b) = journal.breaks.iter().find(|b| !month.contains(b.date)) {
-        return Err(format!(
-            "break {} is dated {} outside the month",
-            b.id.0, b.date
-        ));
-    }
-    if let Some(c) = journal.checks.iter().find(|c| !month.contains(c.date)) {
-        return Err(format!(
-            "self-check {} is dated {} outside the month",
-            c.id, c.date
-        ));
-    }
-    Ok(ChunkBody {
-        entries: journal.entries,
-        breaks: journal.breaks,
-        checks: journal.checks,
-    })
-}
-
-/// Reads the registry named by an index into `journal`, or says why it could not.
-fn read_registry(
-    kv: &impl KeyValue,
-    reference: &ChunkRef,
-    cipher: Option<&dyn Cipher>,
-    journal: &mut Journal,
-) -> Result<(), Unreadable> {
-    let text = kv.get(&reference.key);
-    let body = text
-        .as_deref()
-        .ok_or_else(|| "it is missing".to_string())
-        .and_then(|t| {
-            open_stored(
-                t,
-                &reference.key,
-                Some(reference),
-                cipher,
-                |r: &mut Registry| r.sealed.take(),
-                |r, plain| {
-                    let body = crate::json::from_text::<RegistryBody>(plain)
-                        .map_err(|e| format!("damaged inside its seal ({e})"))?;
-                    *r = Registry::new(r.schema, body, None);
-                    Ok(())
-                },
-            )
-        })
-        .map(Registry::into_body);
-    match body {
-        Ok(body) => {
-            journal.organisations = body.organisations;
-            journal.cases = body.cases;
-            journal.targets = body.targets;
-            journal.instruments = body.instruments;
-            Ok(())
-        }
-        Err(reason) => Err(Unreadable {
-            key: reference.key.clone(),
-            month: None,
-            reason: format!(
-                "your organisations, cases, targets and imported instruments: {reason}"
-            ),
-            raw: text.unwrap_or_default(),
-        }),
-    }
-}
-
-/// After an unreadable index: take the newest chunk of each month found among the keys.
-fn rebuild_from_chunks(kv: &impl KeyValue, loaded: &mut Loaded, cipher: Option<&dyn Cipher>) {
-    let mut newest: BTreeMap<Month, (u64, String)> = BTreeMap::new();
-    for key in kv.keys() {
-        let Some((month, revision)) = parse_chunk_key(&key) else {
-            continue;
-        };
-        if newest.get(&month).is_none_or(|(r, _)| revision > *r) {
-            newest.insert(month, (revision, key));
-        }
-    }
-    let mut seen = HashSet::new();
-    let mut top_revision = 0;
-    for (month, (revision, key)) in newest {
-        let text = kv.get(&key).unwrap_or_default();
-        match read_chunk(&text, &key, month, None, &seen, cipher) {
-            Ok(body) => {
-                seen.extend(body.entries.iter().map(|e| e.id.clone()));
-                loaded.doc.payload.entries.extend(body.entries);
-                loaded.doc.payload.breaks.extend(body.breaks);
-                loaded.doc.payload.checks.extend(body.checks);
-                top_revision = top_revision.max(revision);
-            }
-            Err(reason) => loaded.unreadable.push(Unreadable {
-                key,
-                month: Some(month),
-                reason: format!("the records for {}: {reason}", month_name(month)),
-                raw: text,
+            Err(reason) => unreadable.push(Unreadable {
+                key: reference.key.clone(),
+                month: None,
+                reason: format!("the records added most recently: {reason}"),
+                raw: text.unwrap_or_default(),
             }),
         }
     }
-    loaded.doc.revision = top_revision;
-}
-
-/// `tend.chunk.2026-11.r17` → (2026-11, 17).
-fn parse_chunk_key(key: &str) -> Option<(Month, u64)> {
-    let rest = key.strip_prefix("tend.chunk.")?;
-    let (month, revision) = rest.split_once(".r")?;
-    Some((month.parse().ok()?, revision.parse().ok()?))
+    (journal, unreadable, recent_ids)
 }

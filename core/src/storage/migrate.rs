@@ -2,7 +2,7 @@
 //!
 //! A migration works on the whole-document JSON value, not on today's structs, because an old
 //! shape cannot always be parsed by new types. Each step takes version `n` to `n + 1`; [`migrate`]
-//! chains them. Schemas 2 and 3 changed how records are kept (monthly chunks instead of one key,
+//! chains them. Schemas 2, 3 and 4 changed how records are kept (monthly chunks instead of one key,
 //! then compact rows in those chunks), not what a record is, so their steps only renumber the
 //! document; the layout change is made by the first save after loading, which writes every
 //! month.
@@ -33,7 +33,7 @@ impl fmt::Display for MigrationError {
 type Step = fn(Value) -> Result<Value, String>;
 
 /// The steps, indexed by the version they start from minus one.
-const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [v1_to_v2, v2_to_v3];
+const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Schema 1 kept one document under one key; schema 2 keeps the same records in monthly chunks.
 fn v1_to_v2(mut doc: Value) -> Result<Value, String> {
@@ -58,6 +58,15 @@ fn v1_to_v2(mut doc: Value) -> Result<Value, String> {
 fn v2_to_v3(mut doc: Value) -> Result<Value, String> {
     let object = doc.as_object_mut().ok_or("the document is not an object")?;
     object.insert("schema".into(), Value::from(3));
+    Ok(doc)
+}
+
+/// Schema 4 changed where storage keeps the list of months and newly added records (see
+/// `super::catalog::index_three_to_four` for the index), not what a record is, so a whole
+/// document only gets the new number.
+fn v3_to_v4(mut doc: Value) -> Result<Value, String> {
+    let object = doc.as_object_mut().ok_or("the document is not an object")?;
+    object.insert("schema".into(), Value::from(4));
     Ok(doc)
 }
 

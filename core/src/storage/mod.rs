@@ -9,29 +9,39 @@
 //!   place: a changed month gets a new key, the index is written last as the commit point, and
 //!   keys no longer named by the index or a snapshot are deleted afterwards. A save that fails
 //!   half-way therefore leaves the previous state whole.
+//! - Since schema 4, records added since their month was written wait in a small recent chunk,
+//!   and the list of months lives in a catalog written only when it changes, so adding a record
+//!   writes a few hundred characters plus the recent chunk (see [`recent`] and [`catalog`]).
 //!
 //! The browser shell only runs what this module plans: [`load`] reads through the [`KeyValue`]
 //! trait and [`plan_save`] returns the exact writes and deletes. Both are tested natively with an
 //! in-memory map.
 
+mod catalog;
 mod compact;
 mod ids;
 mod layout;
 mod load;
 mod migrate;
+mod read;
+mod rebuild;
+mod recent;
 mod save;
 mod touch;
 mod usage;
+mod write;
 
+pub use catalog::{index_three_to_four, Catalog, IndexHead};
 pub use compact::{compact, expand, CompactBody};
 pub use layout::{
-    chunk_key, registry_key, Chunk, ChunkBody, ChunkRef, Index, Registry, RegistryBody, Snapshot,
-    SnapshotReason, INDEX_KEY, LEGACY_KEY,
+    catalog_key, chunk_key, recent_key, registry_key, Chunk, ChunkBody, ChunkRef, Index, Registry,
+    RegistryBody, Snapshot, SnapshotReason, INDEX_KEY, LEGACY_KEY,
 };
 pub use load::{load, load_snapshot, Loaded, Unlocked, Unreadable};
 pub use migrate::{migrate, MigrationError};
+pub use recent::{Added, Recent, RecordId, FOLD_CHARS};
 pub use save::{plan_save, SavePlan, SaveRequest, SnapshotPolicy, SnapshotRequest};
-pub use touch::{all_months, touched_months, touches_registry};
+pub use touch::{added_by, all_months, touched_months, touches_registry};
 pub use usage::{Usage, UsageLevel, BUDGET_BYTES};
 
 /// Sealing and opening stored text with the passphrase lock's data key. The shell implements it

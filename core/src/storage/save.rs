@@ -1,14 +1,19 @@
 //! Planning a save: which chunks to write, the new index, and which keys to delete afterwards.
 //!
-//! Only the months an action touched are rewritten, so a save costs a few kilobytes however long
-//! the history. The plan is executed in order by the shell: chunk writes, then the index (the
-//! commit point), then deletes. Snapshots keep earlier indexes, and with them their chunks, alive.
+//! Added records go to the small recent chunk; only the months whose records were removed or
+//! replaced are rewritten, and the months of the recent records once it grows past its limit, so
+//! a save costs a few kilobytes however long the history. The catalog (the month list,
+//! registry and snapshots) is written only when it changes. The plan is executed in order by the
+//! shell: chunk writes, then the index (the commit point), then deletes. Snapshots keep earlier
+//! states, and with them their chunks, alive.
 
-use super::compact::{compact, CompactBody};
+use super::catalog::{Catalog, IndexHead};
 use super::layout::{
-    chunk_key, registry_key, Chunk, ChunkBody, ChunkRef, Index, Registry, RegistryBody, Snapshot,
-    SnapshotReason,
+    catalog_key, chunk_key, recent_key, registry_key, ChunkBody, ChunkRef, Index, RegistryBody,
+    Snapshot, SnapshotReason,
 };
+use super::recent::{carry, recent_months, Added, FOLD_CHARS};
+use super::write::{chunk_text, fresh_key, recent_text, reference, registry_text};
 use super::Cipher;
 use crate::document::{Document, SCHEMA_VERSION};
 use crate::lock::LockHeader;
@@ -68,6 +73,9 @@ pub struct SaveRequest<'a> {
     pub doc: &'a Document,
     /// The months to rewrite.
     pub dirty: &'a BTreeSet<Month>,
+    /// Records added since the base was saved, whose months need not be rewritten: they go to
+    /// the recent chunk.
+    pub added: &'a [Added],
     /// Whether to rewrite the registry (organisations, cases, targets).
     pub registry_dirty: bool,
     /// The shell's clock, in milliseconds since 1970.
@@ -99,6 +107,7 @@ impl<'a> SaveRequest<'a> {
             base,
             doc,
             dirty,
+            added: &[],
             registry_dirty: false,
             now_ms,
             build: "",
@@ -111,63 +120,14 @@ impl<'a> SaveRequest<'a> {
     }
 }
 
-/// Seals `body` into the text stored in `sealed` when a cipher is given.
-fn seal_body<T: serde::Serialize>(
-    body: &T,
-    key: &str,
-    cipher: Option<&dyn Cipher>,
-) -> Result<Option<String>, String> {
-    match cipher {
-        None => Ok(None),
-        Some(cipher) => {
-            let plain = serde_json::to_string(body).map_err(|e| e.to_string())?;
-            cipher.seal(&plain, key).map(Some)
-        }
-    }
-}
-
-fn chunk_text(
-    month: Month,
-    body: ChunkBody,
-    key: &str,
-    cipher: Option<&dyn Cipher>,
-) -> Result<String, String> {
-    let compact = compact(&body);
-    let sealed = seal_body(&compact, key, cipher)?;
-    let compact = if sealed.is_some() {
-        CompactBody::default()
-    } else {
-        compact
-    };
-    let chunk = Chunk {
-        schema: SCHEMA_VERSION,
-        month,
-        refs: compact.refs,
-        rows: compact.rows,
-        rests: compact.rests,
-        checks: compact.checks,
-        sealed,
-        entries: Vec::new(),
-        breaks: Vec::new(),
-    };
-    serde_json::to_string(&chunk).map_err(|e| e.to_string())
-}
-
-fn registry_text(
-    body: RegistryBody,
-    key: &str,
-    cipher: Option<&dyn Cipher>,
-) -> Result<String, String> {
-    let sealed = seal_body(&body, key, cipher)?;
-    serde_json::to_string(&Registry::new(SCHEMA_VERSION, body, sealed)).map_err(|e| e.to_string())
-}
-
-/// Plans the save of `doc` over `base`, rewriting the `dirty` months. Fails only if sealing does.
+/// Plans the save of `doc` over `base`, rewriting the `dirty` months and keeping `added` records
+/// in the recent chunk. Fails only if sealing does.
 pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
     let SaveRequest {
         base,
         doc,
         dirty,
+        added,
         registry_dirty,
         now_ms,
         build,
@@ -177,27 +137,74 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
         cipher,
         drop_snapshots,
     } = request;
+    let mut chunk_writes = Vec::new();
+    let mut rewrite = dirty.clone();
+    let mut wanted: Vec<Added> = base.map(|b| b.recent_ids.clone()).unwrap_or_default();
+    wanted.extend(added.iter().cloned());
+    if base.is_none() {
+        // The first save writes every record into its month.
+        rewrite.extend(wanted.drain(..).map(|a| a.month));
+    }
+    let mut carried = carry(doc, &wanted, &rewrite);
+    if !carried.lost.is_empty() {
+        // A record that should be in the recent chunk is gone: rewrite its month from the
+        // document, and find the rest again without it.
+        rewrite.extend(carried.lost.iter().copied());
+        carried = carry(doc, &wanted, &rewrite);
+    }
+    let base_recent = base.and_then(|b| b.recent.as_ref());
+    // The stored recent chunk can stay when nothing was added, none of its months is rewritten
+    // and this tab knows all it holds (not so when it could not be read).
+    let unchanged = added.is_empty()
+        && base.is_some_and(|b| {
+            b.recent.as_ref().map_or(0, |r| r.records) == b.recent_ids.len()
+                && b.recent_ids.iter().all(|a| !rewrite.contains(&a.month))
+        });
+    let mut recent = None;
+    if unchanged {
+        recent = base_recent.cloned();
+    } else if !carried.ids.is_empty() {
+        let key = fresh_key(recent_key(doc.revision), base_recent);
+        let text = recent_text(recent_months(&carried.bodies, SCHEMA_VERSION), &key, cipher)?;
+        if text.chars().count() > FOLD_CHARS {
+            // Fold: the recent records go into their months, and the recent chunk is emptied.
+            rewrite.extend(carried.bodies.keys().copied());
+            carried.ids.clear();
+        } else {
+            recent = Some(reference(key.clone(), &text, carried.ids.len()));
+            chunk_writes.push((key, text));
+        }
+    }
+    let recent_ids = if recent.is_some() {
+        carried.ids
+    } else {
+        Vec::new()
+    };
+
     let mut chunks = base.map(|b| b.chunks.clone()).unwrap_or_default();
     // Filled by `extend`, not `collect()`: collecting into a B-tree sorts with its own copy of
     // the standard stable sort for each element type, kilobytes of wasm each (see `sorting`).
     let mut by_month: BTreeMap<Month, ChunkBody> = BTreeMap::new();
-    by_month.extend(dirty.iter().map(|m| (*m, ChunkBody::default())));
-    for entry in &doc.payload.entries {
-        if let Some(body) = by_month.get_mut(&Month::of(entry.date)) {
-            body.entries.push(entry.clone());
+    by_month.extend(rewrite.iter().map(|m| (*m, ChunkBody::default())));
+    // Most saves rewrite no month: then the whole history need not even be looked at.
+    if !rewrite.is_empty() {
+        let payload = &doc.payload;
+        for entry in &payload.entries {
+            if let Some(body) = by_month.get_mut(&Month::of(entry.date)) {
+                body.entries.push(entry.clone());
+            }
+        }
+        for record in &payload.breaks {
+            if let Some(body) = by_month.get_mut(&Month::of(record.date)) {
+                body.breaks.push(record.clone());
+            }
+        }
+        for record in &payload.checks {
+            if let Some(body) = by_month.get_mut(&Month::of(record.date)) {
+                body.checks.push(record.clone());
+            }
         }
     }
-    for record in &doc.payload.breaks {
-        if let Some(body) = by_month.get_mut(&Month::of(record.date)) {
-            body.breaks.push(record.clone());
-        }
-    }
-    for record in &doc.payload.checks {
-        if let Some(body) = by_month.get_mut(&Month::of(record.date)) {
-            body.checks.push(record.clone());
-        }
-    }
-    let mut chunk_writes = Vec::new();
     for (month, body) in by_month {
         if body.records() == 0 {
             chunks.remove(&month);
@@ -206,14 +213,7 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
         let records = body.records();
         let key = chunk_key(month, doc.revision);
         let text = chunk_text(month, body, &key, cipher)?;
-        chunks.insert(
-            month,
-            ChunkRef {
-                key: key.clone(),
-                chars: text.chars().count(),
-                records,
-            },
-        );
+        chunks.insert(month, reference(key.clone(), &text, records));
         chunk_writes.push((key, text));
     }
     let mut registry = base.and_then(|b| b.registry.clone());
@@ -261,6 +261,7 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
         changed: BTreeMap::new(),
         absent: Vec::new(),
         registry,
+        recent: None,
         legacy_key,
         schema,
     };
@@ -286,16 +287,15 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
                 let due =
                     last_rolling.is_none_or(|t| now_ms.saturating_sub(t) >= policy.interval_ms);
                 if request == SnapshotRequest::Force || due {
-                    snapshots.push((
-                        snapshot_of(
-                            base.revision,
-                            SnapshotReason::Rolling,
-                            base.registry.clone(),
-                            None,
-                            base.schema,
-                        ),
-                        base.chunks.clone(),
-                    ));
+                    let mut taken = snapshot_of(
+                        base.revision,
+                        SnapshotReason::Rolling,
+                        base.registry.clone(),
+                        None,
+                        base.schema,
+                    );
+                    taken.recent = base.recent.clone();
+                    snapshots.push((taken, base.chunks.clone()));
                 }
             }
         }
@@ -306,7 +306,7 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
         SnapshotReason::BeforeMigration,
         policy.keep_before_migration,
     );
-    let snapshots = snapshots
+    let snapshots: Vec<Snapshot> = snapshots
         .into_iter()
         .map(|(mut s, full)| {
             if s.legacy_key.is_none() {
@@ -316,16 +316,46 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
         })
         .collect();
 
-    let index = Index {
+    let base_catalog = base.and_then(|b| b.catalog.as_ref());
+    let catalog = match base {
+        Some(b)
+            if b.schema == SCHEMA_VERSION
+                && b.catalog.is_some()
+                && b.chunks == chunks
+                && b.snapshots == snapshots =>
+        {
+            b.catalog.clone()
+        }
+        _ => {
+            let body = Catalog {
+                schema: SCHEMA_VERSION,
+                chunks: chunks.clone(),
+                snapshots: snapshots.clone(),
+            };
+            let key = fresh_key(catalog_key(doc.revision), base_catalog);
+            let text = serde_json::to_string(&body).map_err(|e| e.to_string())?;
+            let catalog = reference(key.clone(), &text, body.records());
+            chunk_writes.push((key, text));
+            Some(catalog)
+        }
+    };
+    let head = IndexHead {
         schema: SCHEMA_VERSION,
         revision: doc.revision,
         written_by: build.to_string(),
         saved_at: now_ms,
-        chunks,
+        catalog,
         registry,
-        snapshots,
+        recent,
         lock: lock.cloned(),
     };
+    let index_text = serde_json::to_string(&head).map_err(|e| e.to_string())?;
+    let mut index = head.join(Catalog {
+        schema: SCHEMA_VERSION,
+        chunks,
+        snapshots,
+    });
+    index.recent_ids = recent_ids;
     let live = index.live_keys();
     let deletes = base
         .map(|b| {
@@ -335,7 +365,6 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
                 .collect()
         })
         .unwrap_or_default();
-    let index_text = serde_json::to_string(&index).map_err(|e| e.to_string())?;
     Ok(SavePlan {
         chunk_writes,
         index,

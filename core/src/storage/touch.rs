@@ -3,6 +3,7 @@
 //! what changed.
 
 use super::layout::Index;
+use super::recent::{Added, RecordId};
 use crate::document::Document;
 use crate::journal::{Action, Journal};
 use crate::month::Month;
@@ -109,6 +110,27 @@ pub fn touched_months(before: &Journal, action: &Action) -> Vec<Month> {
         Action::ReopenCase { .. } => Vec::new(),
         Action::RemoveCase(_) => Vec::new(),
         Action::SetTargets(_) => Vec::new(),
+    }
+}
+
+/// The record an action adds, when that is all it does: such a record can wait in the recent
+/// chunk instead of its month being rewritten. Every other action's months come from
+/// [`touched_months`].
+pub fn added_by(action: &Action) -> Option<Added> {
+    match action {
+        Action::AddEntry(e) => Some(Added {
+            month: Month::of(e.date),
+            id: RecordId::Entry(e.id.clone()),
+        }),
+        Action::AddBreak(b) => Some(Added {
+            month: Month::of(b.date),
+            id: RecordId::Break(b.id.clone()),
+        }),
+        Action::AddCheck(c) => Some(Added {
+            month: Month::of(c.date),
+            id: RecordId::Check(c.id.clone()),
+        }),
+        _ => None,
     }
 }
 

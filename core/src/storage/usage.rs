@@ -49,7 +49,10 @@ impl Usage {
             .values()
             .chain(index.snapshots.iter().flat_map(|s| s.changed.values()))
             .chain(index.registry.iter())
-            .chain(index.snapshots.iter().filter_map(|s| s.registry.as_ref()));
+            .chain(index.catalog.iter())
+            .chain(index.recent.iter())
+            .chain(index.snapshots.iter().filter_map(|s| s.registry.as_ref()))
+            .chain(index.snapshots.iter().filter_map(|s| s.recent.as_ref()));
         for c in all {
             chunks.insert(c.key.as_str(), c.chars);
         }

@@ -21,7 +21,11 @@ pub fn daily_totals(journal: &Journal, first: NaiveDate, last: NaiveDate) -> Vec
             minutes: [0; WorkKind::ALL.len()],
         })
         .collect();
-    for entry in &journal.entries {
+    for entry in journal
+        .entries
+        .iter()
+        .filter(|e| e.may_count_within(first, last))
+    {
         for (date, minutes) in entry.day_split().parts() {
             let offset = (date - first).num_days();
             if let Some(day) = usize::try_from(offset).ok().and_then(|i| out.get_mut(i)) {
@@ -166,7 +170,7 @@ mod tests {
         // Sunday 23:30 for 90 minutes: 30 minutes on Sunday, 60 on Monday, in the next week.
         let sunday = day(2026, 11, 29);
         let j = Journal {
-            entries: vec![at(sunday, 23, 30, 90, WorkKind::OnCall)],
+            entries: vec![at(sunday, 23, 30, 90, WorkKind::OnCall)].into(),
             ..Journal::default()
         };
         let days = daily_totals(&j, sunday, day(2026, 11, 30));
@@ -184,7 +188,8 @@ mod tests {
                 sunday,
                 90,
                 WorkKind::OnCall,
-            )],
+            )]
+            .into(),
             ..Journal::default()
         };
         assert_eq!(week_hours(&undated, sunday).total_minutes(), 90);
@@ -199,13 +204,13 @@ mod tests {
         // whatever the wall clock did; a day is always counted as 1440 minutes.
         for date in [day(2026, 3, 29), day(2026, 10, 25)] {
             let j = Journal {
-                entries: vec![at(date, 1, 30, 120, WorkKind::OnCall)],
+                entries: vec![at(date, 1, 30, 120, WorkKind::OnCall)].into(),
                 ..Journal::default()
             };
             assert_eq!(j.minutes_on(date), 120);
             assert_eq!(week_hours(&j, date).total_minutes(), 120);
             let late = Journal {
-                entries: vec![at(date, 23, 0, 120, WorkKind::OnCall)],
+                entries: vec![at(date, 23, 0, 120, WorkKind::OnCall)].into(),
                 ..Journal::default()
             };
             assert_eq!(late.minutes_on(date), 60);
@@ -238,7 +243,7 @@ mod tests {
             ));
         }
         let j = Journal {
-            entries,
+            entries: entries.into(),
             ..Journal::default()
         };
         let week = week_hours(&j, day(2026, 11, 25));
@@ -259,7 +264,8 @@ mod tests {
                 WorkEntry::new(EntryId("a".into()), day(2027, 1, 1), 60, WorkKind::Admin),
                 WorkEntry::new(EntryId("b".into()), day(2027, 1, 4), 30, WorkKind::Admin),
                 at(day(2027, 1, 3), 23, 45, 30, WorkKind::Admin),
-            ],
+            ]
+            .into(),
             ..Journal::default()
         };
         let weeks = weeks_hours(&j, day(2026, 12, 31), day(2027, 1, 4));

@@ -1,0 +1,93 @@
+//! The text of each piece a save writes (a month's chunk, the recent chunk, the registry),
+//! sealed with the lock's key when it is on, and the references the index keeps to them.
+
+use super::compact::{compact, CompactBody};
+use super::layout::{Chunk, ChunkBody, ChunkRef, Registry, RegistryBody};
+use super::recent::Recent;
+use super::Cipher;
+use crate::document::SCHEMA_VERSION;
+use crate::month::Month;
+
+/// Seals `body` into the text stored in `sealed` when a cipher is given.
+fn seal_body<T: serde::Serialize>(
+    body: &T,
+    key: &str,
+    cipher: Option<&dyn Cipher>,
+) -> Result<Option<String>, String> {
+    match cipher {
+        None => Ok(None),
+        Some(cipher) => {
+            let plain = serde_json::to_string(body).map_err(|e| e.to_string())?;
+            cipher.seal(&plain, key).map(Some)
+        }
+    }
+}
+
+pub(super) fn chunk_text(
+    month: Month,
+    body: ChunkBody,
+    key: &str,
+    cipher: Option<&dyn Cipher>,
+) -> Result<String, String> {
+    let compact = compact(&body);
+    let sealed = seal_body(&compact, key, cipher)?;
+    let compact = if sealed.is_some() {
+        CompactBody::default()
+    } else {
+        compact
+    };
+    let chunk = Chunk {
+        schema: SCHEMA_VERSION,
+        month,
+        refs: compact.refs,
+        rows: compact.rows,
+        rests: compact.rests,
+        checks: compact.checks,
+        sealed,
+        entries: Vec::new(),
+        breaks: Vec::new(),
+    };
+    serde_json::to_string(&chunk).map_err(|e| e.to_string())
+}
+
+pub(super) fn recent_text(
+    months: Vec<Chunk>,
+    key: &str,
+    cipher: Option<&dyn Cipher>,
+) -> Result<String, String> {
+    let sealed = seal_body(&months, key, cipher)?;
+    let months = if sealed.is_some() { Vec::new() } else { months };
+    let recent = Recent {
+        schema: SCHEMA_VERSION,
+        months,
+        sealed,
+    };
+    serde_json::to_string(&recent).map_err(|e| e.to_string())
+}
+
+pub(super) fn registry_text(
+    body: RegistryBody,
+    key: &str,
+    cipher: Option<&dyn Cipher>,
+) -> Result<String, String> {
+    let sealed = seal_body(&body, key, cipher)?;
+    serde_json::to_string(&Registry::new(SCHEMA_VERSION, body, sealed)).map_err(|e| e.to_string())
+}
+
+/// A key for new text that is not the key of `old`: a save at the same revision as its base
+/// (a lock change, say) must not overwrite text the stored index still names.
+pub(super) fn fresh_key(key: String, old: Option<&ChunkRef>) -> String {
+    if old.is_some_and(|o| o.key == key) {
+        format!("{key}.1")
+    } else {
+        key
+    }
+}
+
+pub(super) fn reference(key: String, text: &str, records: usize) -> ChunkRef {
+    ChunkRef {
+        key,
+        chars: text.chars().count(),
+        records,
+    }
+}

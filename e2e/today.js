@@ -20,7 +20,11 @@ export class Today {
 
   /** Opens a section by its link in the navigation. */
   async show(section) {
-    await this.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: section }).click();
+    const link = this.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: section });
+    await link.click();
+    // The link is marked current in the same render that shows its section, so nothing of the
+    // previous section is left when the caller looks.
+    await expect(link).toHaveAttribute('aria-current', 'page');
   }
 
   async log(duration, kind) {

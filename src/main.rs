@@ -1,6 +1,7 @@
-//! Entry point of the web build: mounts Tend's root component on `#app`, in place of the static
-//! first screen `index.html` shows while the app loads (on the body if `#app` is missing). The app starts after that
-//! screen has been painted once, so it is seen even when the app arrives at once.
+//! Entry point of the web build: mounts Tend's root component on `#app` (or the body, if `#app`
+//! is missing), in place of the static first screen `index.html` shows while the app loads. The
+//! app starts after that screen has been painted once, so it is seen even when the app arrives at
+//! once.
 
 fn main() {
     tend::platform::after_first_paint(|| {

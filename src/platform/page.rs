@@ -1,4 +1,5 @@
-//! The page around the app: the colour theme on `<html>`, moving focus, and one-off timers.
+//! The page around the app: the colour theme on `<html>` and the browser's bar, the static first
+//! screen and when the app replaces it, moving focus, and one-off timers.
 
 use std::cell::Cell;
 use std::rc::Rc;

@@ -16,49 +16,13 @@ use web_sys::{Element, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlSelec
 
 mod common;
 
-use common::{document, local, settle, Local};
+use common::{find, fire, local, mount, settle, show, text, Local};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// What a fresh start would read from storage now.
 fn stored() -> storage::Loaded {
     storage::load(&Local, "test", None)
-}
-
-/// Mounts a fresh app and waits for its first render.
-async fn mount() -> Element {
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<tend::App>::with_root(root.clone()).render();
-    settle().await;
-    root
-}
-
-/// Shows a section by its address fragment, as the navigation links do.
-async fn show(section: &str) {
-    web_sys::window()
-        .unwrap()
-        .location()
-        .set_hash(section)
-        .unwrap();
-    settle().await;
-}
-
-fn find(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
-}
-
-fn text(root: &Element, selector: &str) -> String {
-    find(root, selector).text_content().unwrap_or_default()
-}
-
-fn fire(target: &Element, name: &str) {
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    let event = web_sys::Event::new_with_event_init_dict(name, &init).unwrap();
-    target.dispatch_event(&event).unwrap();
 }
 
 async fn set_date(root: &Element, date: &str) {

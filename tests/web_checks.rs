@@ -10,35 +10,9 @@ use web_sys::{Element, HtmlFormElement, HtmlInputElement};
 
 mod common;
 
-use common::{document, local, settle, Local};
+use common::{find, fire, local, mount, settle, show, text, Local};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-async fn show(section: &str) {
-    web_sys::window()
-        .unwrap()
-        .location()
-        .set_hash(section)
-        .unwrap();
-    settle().await;
-}
-
-fn find(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
-}
-
-fn text(root: &Element, selector: &str) -> String {
-    find(root, selector).text_content().unwrap_or_default()
-}
-
-fn fire(target: &Element, name: &str) {
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    let event = web_sys::Event::new_with_event_init_dict(name, &init).unwrap();
-    target.dispatch_event(&event).unwrap();
-}
 
 /// Types into ProQOL item `n`'s number box.
 fn type_item(root: &Element, n: u32, value: &str) {
@@ -60,10 +34,7 @@ async fn submit(root: &Element, form: &str) {
 #[wasm_bindgen_test]
 async fn proqol_entry_lists_problems_by_item_then_scores_and_stores_the_answers() {
     local().clear().unwrap();
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<tend::App>::with_root(root.clone()).render();
-    settle().await;
+    let root = mount().await;
     assert!(text(&root, "[data-testid=due-card]").contains("ProQOL 5 (not taken yet)"));
     show("checks").await;
 

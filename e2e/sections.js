@@ -19,6 +19,8 @@ export async function sections(page) {
 /** Opens the app on its first section and waits until it is ready. */
 export async function openApp(page) {
   await page.goto('/');
+  // index.html's static first screen has the same navigation; wait until the app has replaced it.
+  await expect(page.locator('#shell')).toHaveCount(0);
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
 }
 

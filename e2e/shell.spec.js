@@ -29,3 +29,19 @@ test('the first screen shows before the app runs and gives way to it', async ({ 
     .evaluateAll((links) => links.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
   expect(appSections).toEqual(shellSections);
 });
+
+test('the WebAssembly is fetched only after the first screen has painted, and checked', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('#shell')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'This week' })).toBeVisible();
+  const timing = await page.evaluate(() => ({
+    paint: performance.getEntriesByName('first-paint')[0]?.startTime,
+    wasm: performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'))?.startTime,
+    preloads: document.querySelectorAll('link[rel=preload][href$=".wasm"]').length,
+    loader: [...document.querySelectorAll('script[type=module]')].map((s) => s.textContent).join(''),
+  }));
+  expect(timing.paint).toBeGreaterThan(0);
+  expect(timing.wasm).toBeGreaterThanOrEqual(timing.paint);
+  expect(timing.preloads).toBe(0);
+  expect(timing.loader).toMatch(/integrity: 'sha384-[A-Za-z0-9+/=]+'/);
+});

@@ -1,7 +1,7 @@
 // Trunk post-build hook. For release builds it shrinks the wasm with wasm-opt (from the npm
-// package `binaryen`), refreshes the wasm's subresource-integrity hash in index.html so the
-// browser still accepts it, prints the transfer sizes of the built app, and then makes the build
-// an installable offline app (scripts/pwa/build.mjs: icons, manifest, service worker, CSP). That
+// package `binaryen`), has the page fetch the wasm after its first paint, checked by its new
+// subresource-integrity hash (scripts/loader.mjs), prints the transfer sizes of the built app,
+// and then makes the build an installable offline app (scripts/pwa/build.mjs: icons, manifest, service worker, CSP). That
 // last step runs here, after wasm-opt, because its file hashes must be of the final bytes; Trunk
 // runs hooks of one stage side by side, so it could not be a hook of its own. Debug builds pass.
 import { createHash } from 'node:crypto';
@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { buildPwa } from './pwa/build.mjs';
+import { fetchAfterPaint } from './loader.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
@@ -42,17 +43,8 @@ const wasm = readFileSync(wasmPath);
 
 const indexPath = join(staging, 'index.html');
 const integrity = `sha384-${createHash('sha384').update(wasm).digest('base64')}`;
-const html = readFileSync(indexPath, 'utf8');
-// Minified or not, the preload tag for the wasm carries an integrity attribute to update.
-const escaped = wasmName.replace(/[.]/g, '\\.');
-const tagPattern = new RegExp(`<link[^>]*${escaped}[^>]*>`);
-const tag = html.match(tagPattern)?.[0];
-if (!tag || !/integrity=/.test(tag)) {
-  console.error('post-build: could not find the integrity attribute of the wasm preload link');
-  process.exit(1);
-}
-const updated = tag.replace(/integrity=("?)[^"\s>]+\1/, `integrity="${integrity}"`);
-writeFileSync(indexPath, html.replace(tag, updated));
+// The page fetches the wasm itself once its first screen has painted, checking this hash.
+writeFileSync(indexPath, fetchAfterPaint(readFileSync(indexPath, 'utf8'), wasmName, integrity));
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const row = (name, bytes) => {

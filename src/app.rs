@@ -4,9 +4,9 @@ use crate::platform::{self, SaveError, SaveJob};
 use crate::route::View;
 use crate::store::{AppState, Msg, Store};
 use crate::views::{
-    use_theme, CaseloadView, ChecksView, DataView, DayList, DueCard, EntryForm, OrganisationsView,
-    Reminders, ReportView, RiskView, SelfCareView, SkipLink, StorageBanner, UndoBar, UnlockScreen,
-    WeekView, Welcome,
+    use_theme, CaseloadView, ChecksView, DataView, DayList, DueCard, EntryForm, Later,
+    OrganisationsView, Reminders, ReportView, RiskView, SelfCareView, SkipLink, StorageBanner,
+    UndoBar, UnlockScreen, WeekView, Welcome,
 };
 use chrono::NaiveDate;
 use tend_core::settings::Persistence as Protection;
@@ -176,8 +176,10 @@ pub fn app() -> Html {
                                     <EntryForm day={*day} {today} onday={on_day} />
                                     <DayList day={*day} {today} />
                                 </section>
-                                <DueCard />
-                                <WeekView anchor={*week} {today} onmove={on_week} />
+                                <Later>
+                                    <DueCard />
+                                    <WeekView anchor={*week} {today} onmove={on_week} />
+                                </Later>
                             </>
                         },
                         View::Caseload => html! { <CaseloadView /> },
@@ -191,9 +193,11 @@ pub fn app() -> Html {
                     <UndoBar />
                 </main>
             }
-            <footer class="footnote">
-                <p>{"Tend is a self-check, not a diagnosis. Nothing you enter leaves this device unless you export it."}</p>
-            </footer>
+            <Later>
+                <footer class="footnote">
+                    <p>{"Tend is a self-check, not a diagnosis. Nothing you enter leaves this device unless you export it."}</p>
+                </footer>
+            </Later>
         </ContextProvider<Store>>
     }
 }

@@ -50,13 +50,24 @@
     else worker.addEventListener('statechange', () => worker.state === 'installed' && offer(worker));
   };
 
-  container.register(new URL('sw.js', here), { scope: new URL('./', here).pathname }).then(
-    (registration) => {
-      follow(registration.waiting);
-      follow(registration.installing);
-      registration.addEventListener('updatefound', () => follow(registration.installing));
-    },
-    // Not fatal: the app still works online, it just will not open offline.
-    (error) => console.warn('Tend could not set up offline use:', error),
-  );
+  // Registering starts the worker's download and caching of the whole app, which competes with the
+  // app's own start for a slow phone's processor and network; so it waits until the app has
+  // started and the page is idle (or, should the app never start, ten seconds after load).
+  let registered = false;
+  const register = () => {
+    if (registered) return;
+    registered = true;
+    container.register(new URL('sw.js', here), { scope: new URL('./', here).pathname }).then(
+      (registration) => {
+        follow(registration.waiting);
+        follow(registration.installing);
+        registration.addEventListener('updatefound', () => follow(registration.installing));
+      },
+      // Not fatal: the app still works online, it just will not open offline.
+      (error) => console.warn('Tend could not set up offline use:', error),
+    );
+  };
+  const whenIdle = window.requestIdleCallback || ((work) => setTimeout(work, 500));
+  window.addEventListener('TrunkApplicationStarted', () => whenIdle(register, { timeout: 3000 }));
+  window.addEventListener('load', () => setTimeout(register, 10000));
 })();

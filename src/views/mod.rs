@@ -34,7 +34,7 @@ pub use data_view::DataView;
 pub use day_list::DayList;
 pub use entry_form::EntryForm;
 pub use organisations::OrganisationsView;
-pub use page_tools::{use_theme, SkipLink, ThemeChoice, UndoBar};
+pub use page_tools::{use_theme, Later, SkipLink, ThemeChoice, UndoBar};
 pub use reminders::Reminders;
 pub use report::ReportView;
 pub use risk::RiskView;

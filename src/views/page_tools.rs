@@ -1,5 +1,6 @@
 //! Pieces every section shares: the "Skip to main content" link, the offer to undo a removal,
-//! and the colour theme (applied to the page, and chosen under "Your data").
+//! the colour theme (applied to the page, and chosen under "Your data"), and drawing the lower
+//! parts of a section one step after the top.
 
 use crate::platform;
 use crate::store::{Msg, Store};
@@ -19,6 +20,27 @@ pub fn skip_link() -> Html {
         platform::focus_id("main");
     });
     html! { <a class="skip-link" href="#main" {onclick}>{"Skip to main content"}</a> }
+}
+
+/// Draws its children one browser task after the rest of the page, so the app's first draw is two
+/// shorter pieces of work instead of one long one: a tap or key press that comes in between is
+/// answered at once, which matters most on a slow phone. For what sits below the first screenful
+/// (the week chart on Today, the footer), so nothing visible moves when it arrives.
+#[function_component(Later)]
+pub fn later(props: &yew::html::ChildrenProps) -> Html {
+    let ready = use_state(|| false);
+    {
+        let ready = ready.clone();
+        use_effect_with((), move |_| {
+            let timer = platform::after(0, move || ready.set(true));
+            move || drop(timer)
+        });
+    }
+    if *ready {
+        html! { <>{ props.children.clone() }</> }
+    } else {
+        html! {}
+    }
 }
 
 /// Keeps `<html data-theme>` in step with the theme chosen on this device.

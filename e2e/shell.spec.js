@@ -1,6 +1,7 @@
 // While the app loads, the page already shows Tend's masthead, sections and a short note on what
 // Tend is, from index.html alone; when the app runs it takes that first screen's place, and the
 // two agree on the sections.
+import { test as bare } from '@playwright/test';
 import { test, expect } from './guard.js';
 
 test('the first screen shows before the app runs and gives way to it', async ({ page }) => {
@@ -45,3 +46,22 @@ test('the WebAssembly is fetched only after the first screen has painted, and ch
   expect(timing.preloads).toBe(0);
   expect(timing.loader).toMatch(/integrity: 'sha384-[A-Za-z0-9+/=]+'/);
 });
+
+for (const [problem, answer] of [
+  ['cannot be fetched', (route) => route.abort('internetdisconnected')],
+  ['arrives damaged', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not a program') })],
+]) {
+  // Not under the guard: a failed start rightly logs errors. The error still surfaces.
+  bare(`when the WebAssembly ${problem}, the first screen says Tend could not start`, async ({ page }) => {
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.route(/\.wasm$/, answer);
+    await page.goto('/');
+    const alert = page.locator('#shell').getByRole('alert');
+    await expect(alert.getByRole('heading', { level: 2 })).toHaveText('Tend could not start');
+    await expect(alert).toContainText("This browser could not load Tend's program (");
+    await expect(alert).toContainText('Reload the page to try again.');
+    await expect(page.locator('#shell nav a')).toHaveCount(8);
+    expect(errors).toHaveLength(1);
+  });
+}

@@ -1,9 +1,8 @@
 // Tend's dates and numbers are formatted with the browser's Intl, whose locale data loads on first
 // use: 30-40 ms on a desktop, several times that on a slow phone, in one piece that nothing else
-// can run beside. The page loads this script before its stylesheet and runs it at once, while the
-// stylesheet is still on its way, so that cost is paid before the first screen paints rather than
-// in the middle of the app's start, where it would hold up taps. It keeps nothing; if anything
-// here is missing, the app simply pays the cost itself.
+// can run beside. The page runs this plain script in its <head>, so that cost is paid just before
+// the first screen paints rather than in the middle of the app's start, where it would hold up
+// taps. It keeps nothing; if anything here is missing, the app simply pays the cost itself.
 (() => {
   try {
     const day = new Date();

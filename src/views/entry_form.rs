@@ -43,16 +43,18 @@ pub fn entry_form(props: &EntryFormProps) -> Html {
     let kind = use_state(|| WorkKind::DirectSession);
     let error = use_state(|| None::<String>);
     let duration_ref = use_node_ref();
-    // The organisation of the latest entry that had one: the usual next one.
-    let last_org = store.as_ref().and_then(|s| {
-        s.doc
-            .payload
-            .entries
-            .iter()
-            .rev()
-            .find_map(|e| e.organisation.clone())
+    // The organisation of the latest entry that had one: the usual next one. Looked up once, when
+    // the form first shows: with years of entries and none with an organisation, it reads them all.
+    let organisation = use_state(|| {
+        store.as_ref().and_then(|s| {
+            s.doc
+                .payload
+                .entries
+                .iter()
+                .rev()
+                .find_map(|e| e.organisation.clone())
+        })
     });
-    let organisation = use_state(|| last_org);
     let case = use_state(|| None::<CaseId>);
     let start = use_state(|| None::<NaiveTime>);
     let trauma = use_state(|| false);

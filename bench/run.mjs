@@ -15,6 +15,9 @@ const APP_PORT = Number(process.env.TEND_BENCH_PORT ?? 4673);
 const PAGE_PORT = APP_PORT + 1;
 const RUNS = Number(process.env.TEND_BENCH_RUNS ?? 7);
 const CHART_ROUNDS = Number(process.env.TEND_BENCH_CHART_ROUNDS ?? 21);
+// Logging takes a few milliseconds, near the timer's and the machine's noise, and the budget is a
+// ratio of two such medians; more entries keep that ratio from swinging between runs.
+const ENTRIES = Number(process.env.TEND_BENCH_ENTRIES ?? 21);
 const APP = `http://127.0.0.1:${APP_PORT}/`;
 
 const stats = (values) => {
@@ -144,13 +147,13 @@ async function coldStart(browser, store) {
   return stats(times);
 }
 
-// Logs one entry RUNS times (after one untimed): from the click to the index written (the
+// Logs one entry ENTRIES times (after one untimed): from the click to the index written (the
 // commit point of the save) with the new entry in the day list.
 async function logEntries(browser, store) {
   const { context, page, problems } = await openWith(browser, store);
   const times = [];
   const written = [];
-  for (let i = 0; i <= RUNS; i += 1) {
+  for (let i = 0; i <= ENTRIES; i += 1) {
     await page.getByLabel('Duration').fill('15');
     const result = await page.evaluate(async () => {
       const rows = () => document.querySelectorAll('[data-testid=day-entries] li').length;
@@ -249,6 +252,7 @@ async function main() {
       when: new Date().toISOString(),
       machine: { ...machine(), chromium: browser.version() },
       runs: RUNS,
+      entries: ENTRIES,
       sizes,
       storage: {
         heavyChars: storedChars(stores.heavy),

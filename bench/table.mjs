@@ -26,7 +26,7 @@ export function table(r) {
   const budgets = r.budgets.map((b) => `| ${b.name} | ${b.value.toFixed(2)} (limit ${b.limit}) | ${b.holds ? 'holds' : 'missed'} |`);
   const m = r.machine;
   return [
-    `Machine: ${m.cores} cores, ${m.cpu}, Chromium ${m.chromium}; ${r.runs} runs per figure, median (min-max).`,
+    `Machine: ${m.cores} cores, ${m.cpu}, Chromium ${m.chromium}; ${r.runs} runs per figure (${r.entries ?? r.runs} entries logged), median (min-max).`,
     '',
     '| figure | median (min-max) |',
     '| --- | --- |',

@@ -171,11 +171,13 @@ pub fn app() -> Html {
                         View::Today => html! {
                             <>
                                 <Welcome />
-                                <section class="card" aria-labelledby="log-heading">
-                                    <h2 id="log-heading">{"Log work"}</h2>
-                                    <EntryForm day={*day} {today} onday={on_day} />
-                                    <DayList day={*day} {today} />
-                                </section>
+                                <Later>
+                                    <section class="card" aria-labelledby="log-heading">
+                                        <h2 id="log-heading">{"Log work"}</h2>
+                                        <EntryForm day={*day} {today} onday={on_day} />
+                                        <DayList day={*day} {today} />
+                                    </section>
+                                </Later>
                                 <Later>
                                     <DueCard />
                                     <WeekView anchor={*week} {today} onmove={on_week} />

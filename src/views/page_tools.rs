@@ -24,8 +24,9 @@ pub fn skip_link() -> Html {
 
 /// Draws its children one browser task after the rest of the page, so the app's first draw is two
 /// shorter pieces of work instead of one long one: a tap or key press that comes in between is
-/// answered at once, which matters most on a slow phone. For what sits below the first screenful
-/// (the week chart on Today, the footer), so nothing visible moves when it arrives.
+/// answered at once, which matters most on a slow phone. Each `Later` is one more step, in page
+/// order. For the parts after the top of a section (on Today the log form, then the week chart;
+/// the footer): each arrives after what is already drawn, so nothing visible moves.
 #[function_component(Later)]
 pub fn later(props: &yew::html::ChildrenProps) -> Html {
     let ready = use_state(|| false);

@@ -1,9 +1,10 @@
 // Trunk post-build hook. For release builds it shrinks the wasm with wasm-opt (from the npm
 // package `binaryen`), has the page fetch the wasm after its first paint, checked by its new
 // subresource-integrity hash (scripts/loader.mjs), prints the transfer sizes of the built app,
-// and then makes the build an installable offline app (scripts/pwa/build.mjs: icons, manifest, service worker, CSP). That
-// last step runs here, after wasm-opt, because its file hashes must be of the final bytes; Trunk
-// runs hooks of one stage side by side, so it could not be a hook of its own. Debug builds pass.
+// and then makes the build an installable offline app (scripts/pwa/build.mjs: icons, manifest,
+// service worker, CSP). That last step runs here, after wasm-opt, because its file hashes must be
+// of the final bytes; Trunk runs hooks of one stage side by side, so it could not be a hook of its
+// own. Debug builds pass.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -14,8 +14,8 @@ use std::rc::Rc;
 use tend_core::lock::LockHeader;
 use tend_core::settings::{DeviceSettings, Persistence as Protection};
 use tend_core::storage::{
-    added_by, all_months, touched_months, touches_registry, Added, Loaded, SnapshotRequest, Usage,
-    LEGACY_KEY,
+    added_by, all_months, describe_key, touched_months, touches_registry, Added, Loaded,
+    SnapshotRequest, Usage, LEGACY_KEY,
 };
 use tend_core::undo::undo_removal;
 use tend_core::{Action, Document, Index, Journal, Month, SCHEMA_VERSION};
@@ -75,6 +75,10 @@ pub struct AppState {
     pub persistence: Persistence,
     /// Unreadable stored text found at start-up.
     pub quarantined: Vec<Quarantined>,
+    /// The index was missing or unreadable and the records were gathered again: what happened.
+    pub rebuilt: Option<String>,
+    /// Keys kept aside in storage (set-aside text, pieces no index names), to offer and remove.
+    pub kept: Vec<String>,
     /// The outcome of the last action, shown by the form.
     pub notice: Option<Notice>,
     /// Storage used, after the last load or save.
@@ -134,6 +138,8 @@ pub enum Msg {
     Undo(u64),
     /// The offer to undo the removal with this serial has run out.
     UndoExpired(u64),
+    /// A key kept aside was removed at the clinician's request.
+    KeptRemoved(String),
 }
 
 impl AppState {
@@ -143,6 +149,7 @@ impl AppState {
             mut loaded,
             storage_error,
             quarantine_failed,
+            kept,
         } = boot;
         let migrating = needs_migration_save(&loaded);
         if migrating {
@@ -172,7 +179,14 @@ impl AppState {
         // Filled by `extend`, not `collect()`: collecting into a B-tree sorts with its own copy of
         // the standard stable sort for each element type, kilobytes of wasm each (see `sorting`).
         let mut dirty: BTreeSet<Month> = BTreeSet::new();
-        dirty.extend(loaded.unreadable.iter().filter_map(|u| u.month));
+        // Only pieces the index names are replaced; others stay where they are, kept aside.
+        let named = loaded
+            .index
+            .as_ref()
+            .map(Index::live_keys)
+            .unwrap_or_default();
+        let replaced = || loaded.unreadable.iter().filter(|u| named.contains(&u.key));
+        dirty.extend(replaced().filter_map(|u| u.month));
         let full_write = match (loaded.migrated_from, &loaded.index) {
             (Some(schema), _) => Some(SnapshotRequest::BeforeMigration {
                 schema,
@@ -186,7 +200,7 @@ impl AppState {
             (None, Some(_)) if migrating => Some(SnapshotRequest::Auto),
             _ => None,
         };
-        let registry_unreadable = loaded.unreadable.iter().any(|u| u.month.is_none());
+        let registry_unreadable = replaced().any(|u| u.month.is_none());
         // Schema 3 needs only its catalog written; anything else asking for a full write
         // rewrites every month.
         let rewrite_all = full_write.is_some() && (!migrating || needs_layout_rewrite(&loaded));
@@ -204,6 +218,8 @@ impl AppState {
                     raw: Rc::from(u.raw.as_str()),
                 })
                 .collect(),
+            rebuilt: loaded.rebuilt.clone(),
+            kept,
             doc: Rc::new(loaded.doc),
             base: loaded.index,
             pending: Vec::new(),
@@ -340,6 +356,13 @@ impl Reducible for AppState {
                 next.notice(done, false);
             }
             Msg::Undo(serial) => next.undo(serial),
+            Msg::KeptRemoved(key) => {
+                next.kept.retain(|k| *k != key);
+                next.notice(
+                    format!("Removed {} from storage.", describe_key(&key)),
+                    false,
+                );
+            }
             Msg::UndoExpired(serial) => {
                 if next.undo.as_ref().is_some_and(|u| u.serial == serial) {
                     next.undo = None;
@@ -399,6 +422,14 @@ impl AppState {
     /// Adopts what another tab saved, replaying this tab's unsaved actions on top.
     fn take_reload(&mut self, loaded: Loaded) {
         let lock = lock_of(&loaded);
+        if loaded.rebuilt.is_some() {
+            self.rebuilt = loaded.rebuilt.clone();
+        }
+        for key in &loaded.unnamed {
+            if !self.kept.contains(key) {
+                self.kept.push(key.clone());
+            }
+        }
         if loaded.locked.is_some() {
             // Locked under a lock this tab does not hold the key to: ask for the passphrase.
             self.key = None;

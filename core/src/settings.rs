@@ -95,7 +95,13 @@ impl DeviceSettings {
     /// Reads settings, falling back to defaults for anything unreadable: they are
     /// conveniences, never records, so losing them loses nothing.
     pub fn decode(text: &str) -> DeviceSettings {
-        crate::json::from_text(text).unwrap_or_default()
+        Self::read(text).unwrap_or_default()
+    }
+
+    /// The stored text read strictly: why it cannot be used, if so, so that the shell can keep
+    /// it aside and say so rather than replace it with defaults unnoticed.
+    pub fn read(text: &str) -> Result<DeviceSettings, String> {
+        crate::json::from_text(text).map_err(|e| e.to_string())
     }
 
     /// The stored text.

@@ -26,7 +26,8 @@ pub use remind::{
     every, local_now, notify, notify_permission, request_notify_permission, Every, NotifyPermission,
 };
 pub use storage::{
-    load, load_settings, load_snapshot, save, save_settings, usage, Boot, SaveError, SaveJob, Saved,
+    kept_text, load, load_settings, load_snapshot, remove_kept, save, save_settings, usage, Boot,
+    SaveError, SaveJob, Saved,
 };
 
 /// The build written into every stored index.

@@ -104,6 +104,8 @@ pub struct Boot {
     pub storage_error: Option<SaveError>,
     /// Unreadable text could not be set aside, so nothing may be written over it.
     pub quarantine_failed: bool,
+    /// Keys kept aside: text set aside now or earlier, and data pieces no index names.
+    pub kept: Vec<String>,
 }
 
 /// A tab's unlocked key with the lock header it belongs to.
@@ -123,15 +125,19 @@ pub fn load(key: Key<'_>) -> Boot {
                 loaded: storage::load(&std::collections::BTreeMap::new(), BUILD, None),
                 storage_error: Some(SaveError::Unavailable(why)),
                 quarantine_failed: false,
+                kept: Vec::new(),
             }
         }
     };
-    let loaded = storage::load(&store, BUILD, unlocked);
+    let mut loaded = storage::load(&store, BUILD, unlocked);
+    let settings_unreadable = check_settings(&store, &mut loaded);
     let stamp = super::now_ms();
+    // Text a save would write over or delete is copied aside first; pieces no index names stay
+    // where they are (no save touches them) and are listed as kept.
     let quarantine_failed = loaded
         .unreadable
         .iter()
-        .filter(|u| !u.raw.is_empty())
+        .filter(|u| !u.raw.is_empty() && !loaded.unnamed.contains(&u.key))
         .any(|u| {
             write(
                 &store,
@@ -140,11 +146,71 @@ pub fn load(key: Key<'_>) -> Boot {
             )
             .is_err()
         });
+    if settings_unreadable && !quarantine_failed {
+        // Kept aside: start again from the defaults, so the next start does not report it again.
+        let _ = write(&store, SETTINGS_KEY, &DeviceSettings::default().encode());
+    }
+    let mut kept: Vec<String> = store
+        .keys()
+        .into_iter()
+        .filter(|k| k.starts_with(QUARANTINE_PREFIX))
+        .collect();
+    kept.extend(loaded.unnamed.iter().cloned());
+    kept.sort();
     Boot {
         loaded,
         storage_error: None,
         quarantine_failed,
+        kept,
     }
+}
+
+/// Names this browser's settings as unreadable when their text cannot be read, so they are kept
+/// aside like any other text rather than replaced by defaults unnoticed. True when so.
+fn check_settings(store: &LocalStore, loaded: &mut Loaded) -> bool {
+    let Some(text) = store.get(SETTINGS_KEY) else {
+        return false;
+    };
+    let Err(why) = DeviceSettings::read(&text) else {
+        return false;
+    };
+    loaded.unreadable.push(storage::Unreadable {
+        key: SETTINGS_KEY.into(),
+        month: None,
+        reason: format!(
+            "this browser's settings (break plan, theme, backup dates): {why}; Tend started with \
+             its defaults"
+        ),
+        raw: text,
+    });
+    true
+}
+
+/// The text under a key kept aside, to download.
+pub fn kept_text(key: &str) -> Option<String> {
+    local_store().ok()?.get(key)
+}
+
+/// Removes a key kept aside, once the clinician has seen it offered and asked. A data piece is
+/// removed only while the stored index still does not name it (another tab may have saved since
+/// the list was made); text set aside under a quarantine key always may be.
+pub fn remove_kept(key: &str) -> Result<(), String> {
+    let store = local_store()?;
+    if !key.starts_with(QUARANTINE_PREFIX) {
+        let loaded = storage::load(&store, BUILD, None);
+        if loaded.rebuilt.is_some() || loaded.index.is_none() {
+            return Err("Tend cannot tell right now whether it still needs that copy".into());
+        }
+        let named = loaded
+            .index
+            .as_ref()
+            .map(|i| i.live_keys())
+            .unwrap_or_default();
+        if named.contains(key) || !storage::is_data_key(key) {
+            return Err("Tend uses that piece now, so it was kept".into());
+        }
+    }
+    store.0.remove_item(key).map_err(|e| describe(&e))
 }
 
 /// Reads the records of an earlier state.
@@ -213,6 +279,8 @@ fn stored_revision(store: &LocalStore) -> Option<u64> {
 /// chunks already written are removed again and the stored state is as before.
 pub fn save(job: SaveJob<'_>) -> Result<Saved, SaveError> {
     let store = local_store().map_err(SaveError::Unavailable)?;
+    // Every key now in storage: the plan names its new pieces so that it writes over none of them.
+    let taken: BTreeSet<String> = store.keys().into_iter().collect();
     if let Some(stored) = stored_revision(&store) {
         if Some(stored) != job.base.map(|b| b.revision) {
             return Err(SaveError::Stale);
@@ -232,6 +300,7 @@ pub fn save(job: SaveJob<'_>) -> Result<Saved, SaveError> {
         lock: job.lock.map(|(header, _)| header),
         cipher: sealer.as_ref().map(|s| s as &dyn storage::Cipher),
         drop_snapshots: job.drop_snapshots,
+        taken: &taken,
     })
     .map_err(|why| SaveError::Unavailable(format!("sealing failed: {why}")))?;
     let mut written_keys = Vec::new();
@@ -241,6 +310,11 @@ pub fn save(job: SaveJob<'_>) -> Result<Saved, SaveError> {
         }
     };
     for (key, text) in &plan.chunk_writes {
+        if store.get(key).is_some() {
+            // Only another tab writing between the plan and here could cause this: refuse.
+            undo(&store, &written_keys);
+            return Err(SaveError::Stale);
+        }
         if let Err(e) = write(&store, key, text) {
             undo(&store, &written_keys);
             return Err(e);
@@ -283,17 +357,7 @@ pub fn usage() -> Option<Usage> {
     let other = Usage::of(
         pairs
             .iter()
-            .filter(|(k, _)| {
-                k != INDEX_KEY
-                    && ![
-                        "tend.chunk.",
-                        "tend.registry.",
-                        "tend.catalog.",
-                        "tend.recent.",
-                    ]
-                    .iter()
-                    .any(|p| k.starts_with(p))
-            })
+            .filter(|(k, _)| k != INDEX_KEY && !storage::is_data_key(k))
             .map(|(k, v)| (k.as_str(), v.as_str())),
     );
     OTHER_BYTES.with(|o| o.set(other));

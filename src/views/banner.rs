@@ -31,6 +31,12 @@ pub fn storage_banner() -> Html {
                     {backup_button(&store, "Download a copy")}
                 </div>
             }
+            if let Some(rebuilt) = &store.rebuilt {
+                <div class="banner" role="alert" data-testid="rebuilt-banner">
+                    <p>{rebuilt.clone()}</p>
+                    {backup_button(&store, "Download a backup")}
+                </div>
+            }
             if !store.quarantined.is_empty() {
                 <div class="banner" role="alert" data-testid="load-banner">
                     <p>{"Tend could not read part of its saved data. It loaded everything else and \

@@ -3,6 +3,7 @@
 
 use super::backup_button;
 use super::import::CalendarImport;
+use super::kept_aside::KeptAside;
 use super::lock_settings::LockSettings;
 use super::page_tools::ThemeChoice;
 use super::restore::RestoreControls;
@@ -103,6 +104,7 @@ pub fn data_view() -> Html {
                     }) }
                 </ul>
             }
+            <KeptAside />
         </section>
     }
 }

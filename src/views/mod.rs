@@ -11,6 +11,7 @@ mod data_view;
 mod day_list;
 mod entry_form;
 mod import;
+mod kept_aside;
 mod lock_settings;
 mod org_form;
 mod organisations;

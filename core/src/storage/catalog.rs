@@ -44,6 +44,9 @@ pub struct IndexHead {
     /// With the passphrase lock on: how to derive the key that opens the chunks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lock: Option<LockHeader>,
+    /// Checksums of the catalog, registry and recent chunk, by key.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sums: BTreeMap<String, String>,
 }
 
 /// What schema 4 stores under `tend.catalog.r<revision>`.
@@ -57,16 +60,33 @@ pub struct Catalog {
     /// Earlier states, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub snapshots: Vec<Snapshot>,
+    /// Checksums of the month chunks and of every piece a snapshot names, by key.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sums: BTreeMap<String, String>,
+    /// A copy of the lock header the index holds, so that sealed months can still be opened
+    /// should the index be lost (it changes only when every month is rewritten anyway).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lock: Option<LockHeader>,
 }
 
 impl Catalog {
-    /// The catalog part of an index.
+    /// The catalog part of an index, with the checksums of what it names.
     pub fn of(index: &Index) -> Catalog {
-        Catalog {
+        let mut catalog = Catalog {
             schema: index.schema,
             chunks: index.chunks.clone(),
             snapshots: index.snapshots.clone(),
-        }
+            sums: BTreeMap::new(),
+            lock: index.lock.clone(),
+        };
+        let snapshot_refs = catalog.snapshots.iter().flat_map(|s| {
+            s.changed
+                .values()
+                .chain(s.registry.as_ref())
+                .chain(s.recent.as_ref())
+        });
+        catalog.sums = sums_of(catalog.chunks.values().chain(snapshot_refs));
+        catalog
     }
 
     /// How many records the catalog's reference counts: its months and snapshots.
@@ -75,10 +95,41 @@ impl Catalog {
     }
 }
 
+/// The checksums known for `refs`, by key.
+pub(super) fn sums_of<'a>(refs: impl Iterator<Item = &'a ChunkRef>) -> BTreeMap<String, String> {
+    let mut sums = BTreeMap::new();
+    sums.extend(refs.filter_map(|r| Some((r.key.clone(), r.sum.clone()?))));
+    sums
+}
+
 impl IndexHead {
-    /// The whole index, from this head, its catalog and the ids in its recent chunk.
+    /// The head of `index`, with the checksums of the pieces it names itself.
+    pub fn of(index: &Index) -> IndexHead {
+        let own = [&index.catalog, &index.registry, &index.recent];
+        IndexHead {
+            schema: index.schema,
+            revision: index.revision,
+            written_by: index.written_by.clone(),
+            saved_at: index.saved_at,
+            catalog: index.catalog.clone(),
+            registry: index.registry.clone(),
+            recent: index.recent.clone(),
+            lock: index.lock.clone(),
+            sums: sums_of(own.into_iter().flatten()),
+        }
+    }
+
+    /// The whole index, from this head and its catalog, with every stored checksum attached to
+    /// its reference. The recent chunk's ids are filled in once it is read.
     pub fn join(self, catalog: Catalog) -> Index {
-        Index {
+        let stale = self.catalog.is_none()
+            || catalog.lock != self.lock
+            || catalog
+                .chunks
+                .values()
+                .any(|r| !catalog.sums.contains_key(&r.key));
+        let sums = [self.sums, catalog.sums];
+        let mut index = Index {
             schema: self.schema,
             revision: self.revision,
             written_by: self.written_by,
@@ -90,7 +141,14 @@ impl IndexHead {
             catalog: self.catalog,
             recent: self.recent,
             recent_ids: Vec::new(),
+            catalog_stale: stale,
+        };
+        for reference in index.refs_mut() {
+            if let Some(sum) = sums.iter().find_map(|s| s.get(&reference.key)) {
+                reference.sum = Some(sum.clone());
+            }
         }
+        index
     }
 }
 

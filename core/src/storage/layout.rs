@@ -16,7 +16,9 @@ pub const INDEX_KEY: &str = "tend.index";
 pub const LEGACY_KEY: &str = "tend.document";
 
 /// Where one month's chunk is and what it holds. Stored as a short array,
-/// `["tend.chunk.2026-11.r17", 9120, 242]`, because the index is rewritten on every save.
+/// `["tend.chunk.2026-11.r17", 9120, 242]`, because the index is rewritten on every save. The
+/// checksum is stored beside the array, in a `sums` map of the index or catalog that names it
+/// (see [`super::sum`]), so that builds which know only the three fields still read it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "(String, usize, usize)", into = "(String, usize, usize)")]
 pub struct ChunkRef {
@@ -26,6 +28,8 @@ pub struct ChunkRef {
     pub chars: usize,
     /// Number of records in the chunk, checked on load.
     pub records: usize,
+    /// Checksum of the chunk's text, checked on load; `None` for data written before checksums.
+    pub sum: Option<String>,
 }
 
 impl From<(String, usize, usize)> for ChunkRef {
@@ -34,6 +38,7 @@ impl From<(String, usize, usize)> for ChunkRef {
             key,
             chars,
             records,
+            sum: None,
         }
     }
 }
@@ -127,6 +132,10 @@ pub struct Index {
     /// The records that recent chunk holds, as read or written by this tab (not stored here).
     #[serde(skip)]
     pub recent_ids: Vec<Added>,
+    /// The stored catalog lacks what this build writes into it (checksums, the lock's copy), or
+    /// there is none: the next save writes it (not stored).
+    #[serde(skip)]
+    pub catalog_stale: bool,
 }
 
 impl Snapshot {
@@ -158,6 +167,22 @@ impl Index {
         }
         chunks.extend(snapshot.changed.iter().map(|(m, r)| (*m, r.clone())));
         chunks
+    }
+
+    /// Every reference this index holds, current and in snapshots, to attach checksums to.
+    pub fn refs_mut(&mut self) -> impl Iterator<Item = &mut ChunkRef> {
+        let snapshots = self.snapshots.iter_mut().flat_map(|s| {
+            s.changed
+                .values_mut()
+                .chain(s.registry.as_mut())
+                .chain(s.recent.as_mut())
+        });
+        self.chunks
+            .values_mut()
+            .chain(self.registry.as_mut())
+            .chain(self.catalog.as_mut())
+            .chain(self.recent.as_mut())
+            .chain(snapshots)
     }
 
     /// Every storage key this index keeps alive: current chunks and snapshot contents.
@@ -324,20 +349,20 @@ impl Registry {
 
 /// The key the registry gets when written at `revision`.
 pub fn registry_key(revision: u64) -> String {
-    format!("tend.registry.r{revision}")
+    format!("{}{revision}", super::keys::REGISTRY_PREFIX)
 }
 
 /// The key a month's chunk gets when written at `revision`.
 pub fn chunk_key(month: Month, revision: u64) -> String {
-    format!("tend.chunk.{month}.r{revision}")
+    format!("{}{month}.r{revision}", super::keys::CHUNK_PREFIX)
 }
 
 /// The key the catalog gets when written at `revision`.
 pub fn catalog_key(revision: u64) -> String {
-    format!("tend.catalog.r{revision}")
+    format!("{}{revision}", super::keys::CATALOG_PREFIX)
 }
 
 /// The key the recent chunk gets when written at `revision`.
 pub fn recent_key(revision: u64) -> String {
-    format!("tend.recent.r{revision}")
+    format!("{}{revision}", super::keys::RECENT_PREFIX)
 }

@@ -6,10 +6,12 @@
 //! from a newer schema is left alone and reported, so the shell opens read-only.
 
 use super::catalog::{index_three_to_four, Catalog, IndexHead};
+use super::keys::unnamed_keys;
 use super::layout::{ChunkRef, Index, Snapshot, INDEX_KEY, LEGACY_KEY};
 use super::read::{month_name, open_stored, read_chunk, read_registry};
-use super::rebuild::rebuild_from_chunks;
+use super::rebuild::{rebuild, Found};
 use super::recent::{ids_of, read_recent, Added};
+use super::sum::{sum_of, verify_check};
 use super::{Cipher, KeyValue};
 use crate::document::{schema_of, DecodeError, Document, SCHEMA_VERSION};
 use crate::entry::EntryId;
@@ -47,6 +49,11 @@ pub struct Loaded {
     pub newer: Option<u32>,
     /// The data is locked and no key was given: the lock's header, to ask for the passphrase.
     pub locked: Option<LockHeader>,
+    /// The index was missing or unreadable and the records were gathered from the pieces found:
+    /// what happened, in plain words.
+    pub rebuilt: Option<String>,
+    /// Data pieces in storage that no index names, kept until the clinician removes them.
+    pub unnamed: Vec<String>,
 }
 
 impl Loaded {
@@ -58,6 +65,8 @@ impl Loaded {
             migrated_from: None,
             newer: None,
             locked: None,
+            rebuilt: None,
+            unnamed: Vec::new(),
         }
     }
 }
@@ -71,58 +80,129 @@ pub type Unlocked<'a> = (&'a LockHeader, &'a dyn Cipher);
 /// nothing sealed is ever mistaken for damage.
 pub fn load(kv: &impl KeyValue, build: &str, unlocked: Option<Unlocked<'_>>) -> Loaded {
     let mut loaded = Loaded::empty(build);
-    if let Some(text) = kv.get(INDEX_KEY) {
-        let decoded = decode_index(kv, &text);
-        let cipher = match (&decoded, unlocked) {
-            (
-                Ok(Index {
-                    lock: Some(stored), ..
-                }),
-                Some((header, cipher)),
-            ) if stored == header => Some(cipher),
-            _ => None,
-        };
-        match decoded {
-            Ok(index) if index.lock.is_some() && cipher.is_none() => {
-                loaded.locked = index.lock.clone();
-                loaded.doc.revision = index.revision;
-                loaded.index = Some(index);
-            }
-            Ok(mut index) => {
-                let (mut payload, mut unreadable, recent_ids) =
-                    read_chunks(kv, &index.chunks, index.recent.as_ref(), cipher);
-                index.recent_ids = recent_ids;
-                if let Some(reference) = &index.registry {
-                    if let Err(u) = read_registry(kv, reference, cipher, &mut payload) {
-                        unreadable.push(u);
-                    }
-                }
-                loaded.doc = Document {
-                    schema: SCHEMA_VERSION,
-                    revision: index.revision,
-                    written_by: index.written_by.clone(),
-                    payload,
-                };
-                loaded.unreadable = unreadable;
-                loaded.index = Some(index);
-            }
-            Err(IndexError::Decode(DecodeError::Newer { found })) => loaded.newer = Some(found),
-            Err(IndexError::Decode(err)) => {
-                loaded.unreadable.push(Unreadable {
-                    key: INDEX_KEY.into(),
-                    month: None,
-                    reason: format!("the index: {err}"),
-                    raw: text,
-                });
-                rebuild_from_chunks(kv, &mut loaded, cipher);
-            }
-            Err(IndexError::Catalog(unreadable)) => {
-                loaded.unreadable.push(unreadable);
-                rebuild_from_chunks(kv, &mut loaded, cipher);
-            }
-        }
-        return loaded;
+    let keys = kv.keys();
+    let found = Found::scan(&keys);
+    match kv.get(INDEX_KEY) {
+        Some(text) => read_index(kv, &found, &mut loaded, text, unlocked),
+        None if found.any() => recover(
+            kv,
+            &found,
+            &mut loaded,
+            unlocked,
+            None,
+            "was missing from storage",
+        ),
+        None => read_legacy(kv, &mut loaded),
     }
+    if loaded.locked.is_none() {
+        if let Some(index) = &loaded.index {
+            loaded.unnamed = unnamed_keys(&keys, index);
+            // New pieces must be written above every revision present, named or not.
+            loaded.doc.revision = loaded.doc.revision.max(found.highest);
+        }
+    }
+    loaded
+}
+
+/// Reads the stored index and what it names; recovers from the pieces found when the index or
+/// its catalog cannot be read.
+fn read_index(
+    kv: &impl KeyValue,
+    found: &Found,
+    loaded: &mut Loaded,
+    text: String,
+    unlocked: Option<Unlocked<'_>>,
+) {
+    let decoded = decode_index(kv, &text);
+    let cipher = match (&decoded, unlocked) {
+        (
+            Ok(Index {
+                lock: Some(stored), ..
+            }),
+            Some((header, cipher)),
+        ) if stored == header => Some(cipher),
+        _ => None,
+    };
+    match decoded {
+        Ok(index) if index.lock.is_some() && cipher.is_none() => {
+            loaded.locked = index.lock.clone();
+            loaded.doc.revision = index.revision;
+            loaded.index = Some(index);
+        }
+        Ok(mut index) => {
+            let (mut payload, mut unreadable, recent_ids) =
+                read_chunks(kv, &mut index.chunks, index.recent.as_mut(), cipher);
+            index.recent_ids = recent_ids;
+            if let Some(reference) = &mut index.registry {
+                match read_registry(kv, reference, cipher, &mut payload) {
+                    Ok(()) => fill_sum(kv, reference),
+                    Err(u) => unreadable.push(u),
+                }
+            }
+            loaded.doc = Document {
+                schema: SCHEMA_VERSION,
+                revision: index.revision,
+                written_by: index.written_by.clone(),
+                payload,
+            };
+            loaded.unreadable = unreadable;
+            loaded.index = Some(index);
+        }
+        Err(IndexError::Decode(DecodeError::Newer { found })) => loaded.newer = Some(found),
+        Err(IndexError::Decode(err)) => {
+            loaded.unreadable.push(Unreadable {
+                key: INDEX_KEY.into(),
+                month: None,
+                reason: format!("the index: {err}"),
+                raw: text,
+            });
+            recover(kv, found, loaded, unlocked, None, "could not be read");
+        }
+        Err(IndexError::Catalog(unreadable, lock)) => {
+            loaded.unreadable.push(*unreadable);
+            recover(kv, found, loaded, unlocked, lock, "could not be read");
+        }
+    }
+}
+
+/// Gathers the records from the pieces `found` when the index cannot be used (`what` says why),
+/// asking for the passphrase first when the newest catalog (or the index's `lock`) records a
+/// lock that `unlocked` does not open.
+fn recover(
+    kv: &impl KeyValue,
+    found: &Found,
+    loaded: &mut Loaded,
+    unlocked: Option<Unlocked<'_>>,
+    lock: Option<LockHeader>,
+    what: &str,
+) {
+    let lock = lock.or_else(|| found.newest_lock(kv));
+    let cipher = match (&lock, unlocked) {
+        (Some(stored), Some((header, cipher))) if stored == header => Some(cipher),
+        _ => None,
+    };
+    if lock.is_some() && cipher.is_none() {
+        loaded.locked = lock;
+        loaded.doc.revision = found.highest;
+        return;
+    }
+    rebuild(kv, found, loaded, cipher, lock);
+    let months = loaded.index.as_ref().map_or(0, |i| i.chunks.len());
+    loaded.rebuilt = Some(format!(
+        "Tend's list of your saved data {what}, so it gathered your records again from what it \
+         found in storage: {months} {} of records{}. Please check that your latest entries are \
+         there. Older copies it did not use are kept, unchanged, under \u{201c}Your data\u{201d}.",
+        if months == 1 { "month" } else { "months" },
+        if loaded.index.as_ref().is_some_and(|i| i.registry.is_some()) {
+            ", with your organisations and cases"
+        } else {
+            ""
+        },
+    ));
+}
+
+/// Schema 1's single document, migrated when read.
+fn read_legacy(kv: &impl KeyValue, loaded: &mut Loaded) {
     if let Some(text) = kv.get(LEGACY_KEY) {
         match Document::decode(&text) {
             Ok(doc) => {
@@ -138,7 +218,14 @@ pub fn load(kv: &impl KeyValue, build: &str, unlocked: Option<Unlocked<'_>>) -> 
             }),
         }
     }
-    loaded
+}
+
+/// Gives `reference` the checksum of the text it names when it has none yet (data written before
+/// checksums), once that text has been read and checked in every other way.
+fn fill_sum(kv: &impl KeyValue, reference: &mut ChunkRef) {
+    if reference.sum.is_none() {
+        reference.sum = kv.get(&reference.key).map(|t| sum_of(&t));
+    }
 }
 
 /// Reads an earlier state kept by a snapshot, all or nothing.
@@ -156,8 +243,8 @@ pub fn load_snapshot(
     }
     let (mut journal, unreadable, _) = read_chunks(
         kv,
-        &index.snapshot_chunks(snapshot),
-        snapshot.recent.as_ref(),
+        &mut index.snapshot_chunks(snapshot),
+        snapshot.recent.clone().as_mut(),
         cipher,
     );
     if let Some(u) = unreadable.first() {
@@ -173,8 +260,8 @@ pub fn load_snapshot(
 enum IndexError {
     /// The index's own text.
     Decode(DecodeError),
-    /// Schema 4's catalog, which the index names.
-    Catalog(Unreadable),
+    /// Schema 4's catalog, which the index names; with the lock header the index holds.
+    Catalog(Box<Unreadable>, Option<LockHeader>),
 }
 
 /// Reads the index: schema 4's head and the catalog it names, or a schema 2 or 3 index in one
@@ -194,7 +281,12 @@ fn decode_index(kv: &impl KeyValue, text: &str) -> Result<Index, IndexError> {
         head.schema = schema;
         return Ok(head.join(catalog));
     }
+    let checked = verify_check(text).map_err(&damaged)?;
     let head: IndexHead = serde_json::from_value(value).map_err(|e| damaged(e.to_string()))?;
+    if !checked && !head.sums.is_empty() {
+        // Every index that keeps checksums also checks itself: its own check was damaged.
+        return Err(damaged("its checksum is missing".into()));
+    }
     let reference = head
         .catalog
         .clone()
@@ -226,12 +318,15 @@ fn decode_index(kv: &impl KeyValue, text: &str) -> Result<Index, IndexError> {
         });
     match catalog {
         Ok(catalog) => Ok(head.join(catalog)),
-        Err(reason) => Err(IndexError::Catalog(Unreadable {
-            key: reference.key,
-            month: None,
-            reason: format!("the list of months: {reason}"),
-            raw: raw.unwrap_or_default(),
-        })),
+        Err(reason) => Err(IndexError::Catalog(
+            Box::new(Unreadable {
+                key: reference.key,
+                month: None,
+                reason: format!("the list of months: {reason}"),
+                raw: raw.unwrap_or_default(),
+            }),
+            head.lock,
+        )),
     }
 }
 
@@ -239,14 +334,14 @@ fn decode_index(kv: &impl KeyValue, text: &str) -> Result<Index, IndexError> {
 /// record. Also returns the ids the recent chunk holds.
 fn read_chunks(
     kv: &impl KeyValue,
-    chunks: &BTreeMap<Month, ChunkRef>,
-    recent: Option<&ChunkRef>,
+    chunks: &mut BTreeMap<Month, ChunkRef>,
+    recent: Option<&mut ChunkRef>,
     cipher: Option<&dyn Cipher>,
 ) -> (Journal, Vec<Unreadable>, Vec<Added>) {
     let mut journal = Journal::default();
     let mut unreadable = Vec::new();
     let mut seen: HashSet<EntryId> = HashSet::new();
-    for (month, chunk_ref) in chunks {
+    for (month, chunk_ref) in chunks.iter_mut() {
         let text = kv.get(&chunk_ref.key);
         match text
             .as_deref()
@@ -254,6 +349,7 @@ fn read_chunks(
             .and_then(|t| read_chunk(t, &chunk_ref.key, *month, Some(chunk_ref), &seen, cipher))
         {
             Ok(body) => {
+                fill_sum(kv, chunk_ref);
                 seen.extend(body.entries.iter().map(|e| e.id.clone()));
                 journal.entries.extend(body.entries);
                 journal.breaks.extend(body.breaks);
@@ -276,6 +372,7 @@ fn read_chunks(
             .and_then(|t| read_recent(t, &reference.key, Some(reference), &mut seen, cipher))
         {
             Ok(months) => {
+                fill_sum(kv, reference);
                 for (month, body) in months {
                     recent_ids.extend(ids_of(month, &body));
                     journal.entries.extend(body.entries);

@@ -20,6 +20,7 @@
 mod catalog;
 mod compact;
 mod ids;
+mod keys;
 mod layout;
 mod load;
 mod migrate;
@@ -27,12 +28,14 @@ mod read;
 mod rebuild;
 mod recent;
 mod save;
+mod sum;
 mod touch;
 mod usage;
 mod write;
 
 pub use catalog::{index_three_to_four, Catalog, IndexHead};
 pub use compact::{compact, expand, CompactBody};
+pub use keys::{describe_key, is_data_key, parse_data_key, unnamed_keys, DataKey};
 pub use layout::{
     catalog_key, chunk_key, recent_key, registry_key, Chunk, ChunkBody, ChunkRef, Index, Registry,
     RegistryBody, Snapshot, SnapshotReason, INDEX_KEY, LEGACY_KEY,
@@ -41,6 +44,7 @@ pub use load::{load, load_snapshot, Loaded, Unlocked, Unreadable};
 pub use migrate::{migrate, MigrationError};
 pub use recent::{Added, Recent, RecordId, FOLD_CHARS};
 pub use save::{plan_save, SavePlan, SaveRequest, SnapshotPolicy, SnapshotRequest};
+pub use sum::sum_of;
 pub use touch::{added_by, all_months, touched_months, touches_registry};
 pub use usage::{Usage, UsageLevel, BUDGET_BYTES};
 

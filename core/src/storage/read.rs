@@ -3,6 +3,7 @@
 
 use super::compact::{expand, CompactBody};
 use super::layout::{Chunk, ChunkBody, ChunkRef, Registry, RegistryBody};
+use super::sum::sum_of;
 use super::{Cipher, KeyValue, Unreadable};
 use crate::document::schema_of;
 use crate::entry::EntryId;
@@ -35,6 +36,15 @@ pub(super) fn open_stored<T: serde::de::DeserializeOwned>(
                 "its length ({chars}) differs from the index ({}), so it may be cut short",
                 r.chars
             ));
+        }
+        if let Some(expected) = &r.sum {
+            if sum_of(text) != *expected {
+                return Err(
+                    "its content differs from what Tend saved (its checksum does not \
+                    match), so it was changed outside Tend"
+                        .into(),
+                );
+            }
         }
     }
     let value: serde_json::Value =

@@ -1,94 +1,187 @@
-//! Recovery after an unreadable index or catalog: the newest chunk of each month found among the
-//! keys, and the newest recent chunk's records for months it is newer than.
+//! Recovery when the index is missing or unreadable, or names a catalog that cannot be read.
+//!
+//! The index is one key among many: a browser extension, a partial clear or a bug can remove it
+//! while every month is still in storage. Showing an empty Tend then would hide the clinician's
+//! records, and a new state starting again at revision 1 would write over them. Instead the
+//! records are gathered from the pieces found (the newest readable chunk of each month, the newest
+//! recent chunk for months it is newer than, the newest readable registry), and an index naming
+//! exactly those pieces is made in memory, at the highest revision found in storage, so that the
+//! next save writes every new piece above all of them and deletes none of them. Pieces not used
+//! stay where they are, unnamed, until the clinician has seen them offered (see [`super::kept`]).
 
+use super::catalog::Catalog;
+use super::keys::{parse_data_key, DataKey};
+use super::layout::{ChunkRef, Index};
 use super::load::Loaded;
-use super::read::{month_name, read_chunk};
-use super::recent::read_recent;
+use super::read::{month_name, read_chunk, read_registry};
+use super::recent::{ids_of, read_recent};
+use super::write::reference;
 use super::{Cipher, KeyValue, Unreadable};
+use crate::document::SCHEMA_VERSION;
+use crate::entry::EntryId;
+use crate::lock::LockHeader;
 use crate::month::Month;
 use std::collections::{BTreeMap, HashSet};
 
-/// Rebuilds `loaded` from the chunks found in `kv`. A record in the newest recent chunk is taken
-/// only when that chunk is at least as new as its month's newest chunk: a month rewritten later
-/// already holds it, or removed it.
-pub(super) fn rebuild_from_chunks(
+/// A key with its order (revision, then the number after it).
+type Ordered = ((u64, u32), String);
+
+/// Tend's data keys found in storage, newest first within each kind.
+#[derive(Default)]
+pub(super) struct Found {
+    months: BTreeMap<Month, Vec<Ordered>>,
+    recents: Vec<Ordered>,
+    registries: Vec<Ordered>,
+    catalogs: Vec<Ordered>,
+    /// The highest revision any data key carries.
+    pub highest: u64,
+}
+
+impl Found {
+    /// Sorts the data keys among `keys` by kind, newest first.
+    pub fn scan(keys: &[String]) -> Found {
+        let mut found = Found::default();
+        for key in keys {
+            let Some((kind, order)) = parse_data_key(key) else {
+                continue;
+            };
+            found.highest = found.highest.max(order.0);
+            let list = match kind {
+                DataKey::Chunk(month) => found.months.entry(month).or_default(),
+                DataKey::Recent => &mut found.recents,
+                DataKey::Registry => &mut found.registries,
+                DataKey::Catalog => &mut found.catalogs,
+            };
+            list.push((order, key.clone()));
+        }
+        let newest_first = |list: &mut Vec<Ordered>| list.sort_by(|a, b| b.cmp(a));
+        found.months.values_mut().for_each(newest_first);
+        newest_first(&mut found.recents);
+        newest_first(&mut found.registries);
+        newest_first(&mut found.catalogs);
+        found
+    }
+
+    /// True when storage holds any of Tend's data pieces.
+    pub fn any(&self) -> bool {
+        !(self.months.is_empty()
+            && self.recents.is_empty()
+            && self.registries.is_empty()
+            && self.catalogs.is_empty())
+    }
+
+    /// The lock header kept by the newest catalog that can be read (`None` when that catalog
+    /// records no lock, or no catalog can be read).
+    pub fn newest_lock(&self, kv: &impl KeyValue) -> Option<LockHeader> {
+        self.catalogs.iter().find_map(|(_, key)| {
+            let text = kv.get(key)?;
+            let catalog: Catalog = crate::json::from_text(&text).ok()?;
+            Some(catalog.lock)
+        })?
+    }
+}
+
+/// Fills `loaded` from the pieces `found` in `kv`, opening sealed ones with `cipher`, and gives
+/// it an index in memory that names exactly the pieces used.
+pub(super) fn rebuild(
     kv: &impl KeyValue,
+    found: &Found,
     loaded: &mut Loaded,
     cipher: Option<&dyn Cipher>,
+    lock: Option<LockHeader>,
 ) {
-    let mut newest: BTreeMap<Month, (u64, String)> = BTreeMap::new();
-    let mut newest_recent: Option<(u64, String)> = None;
-    for key in kv.keys() {
-        if let Some(revision) = parse_recent_key(&key) {
-            if newest_recent.as_ref().is_none_or(|(r, _)| revision > *r) {
-                newest_recent = Some((revision, key));
+    let payload = &mut loaded.doc.payload;
+    let mut seen: HashSet<EntryId> = HashSet::new();
+    let mut chunks: BTreeMap<Month, ChunkRef> = BTreeMap::new();
+    let mut used_revision: BTreeMap<Month, u64> = BTreeMap::new();
+    for (month, candidates) in &found.months {
+        // The newest chunk that reads; a damaged newer one is named, and an older copy is used.
+        for ((revision, _), key) in candidates {
+            let text = kv.get(key).unwrap_or_default();
+            match read_chunk(&text, key, *month, None, &seen, cipher) {
+                Ok(body) => {
+                    seen.extend(body.entries.iter().map(|e| e.id.clone()));
+                    chunks.insert(*month, reference(key.clone(), &text, body.records()));
+                    used_revision.insert(*month, *revision);
+                    payload.entries.extend(body.entries);
+                    payload.breaks.extend(body.breaks);
+                    payload.checks.extend(body.checks);
+                    break;
+                }
+                Err(reason) => loaded.unreadable.push(Unreadable {
+                    key: key.clone(),
+                    month: Some(*month),
+                    reason: format!("the records for {}: {reason}", month_name(*month)),
+                    raw: text,
+                }),
             }
-            continue;
-        }
-        let Some((month, revision)) = parse_chunk_key(&key) else {
-            continue;
-        };
-        if newest.get(&month).is_none_or(|(r, _)| revision > *r) {
-            newest.insert(month, (revision, key));
         }
     }
-    let mut seen = HashSet::new();
-    let mut top_revision = 0;
-    for (month, (revision, key)) in &newest {
+
+    let mut recent = None;
+    let mut recent_ids = Vec::new();
+    if let Some(((revision, _), key)) = found.recents.first() {
         let text = kv.get(key).unwrap_or_default();
-        match read_chunk(&text, key, *month, None, &seen, cipher) {
-            Ok(body) => {
-                seen.extend(body.entries.iter().map(|e| e.id.clone()));
-                loaded.doc.payload.entries.extend(body.entries);
-                loaded.doc.payload.breaks.extend(body.breaks);
-                loaded.doc.payload.checks.extend(body.checks);
-                top_revision = top_revision.max(*revision);
+        match read_recent(&text, key, None, &mut HashSet::new(), cipher) {
+            Ok(months) => {
+                let mut records = 0;
+                for (month, mut body) in months {
+                    records += body.records();
+                    // A month written after this recent chunk already holds its records, or
+                    // removed them on purpose.
+                    if used_revision.get(&month).is_some_and(|r| r > revision) {
+                        continue;
+                    }
+                    // The same record in its month's chunk and here is one record, kept once.
+                    body.entries.retain(|e| !seen.contains(&e.id));
+                    seen.extend(body.entries.iter().map(|e| e.id.clone()));
+                    recent_ids.extend(ids_of(month, &body));
+                    payload.entries.extend(body.entries);
+                    payload.breaks.extend(body.breaks);
+                    payload.checks.extend(body.checks);
+                }
+                recent = Some(reference(key.clone(), &text, records));
             }
             Err(reason) => loaded.unreadable.push(Unreadable {
                 key: key.clone(),
-                month: Some(*month),
-                reason: format!("the records for {}: {reason}", month_name(*month)),
-                raw: text,
-            }),
-        }
-    }
-    if let Some((revision, key)) = newest_recent {
-        let text = kv.get(&key).unwrap_or_default();
-        match read_recent(&text, &key, None, &mut seen, cipher) {
-            Ok(months) => {
-                for (month, body) in months {
-                    if newest.get(&month).is_some_and(|(r, _)| *r > revision) {
-                        continue;
-                    }
-                    loaded.doc.payload.entries.extend(body.entries);
-                    loaded.doc.payload.breaks.extend(body.breaks);
-                    loaded.doc.payload.checks.extend(body.checks);
-                    top_revision = top_revision.max(revision);
-                }
-            }
-            Err(reason) => loaded.unreadable.push(Unreadable {
-                key,
                 month: None,
                 reason: format!("the records added most recently: {reason}"),
                 raw: text,
             }),
         }
     }
-    loaded.doc.revision = top_revision;
-}
 
-/// `tend.chunk.2026-11.r17` → (2026-11, 17).
-fn parse_chunk_key(key: &str) -> Option<(Month, u64)> {
-    let rest = key.strip_prefix("tend.chunk.")?;
-    let (month, revision) = rest.split_once(".r")?;
-    Some((month.parse().ok()?, leading_number(revision)?))
-}
+    let mut registry = None;
+    for (_, key) in &found.registries {
+        let text = kv.get(key).unwrap_or_default();
+        // Its length and checksum are those of the text found; its records are counted once read.
+        let mut found_ref = reference(key.clone(), &text, 0);
+        match read_registry(kv, &found_ref, cipher, payload) {
+            Ok(()) => {
+                found_ref.records = payload.organisations.len()
+                    + payload.cases.len()
+                    + payload.instruments.len()
+                    + 1;
+                registry = Some(found_ref);
+                break;
+            }
+            Err(unreadable) => loaded.unreadable.push(unreadable),
+        }
+    }
 
-/// `tend.recent.r17` (or `tend.recent.r17.1`) → 17.
-fn parse_recent_key(key: &str) -> Option<u64> {
-    leading_number(key.strip_prefix("tend.recent.r")?)
-}
-
-fn leading_number(text: &str) -> Option<u64> {
-    text.split('.').next()?.parse().ok()
+    loaded.doc.revision = found.highest;
+    loaded.index = Some(Index {
+        schema: SCHEMA_VERSION,
+        revision: found.highest,
+        written_by: String::new(),
+        saved_at: 0,
+        chunks,
+        registry,
+        snapshots: Vec::new(),
+        lock,
+        catalog: None,
+        recent,
+        recent_ids,
+        catalog_stale: true,
+    });
 }

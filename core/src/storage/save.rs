@@ -13,7 +13,8 @@ use super::layout::{
     Snapshot, SnapshotReason,
 };
 use super::recent::{carry, recent_months, Added, FOLD_CHARS};
-use super::write::{chunk_text, fresh_key, recent_text, reference, registry_text};
+use super::sum::with_check;
+use super::write::{chunk_text, free_key, recent_text, reference, registry_text};
 use super::Cipher;
 use crate::document::{Document, SCHEMA_VERSION};
 use crate::lock::LockHeader;
@@ -93,7 +94,13 @@ pub struct SaveRequest<'a> {
     /// Forget every snapshot (when the lock is turned on or off, so that no copy in the other
     /// form survives).
     pub drop_snapshots: bool,
+    /// Every key now in storage: no new piece is written under one of them.
+    pub taken: &'a BTreeSet<String>,
 }
+
+/// No keys: for a request that does not know what storage holds (a first save into an empty
+/// store, or a test).
+static NO_KEYS: BTreeSet<String> = BTreeSet::new();
 
 impl<'a> SaveRequest<'a> {
     /// A plain request: default policy, automatic snapshots, no lock.
@@ -116,6 +123,7 @@ impl<'a> SaveRequest<'a> {
             lock: None,
             cipher: None,
             drop_snapshots: false,
+            taken: &NO_KEYS,
         }
     }
 }
@@ -136,7 +144,16 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
         lock,
         cipher,
         drop_snapshots,
+        taken,
     } = request;
+    // Keys a new piece must not take: everything in storage and everything the base names.
+    let mut taken = taken.clone();
+    taken.extend(base.map(Index::live_keys).unwrap_or_default());
+    let mut new_key = |key: String| {
+        let key = free_key(key, &taken);
+        taken.insert(key.clone());
+        key
+    };
     let mut chunk_writes = Vec::new();
     let mut rewrite = dirty.clone();
     let mut wanted: Vec<Added> = base.map(|b| b.recent_ids.clone()).unwrap_or_default();
@@ -164,7 +181,7 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
     if unchanged {
         recent = base_recent.cloned();
     } else if !carried.ids.is_empty() {
-        let key = fresh_key(recent_key(doc.revision), base_recent);
+        let key = new_key(recent_key(doc.revision));
         let text = recent_text(recent_months(&carried.bodies, SCHEMA_VERSION), &key, cipher)?;
         if text.chars().count() > FOLD_CHARS {
             // Fold: the recent records go into their months, and the recent chunk is emptied.
@@ -211,7 +228,7 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
             continue;
         }
         let records = body.records();
-        let key = chunk_key(month, doc.revision);
+        let key = new_key(chunk_key(month, doc.revision));
         let text = chunk_text(month, body, &key, cipher)?;
         chunks.insert(month, reference(key.clone(), &text, records));
         chunk_writes.push((key, text));
@@ -231,16 +248,12 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
         {
             None
         } else {
-            let key = registry_key(doc.revision);
+            let key = new_key(registry_key(doc.revision));
             let records = body.records();
             let text = registry_text(body, &key, cipher)?;
-            let reference = ChunkRef {
-                key: key.clone(),
-                chars: text.chars().count(),
-                records,
-            };
+            let registry = reference(key.clone(), &text, records);
             chunk_writes.push((key, text));
-            Some(reference)
+            Some(registry)
         };
     }
 
@@ -316,46 +329,42 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
         })
         .collect();
 
-    let base_catalog = base.and_then(|b| b.catalog.as_ref());
-    let catalog = match base {
+    let mut index = Index {
+        schema: SCHEMA_VERSION,
+        revision: doc.revision,
+        written_by: build.to_string(),
+        saved_at: now_ms,
+        chunks,
+        registry,
+        snapshots,
+        lock: lock.cloned(),
+        catalog: None,
+        recent,
+        recent_ids,
+        catalog_stale: false,
+    };
+    index.catalog = match base {
         Some(b)
             if b.schema == SCHEMA_VERSION
+                && !b.catalog_stale
                 && b.catalog.is_some()
-                && b.chunks == chunks
-                && b.snapshots == snapshots =>
+                && b.lock == index.lock
+                && b.chunks == index.chunks
+                && b.snapshots == index.snapshots =>
         {
             b.catalog.clone()
         }
         _ => {
-            let body = Catalog {
-                schema: SCHEMA_VERSION,
-                chunks: chunks.clone(),
-                snapshots: snapshots.clone(),
-            };
-            let key = fresh_key(catalog_key(doc.revision), base_catalog);
+            let body = Catalog::of(&index);
+            let key = new_key(catalog_key(doc.revision));
             let text = serde_json::to_string(&body).map_err(|e| e.to_string())?;
             let catalog = reference(key.clone(), &text, body.records());
             chunk_writes.push((key, text));
             Some(catalog)
         }
     };
-    let head = IndexHead {
-        schema: SCHEMA_VERSION,
-        revision: doc.revision,
-        written_by: build.to_string(),
-        saved_at: now_ms,
-        catalog,
-        registry,
-        recent,
-        lock: lock.cloned(),
-    };
-    let index_text = serde_json::to_string(&head).map_err(|e| e.to_string())?;
-    let mut index = head.join(Catalog {
-        schema: SCHEMA_VERSION,
-        chunks,
-        snapshots,
-    });
-    index.recent_ids = recent_ids;
+    let head = serde_json::to_string(&IndexHead::of(&index)).map_err(|e| e.to_string())?;
+    let index_text = with_check(&head);
     let live = index.live_keys();
     let deletes = base
         .map(|b| {

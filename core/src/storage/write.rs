@@ -4,9 +4,11 @@
 use super::compact::{compact, CompactBody};
 use super::layout::{Chunk, ChunkBody, ChunkRef, Registry, RegistryBody};
 use super::recent::Recent;
+use super::sum::sum_of;
 use super::Cipher;
 use crate::document::SCHEMA_VERSION;
 use crate::month::Month;
+use std::collections::BTreeSet;
 
 /// Seals `body` into the text stored in `sealed` when a cipher is given.
 fn seal_body<T: serde::Serialize>(
@@ -74,20 +76,28 @@ pub(super) fn registry_text(
     serde_json::to_string(&Registry::new(SCHEMA_VERSION, body, sealed)).map_err(|e| e.to_string())
 }
 
-/// A key for new text that is not the key of `old`: a save at the same revision as its base
-/// (a lock change, say) must not overwrite text the stored index still names.
-pub(super) fn fresh_key(key: String, old: Option<&ChunkRef>) -> String {
-    if old.is_some_and(|o| o.key == key) {
-        format!("{key}.1")
-    } else {
-        key
+/// A key for new text: `key` itself, or `key` with `.1`, `.2`, ... after it, whichever is not
+/// `taken`. `taken` holds every key in storage and every key the base index names, so a save
+/// never writes over text it did not write in this state: not the pieces the stored index still
+/// names (a save at the same revision as its base, for a lock change, say), and not pieces no
+/// index names, such as those a save cut short left behind or older copies found after the index
+/// was lost.
+pub(super) fn free_key(key: String, taken: &BTreeSet<String>) -> String {
+    if !taken.contains(&key) {
+        return key;
     }
+    (1u32..)
+        .map(|n| format!("{key}.{n}"))
+        .find(|k| !taken.contains(k))
+        .unwrap_or(key)
 }
 
+/// The reference the index keeps to `text`, stored under `key` and holding `records` records.
 pub(super) fn reference(key: String, text: &str, records: usize) -> ChunkRef {
     ChunkRef {
         key,
         chars: text.chars().count(),
         records,
+        sum: Some(sum_of(text)),
     }
 }

@@ -19,6 +19,11 @@ pub fn execute(store: &mut Store, plan: &SavePlan) {
     }
 }
 
+/// Every key in the store, as the shell passes them to a save so it writes over none.
+pub fn taken(store: &Store) -> BTreeSet<String> {
+    store.keys().cloned().collect()
+}
+
 /// Saves `doc` over `base` rewriting `dirty`, and returns the new index.
 pub fn save(
     store: &mut Store,
@@ -27,9 +32,11 @@ pub fn save(
     dirty: &BTreeSet<Month>,
     now: i64,
 ) -> Index {
+    let taken = taken(store);
     let plan = plan_save(SaveRequest {
         snapshot: SnapshotRequest::Auto,
         build: "test",
+        taken: &taken,
         ..SaveRequest::new(base, doc, dirty, now)
     })
     .unwrap();

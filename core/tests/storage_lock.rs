@@ -3,32 +3,12 @@
 
 mod common;
 
-use common::{execute, sorted, Store};
+use common::{execute, sorted, Store, TestCipher};
 use std::cell::Cell;
 use std::collections::BTreeSet;
-use tend_core::lock::{self, DataKey, LockHeader};
-use tend_core::storage::{
-    all_months, load, plan_save, Catalog, Cipher, IndexHead, SaveRequest, INDEX_KEY,
-};
+use tend_core::lock::{self, LockHeader};
+use tend_core::storage::{all_months, load, plan_save, Catalog, IndexHead, SaveRequest, INDEX_KEY};
 use tend_core::{Action, Document, EntryId, Index, WorkEntry, WorkKind};
-
-/// The real cipher with nonces from a counter (the browser uses crypto.getRandomValues).
-struct TestCipher {
-    key: DataKey,
-    counter: Cell<u8>,
-}
-
-impl Cipher for TestCipher {
-    fn seal(&self, plaintext: &str, associated: &str) -> Result<String, String> {
-        self.counter.set(self.counter.get().wrapping_add(1));
-        let mut nonce = [7u8; 24];
-        nonce[0] = self.counter.get();
-        lock::seal(&self.key, nonce, plaintext, associated).map_err(|e| e.to_string())
-    }
-    fn open(&self, sealed: &str, associated: &str) -> Result<String, String> {
-        lock::open(&self.key, sealed, associated).map_err(|e| e.to_string())
-    }
-}
 
 const PASSPHRASE: &str = "a long walk by the river";
 

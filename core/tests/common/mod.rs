@@ -2,8 +2,10 @@
 
 #![allow(dead_code)]
 
+use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet};
-use tend_core::storage::{plan_save, SavePlan, SaveRequest, SnapshotRequest, INDEX_KEY};
+use tend_core::lock::{self, DataKey};
+use tend_core::storage::{plan_save, Cipher, SavePlan, SaveRequest, SnapshotRequest, INDEX_KEY};
 use tend_core::{Document, Index, Month};
 
 pub type Store = BTreeMap<String, String>;
@@ -61,4 +63,22 @@ pub fn sorted(doc: &Document) -> Vec<(String, String, u32, String)> {
         .collect();
     v.sort();
     v
+}
+
+/// The real cipher with nonces from a counter (the browser uses crypto.getRandomValues).
+pub struct TestCipher {
+    pub key: DataKey,
+    pub counter: Cell<u8>,
+}
+
+impl Cipher for TestCipher {
+    fn seal(&self, plaintext: &str, associated: &str) -> Result<String, String> {
+        self.counter.set(self.counter.get().wrapping_add(1));
+        let mut nonce = [7u8; 24];
+        nonce[0] = self.counter.get();
+        lock::seal(&self.key, nonce, plaintext, associated).map_err(|e| e.to_string())
+    }
+    fn open(&self, sealed: &str, associated: &str) -> Result<String, String> {
+        lock::open(&self.key, sealed, associated).map_err(|e| e.to_string())
+    }
 }

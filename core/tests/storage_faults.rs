@@ -45,7 +45,6 @@ impl Fixture {
         dirty: &BTreeSet<Month>,
         added: &[Added],
         registry_dirty: bool,
-        now: i64,
     ) -> SavePlan {
         let taken: BTreeSet<String> = store.keys().cloned().collect();
         plan_save(SaveRequest {
@@ -54,7 +53,7 @@ impl Fixture {
             lock: self.lock.as_ref().map(|(h, _)| h),
             cipher: self.lock.as_ref().map(|(_, c)| c as &dyn Cipher),
             taken: &taken,
-            ..SaveRequest::new(base, doc, dirty, now)
+            ..SaveRequest::new(base, doc, dirty, self.now)
         })
         .unwrap()
     }
@@ -70,7 +69,6 @@ impl Fixture {
             &dirty,
             &added,
             false,
-            self.now,
         );
         execute(&mut self.store, &plan);
         self.index = plan.index;
@@ -141,7 +139,6 @@ fn fixture(locked: bool) -> Fixture {
         &all_months(&fixture.doc, None),
         &[],
         true,
-        0,
     );
     execute(&mut fixture.store, &first);
     fixture.index = first.index;
@@ -305,7 +302,7 @@ fn log_one(fixture: &Fixture, store: &Store, loaded: &Loaded) -> (Document, Save
     let (more, added) = changes(&doc, &action);
     dirty.extend(more);
     let doc = doc.apply(&action, "test").unwrap();
-    let plan = fixture.plan(store, base, &doc, &dirty, &added, registry, fixture.now);
+    let plan = fixture.plan(store, base, &doc, &dirty, &added, registry);
     (doc, plan)
 }
 

@@ -401,15 +401,7 @@ fn a_save_cut_off_after_any_write_loses_nothing_and_is_not_written_over() {
         let (dirty, added) = changes(&loaded.doc, &action);
         let doc = loaded.doc.apply(&action, "test").unwrap();
         let base = loaded.index.as_ref();
-        let plan = fixture.plan(
-            &fixture.store,
-            base,
-            &doc,
-            &dirty,
-            &added,
-            false,
-            fixture.now,
-        );
+        let plan = fixture.plan(&fixture.store, base, &doc, &dirty, &added, false);
         assert!(plan.chunk_writes.len() >= 2, "{:?}", plan.chunk_writes);
         for cut in 0..=plan.chunk_writes.len() {
             let case = format!("locked {locked}, cut after {cut} writes");

@@ -151,3 +151,21 @@ fn a_moved_instance_without_end_or_duration_lasts_as_its_own_start_says() {
         ["2024-03-04", "2024-03-05", "2024-03-06", "2024-03-13"]
     );
 }
+
+// #17
+#[test]
+fn a_dtstart_off_the_rule_counts_as_the_first_of_count() {
+    // Wednesday 3 January 2024, weekly on Mondays, COUNT=3. RFC 5545 §3.3.10: "The DTSTART
+    // property value always counts as the first occurrence", so the three are 3, 8 and 15
+    // January (not 22 January as well).
+    let r = run(
+        &[
+            "DTSTART:20240103T090000Z",
+            "DURATION:PT1H",
+            "RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=3",
+        ],
+        "2024-01-01",
+        "2024-02-29",
+    );
+    assert_eq!(entry_dates(&r), ["2024-01-03", "2024-01-08", "2024-01-15"]);
+}

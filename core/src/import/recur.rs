@@ -80,6 +80,11 @@ impl Rule {
                 if day > last_day || past_until(at) {
                     return Ended::Done;
                 }
+                // RFC 5545 §3.3.10: "The DTSTART property value always counts as the first
+                // occurrence", also when the rule itself would not make it (#17).
+                if counted == 0 && at > start {
+                    counted = 1;
+                }
                 counted += 1;
                 if self.count.is_some_and(|c| counted > c) {
                     return Ended::Done;

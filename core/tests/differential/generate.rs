@@ -2,9 +2,10 @@
 //! same seed gives the same calendar on every machine), and events in UTC, floating and zone
 //! times, timed and all-day, with every repeat-rule part Tend follows, RDATEs, EXDATEs, moved
 //! and cancelled instances, DTEND and DURATION. Times cluster around midnight and the nights
-//! the zones change, where mistakes hide. A rule's DTSTART is always one of its own instances
+//! the zones change, where mistakes hide. A rule's DTSTART is mostly one of its own instances
 //! (RFC 5545 §3.8.5.3: a set "generated with a DTSTART property value not synchronized with the
-//! recurrence rule is undefined").
+//! recurrence rule is undefined"); now and then it is not, to check the one thing the RFC does
+//! fix for that case, that DTSTART counts as the first of COUNT (§3.3.10).
 
 use super::reference::{rule_starts, series_starts, utc_of, MARGIN};
 use super::zones::ZONES;
@@ -167,6 +168,9 @@ fn rule(rng: &mut Rng) -> String {
             if rng.chance(40) {
                 parts.push(format!("WKST={}", rng.pick(&WEEKDAYS)));
             }
+            if rng.chance(10) && parts.iter().any(|p| p.starts_with("BYDAY")) {
+                parts.push(format!("BYSETPOS={}", rng.pick(&[1, -1, 2])));
+            }
         }
         "MONTHLY" => {
             match rng.range(0, 5) {
@@ -255,15 +259,22 @@ fn event(rng: &mut Rng, uid: String, from: NaiveDate, to: NaiveDate) -> Option<E
     let horizon = to + Days::new(MARGIN);
     if rng.chance(75) {
         event.rule = Some(rule(rng));
-        // Move DTSTART onto the rule's first instance, and check it stays one.
+        // Move DTSTART onto the rule's first instance and check it stays one, except now and
+        // then, to check that DTSTART counts as the first of COUNT (§3.3.10).
         let first = *rule_starts(&event, start.date() + Days::new(6 * 366)).ok()?.first()?;
-        let shift = first - event.start;
-        event.start = first;
-        if let Length::End(e) = event.length {
-            event.length = Length::End(e + shift);
+        let synchronized = rng.chance(85);
+        if synchronized {
+            let shift = first - event.start;
+            event.start = first;
+            if let Length::End(e) = event.length {
+                event.length = Length::End(e + shift);
+            }
         }
         let starts = rule_starts(&event, horizon.max(first.date() + Days::new(1))).ok()?;
-        if starts.first() != Some(&first) {
+        if synchronized && starts.first() != Some(&first) {
+            return None;
+        }
+        if starts.is_empty() {
             return None;
         }
         if rng.chance(30) && !event.rule.as_ref()?.contains("COUNT=") {

@@ -47,18 +47,31 @@ pub fn rule_starts(event: &Event, horizon: NaiveDate) -> Result<Vec<NaiveDateTim
     if result.dates.len() == usize::from(u16::MAX) {
         return Err(format!("{text}: too many occurrences"));
     }
-    let offset = 0;
-    Ok(result
+    let mut starts: Vec<NaiveDateTime> = result
         .dates
         .iter()
         .map(|d| d.naive_utc())
         .filter(|wall| match event.until {
             None => true,
-            Some(Until::Instant(u)) => utc_of(event.clock, *wall, offset) <= u,
+            Some(Until::Instant(u)) => utc_of(event.clock, *wall, 0) <= u,
             Some(Until::Wall(u)) => *wall <= u,
             Some(Until::Date(d)) => wall.date() <= d,
         })
-        .collect())
+        .collect();
+    // §3.3.10: "The DTSTART property value always counts as the first occurrence", also when
+    // the rule does not make it (the crate then leaves it out, as python-dateutil does).
+    if let Some(count) = count_of(rule) {
+        if starts.first() != Some(&event.start) {
+            starts.truncate(count.saturating_sub(1));
+        }
+    }
+    Ok(starts)
+}
+
+fn count_of(rule: &str) -> Option<usize> {
+    rule.split(';')
+        .find_map(|part| part.strip_prefix("COUNT="))
+        .and_then(|n| n.parse().ok())
 }
 
 /// The UTC instant of a wall-clock time on a clock (`offset`: the clinician's, in minutes).

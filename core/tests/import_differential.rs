@@ -42,10 +42,19 @@ fn options(case: &Case) -> ImportOptions {
 /// Tend's proposals by UID (the key is `ics:<UID>@<start>`).
 fn by_uid(import: &Import) -> BTreeMap<String, Outcome> {
     let mut out: BTreeMap<String, Outcome> = BTreeMap::new();
-    let uid = |id: &str| id.trim_start_matches("ics:").split('@').next().unwrap().to_string();
+    let uid = |id: &str| {
+        id.trim_start_matches("ics:")
+            .split('@')
+            .next()
+            .unwrap()
+            .to_string()
+    };
     for e in &import.entries {
         let at = e.start.format("%H:%M").to_string();
-        out.entry(uid(&e.id.0)).or_default().pieces.push((e.date, at, e.minutes));
+        out.entry(uid(&e.id.0))
+            .or_default()
+            .pieces
+            .push((e.date, at, e.minutes));
     }
     for a in &import.all_day {
         out.entry(uid(&a.id.0)).or_default().days.push(a.date);
@@ -115,9 +124,10 @@ fn compare(case: &Case, figures: &mut Figures) {
     for warning in &import.warnings {
         let known = case.events.iter().any(|e| declines(warning, &e.summary));
         if !known && !harmless(warning) {
-            figures
-                .differences
-                .push(format!("seed {}: unexpected warning {warning}\n{text}", case.seed));
+            figures.differences.push(format!(
+                "seed {}: unexpected warning {warning}\n{text}",
+                case.seed
+            ));
         }
     }
 }

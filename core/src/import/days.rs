@@ -117,7 +117,10 @@ fn period_days(value: DateValue) -> Option<(NaiveDate, Option<i64>)> {
         DateValue::Until(s, e) => (s.naive(), e.naive()),
         DateValue::For(s, n) => {
             let days = s.naive().checked_add_signed(TimeDelta::try_days(n.days)?)?;
-            (s.naive(), days.checked_add_signed(TimeDelta::try_seconds(n.seconds)?)?)
+            (
+                s.naive(),
+                days.checked_add_signed(TimeDelta::try_seconds(n.seconds)?)?,
+            )
         }
     };
     if end < start {

@@ -8,6 +8,7 @@
 //! fix for that case, that DTSTART counts as the first of COUNT (§3.3.10).
 
 use super::reference::{rule_starts, series_starts, utc_of, MARGIN};
+use super::rules::rule;
 use super::zones::ZONES;
 use super::{Case, Change, Clock, Event, Exclude, Extra, Length, Until};
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
@@ -42,11 +43,20 @@ impl Rng {
     }
 }
 
-const WEEKDAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 /// Days around which the zones change in 2024 and 2025 (New York, London, Sydney).
 const CHANGES: [&str; 12] = [
-    "2024-03-10", "2024-03-31", "2024-04-07", "2024-10-06", "2024-10-27", "2024-11-03",
-    "2025-03-09", "2025-03-30", "2025-04-06", "2025-10-05", "2025-10-26", "2025-11-02",
+    "2024-03-10",
+    "2024-03-31",
+    "2024-04-07",
+    "2024-10-06",
+    "2024-10-27",
+    "2024-11-03",
+    "2025-03-09",
+    "2025-03-30",
+    "2025-04-06",
+    "2025-10-05",
+    "2025-10-26",
+    "2025-11-02",
 ];
 
 fn day(text: &str) -> NaiveDate {
@@ -117,115 +127,6 @@ fn day_length(rng: &mut Rng, start: NaiveDateTime) -> Length {
     }
 }
 
-fn weekday_set(rng: &mut Rng, most: i64) -> String {
-    let count = rng.range(1, most);
-    let mut picked: Vec<&str> = WEEKDAYS.to_vec();
-    while picked.len() as i64 > count {
-        let at = (rng.next() % picked.len() as u64) as usize;
-        picked.remove(at);
-    }
-    picked.join(",")
-}
-
-fn list(rng: &mut Rng, items: &[i64], most: i64) -> String {
-    let mut picked: Vec<i64> = (0..rng.range(1, most)).map(|_| rng.pick(items)).collect();
-    picked.sort();
-    picked.dedup();
-    picked.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
-}
-
-/// An RRULE without UNTIL, from the parts Tend follows.
-fn rule(rng: &mut Rng) -> String {
-    let freq = rng.pick(&["DAILY", "WEEKLY", "MONTHLY", "YEARLY"]);
-    let mut parts = vec![format!("FREQ={freq}")];
-    if rng.chance(40) {
-        parts.push(format!("INTERVAL={}", rng.range(1, 3)));
-    }
-    let months = |rng: &mut Rng| format!("BYMONTH={}", list(rng, &[1, 2, 3, 4, 6, 9, 10, 11, 12], 4));
-    let ordinal = |rng: &mut Rng, ords: &[i64]| {
-        let n = rng.pick(ords);
-        format!("{n}{}", rng.pick(&WEEKDAYS))
-    };
-    match freq {
-        "DAILY" => {
-            if rng.chance(25) {
-                parts.push(format!("BYDAY={}", weekday_set(rng, 5)));
-            }
-            if rng.chance(15) {
-                parts.push(months(rng));
-            }
-            if rng.chance(10) {
-                parts.push(format!("BYMONTHDAY={}", list(rng, &[1, 2, 10, 15, 20, 28, -1], 4)));
-            }
-        }
-        "WEEKLY" => {
-            if rng.chance(70) {
-                parts.push(format!("BYDAY={}", weekday_set(rng, 4)));
-            }
-            if rng.chance(10) {
-                parts.push(months(rng));
-            }
-            if rng.chance(40) {
-                parts.push(format!("WKST={}", rng.pick(&WEEKDAYS)));
-            }
-            if rng.chance(10) && parts.iter().any(|p| p.starts_with("BYDAY")) {
-                parts.push(format!("BYSETPOS={}", rng.pick(&[1, -1, 2])));
-            }
-        }
-        "MONTHLY" => {
-            match rng.range(0, 5) {
-                0 => {}
-                1 => parts.push(format!("BYDAY={}", ordinal(rng, &[1, 2, 3, 4, -1, -2]))),
-                2 => parts.push(format!(
-                    "BYDAY={};BYSETPOS={}",
-                    weekday_set(rng, 5),
-                    list(rng, &[1, 2, -1, -2], 2)
-                )),
-                3 => parts.push(format!(
-                    "BYMONTHDAY={}",
-                    list(rng, &[1, 5, 10, 15, 28, 29, 30, 31, -1, -2, -7], 3)
-                )),
-                4 => {
-                    let first = rng.range(1, 22);
-                    let days: Vec<String> = (first..first + 7).map(|d| d.to_string()).collect();
-                    let wd = rng.pick(&WEEKDAYS);
-                    parts.push(format!("BYDAY={wd};BYMONTHDAY={}", days.join(",")));
-                }
-                _ => parts.push(format!("BYDAY={}", weekday_set(rng, 3))),
-            }
-            if rng.chance(15) && !parts.iter().any(|p| p.contains("BYMONTHDAY")) {
-                parts.push(months(rng));
-            }
-        }
-        _ => match rng.range(0, 7) {
-            0 => {}
-            1 => parts.push(months(rng)),
-            2 => parts.push(format!("{};BYDAY={}", months(rng), ordinal(rng, &[1, 2, -1]))),
-            3 => parts.push(format!("BYDAY={}", ordinal(rng, &[1, 2, -1, 10, 20, -10, 30]))),
-            4 => parts.push(format!("BYMONTHDAY={}", list(rng, &[1, 7, 15, 28, -1], 2))),
-            5 => {
-                // A numbered weekday beside BYMONTHDAY without BYMONTH (#17): the days that can
-                // hold the first (or last) such weekday of the year.
-                let (ord, days) = if rng.chance(50) { (1, 1..8) } else { (-1, 25..32) };
-                let picked: Vec<String> = days.filter(|_| rng.chance(70)).map(|d| d.to_string()).collect();
-                let picked = if picked.is_empty() { vec![if ord == 1 { "4".into() } else { "31".into() }] } else { picked };
-                parts.push(format!("BYDAY={ord}{};BYMONTHDAY={}", rng.pick(&WEEKDAYS), picked.join(",")));
-            }
-            6 => parts.push(format!(
-                "{};BYDAY={};BYSETPOS={}",
-                months(rng),
-                weekday_set(rng, 5),
-                list(rng, &[1, -1, 2], 2)
-            )),
-            _ => parts.push(format!("{};BYMONTHDAY={}", months(rng), list(rng, &[1, 13, 28, -1], 2))),
-        },
-    }
-    if rng.chance(35) {
-        parts.push(format!("COUNT={}", rng.range(1, 25)));
-    }
-    parts.join(";")
-}
-
 /// One event, or `None` when its rule has no instance near the start (the caller draws again).
 fn event(rng: &mut Rng, uid: String, from: NaiveDate, to: NaiveDate) -> Option<Event> {
     let all_day = rng.chance(25);
@@ -241,7 +142,13 @@ fn event(rng: &mut Rng, uid: String, from: NaiveDate, to: NaiveDate) -> Option<E
         from - Days::new(60) + Days::new(rng.range(0, (to - from).num_days() + 60) as u64)
     };
     let start = date.and_time(if all_day { NaiveTime::MIN } else { time(rng) });
-    let length = |rng: &mut Rng, at| if all_day { day_length(rng, at) } else { timed_length(rng, at) };
+    let length = |rng: &mut Rng, at| {
+        if all_day {
+            day_length(rng, at)
+        } else {
+            timed_length(rng, at)
+        }
+    };
     let mut event = Event {
         summary: format!("Event {uid}"),
         uid,
@@ -261,7 +168,9 @@ fn event(rng: &mut Rng, uid: String, from: NaiveDate, to: NaiveDate) -> Option<E
         event.rule = Some(rule(rng));
         // Move DTSTART onto the rule's first instance and check it stays one, except now and
         // then, to check that DTSTART counts as the first of COUNT (§3.3.10).
-        let first = *rule_starts(&event, start.date() + Days::new(6 * 366)).ok()?.first()?;
+        let first = *rule_starts(&event, start.date() + Days::new(6 * 366))
+            .ok()?
+            .first()?;
         let synchronized = rng.chance(85);
         if synchronized {
             let shift = first - event.start;
@@ -291,7 +200,11 @@ fn event(rng: &mut Rng, uid: String, from: NaiveDate, to: NaiveDate) -> Option<E
     for _ in 0..rng.range(0, 2) * i64::from(rng.chance(25)) {
         let date = from - Days::new(3) + Days::new(rng.range(0, span) as u64);
         let at = date.and_time(if all_day {
-            rng.pick(&[NaiveTime::MIN, NaiveTime::MIN, NaiveTime::MIN + TimeDelta::hours(9)])
+            rng.pick(&[
+                NaiveTime::MIN,
+                NaiveTime::MIN,
+                NaiveTime::MIN + TimeDelta::hours(9),
+            ])
         } else if rng.chance(50) {
             start.time()
         } else {
@@ -301,14 +214,20 @@ fn event(rng: &mut Rng, uid: String, from: NaiveDate, to: NaiveDate) -> Option<E
             Extra::At(at)
         } else {
             let length = match length(rng, at) {
-                Length::Unstated => Length::Duration { days: 0, seconds: 3600 },
+                Length::Unstated => Length::Duration {
+                    days: 0,
+                    seconds: 3600,
+                },
                 other => other,
             };
             Extra::Period(at, length)
         });
     }
-    let mut instances: Vec<NaiveDateTime> =
-        series_starts(&event, horizon).ok()?.into_iter().map(|(t, _)| t).collect();
+    let mut instances: Vec<NaiveDateTime> = series_starts(&event, horizon)
+        .ok()?
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
     instances.sort();
     instances.dedup();
     if rng.chance(30) {
@@ -326,7 +245,9 @@ fn event(rng: &mut Rng, uid: String, from: NaiveDate, to: NaiveDate) -> Option<E
         }
     }
     if rng.chance(10) {
-        event.exdates.push(Exclude::At(start + TimeDelta::days(rng.range(1, 40))));
+        event
+            .exdates
+            .push(Exclude::At(start + TimeDelta::days(rng.range(1, 40))));
     }
     if rng.chance(30) && !instances.is_empty() {
         for _ in 0..rng.range(1, 2) {

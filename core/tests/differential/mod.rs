@@ -8,6 +8,7 @@
 
 pub mod generate;
 pub mod reference;
+pub mod rules;
 pub mod text;
 pub mod zones;
 
@@ -67,7 +68,10 @@ pub enum Exclude {
 /// A changed instance (RECURRENCE-ID) of the occurrence starting at the time it names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Change {
-    Moved { start: NaiveDateTime, length: Length },
+    Moved {
+        start: NaiveDateTime,
+        length: Length,
+    },
     Cancelled,
 }
 

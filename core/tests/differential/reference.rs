@@ -18,7 +18,7 @@
 
 use super::zones::{to_utc, to_wall, ZONES};
 use super::{Case, Change, Clock, Event, Exclude, Extra, Length, Outcome, Until};
-use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone};
 use std::collections::BTreeMap;
 
 /// How far past the range rules are followed, in days (generated events last under 3 days).
@@ -32,6 +32,22 @@ pub fn rule_starts(event: &Event, horizon: NaiveDate) -> Result<Vec<NaiveDateTim
     // Expanded on the wall clock written as UTC, so that the crate applies no zone: the zone
     // is applied afterwards by the RFC's reading, and UNTIL is compared here.
     let end = horizon.and_time(NaiveTime::MIN);
+    // The crate follows python-dateutil, whose first WEEKLY set runs from DTSTART, not from
+    // the start of its week, so BYSETPOS counts in a cut week. RFC 5545 §3.3.10: "A set of
+    // recurrence instances starts at the beginning of the interval defined by the FREQ rule
+    // part." So such rules are expanded from the start of DTSTART's week, without COUNT, and
+    // the instances before DTSTART and past COUNT dropped here.
+    let whole_week = rule.contains("FREQ=WEEKLY") && rule.contains("BYSETPOS");
+    let count = count_of(rule);
+    let (anchor, rule) = if whole_week {
+        let without: Vec<&str> = rule
+            .split(';')
+            .filter(|p| !p.starts_with("COUNT="))
+            .collect();
+        (week_start(event.start, rule), without.join(";"))
+    } else {
+        (event.start, rule.clone())
+    };
     let bound = if rule.contains("COUNT=") {
         String::new()
     } else {
@@ -39,7 +55,7 @@ pub fn rule_starts(event: &Event, horizon: NaiveDate) -> Result<Vec<NaiveDateTim
     };
     let text = format!(
         "DTSTART:{}Z\nRRULE:{rule}{bound}",
-        event.start.format("%Y%m%dT%H%M%S")
+        anchor.format("%Y%m%dT%H%M%S")
     );
     let set: rrule::RRuleSet = text.parse().map_err(|e| format!("{text}: {e}"))?;
     let before = rrule::Tz::UTC.from_utc_datetime(&end);
@@ -51,6 +67,7 @@ pub fn rule_starts(event: &Event, horizon: NaiveDate) -> Result<Vec<NaiveDateTim
         .dates
         .iter()
         .map(|d| d.naive_utc())
+        .filter(|wall| *wall >= event.start)
         .filter(|wall| match event.until {
             None => true,
             Some(Until::Instant(u)) => utc_of(event.clock, *wall, 0) <= u,
@@ -60,12 +77,23 @@ pub fn rule_starts(event: &Event, horizon: NaiveDate) -> Result<Vec<NaiveDateTim
         .collect();
     // §3.3.10: "The DTSTART property value always counts as the first occurrence", also when
     // the rule does not make it (the crate then leaves it out, as python-dateutil does).
-    if let Some(count) = count_of(rule) {
-        if starts.first() != Some(&event.start) {
-            starts.truncate(count.saturating_sub(1));
-        }
+    if let Some(count) = count {
+        let off_rule = starts.first() != Some(&event.start);
+        starts.truncate(count - usize::from(off_rule));
     }
     Ok(starts)
+}
+
+/// The day its week begins (WKST, Monday by default) at the time of `start`.
+fn week_start(start: NaiveDateTime, rule: &str) -> NaiveDateTime {
+    let names = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+    let wkst = rule
+        .split(';')
+        .find_map(|p| p.strip_prefix("WKST="))
+        .and_then(|w| names.iter().position(|n| *n == w))
+        .unwrap_or(0) as i64;
+    let back = (start.weekday().num_days_from_monday() as i64 - wkst).rem_euclid(7);
+    start - TimeDelta::days(back)
 }
 
 fn count_of(rule: &str) -> Option<usize> {
@@ -159,7 +187,11 @@ fn timed(event: &Event, case: &Case, horizon: NaiveDate) -> Result<Outcome, Stri
     for (wall, own) in series_starts(event, horizon)? {
         let start = utc(wall);
         let span = match own {
-            None => (start, end_of(event, start, event.length, Some(first), offset), false),
+            None => (
+                start,
+                end_of(event, start, event.length, Some(first), offset),
+                false,
+            ),
             Some(length) => (start, end_of(event, start, length, None, offset), true),
         };
         spans.push(span);

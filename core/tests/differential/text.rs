@@ -8,7 +8,8 @@ use chrono::NaiveDateTime;
 
 /// The whole calendar.
 pub fn calendar(case: &Case) -> String {
-    let mut out = String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Tend//differential//EN\r\n");
+    let mut out =
+        String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Tend//differential//EN\r\n");
     for zone in &ZONES {
         out.push_str(zone.vtimezone);
     }
@@ -62,7 +63,11 @@ fn event_text(event: &Event, out: &mut String) {
             Exclude::At(t) => line(out, format!("EXDATE{}", other(event, t))),
             Exclude::ZoneMidnight(zone, d) => line(
                 out,
-                format!("EXDATE;TZID={}:{}T000000", ZONES[zone].name, d.format("%Y%m%d")),
+                format!(
+                    "EXDATE;TZID={}:{}T000000",
+                    ZONES[zone].name,
+                    d.format("%Y%m%d")
+                ),
             ),
         }
     }

@@ -78,9 +78,19 @@ fn the_zones_change_where_chrono_tz_says() {
     // 2024: London to BST on 31 March 01:00 UTC, New York to EDT on 10 March 07:00 UTC, Sydney
     // to AEST on 7 April 03:00 AEDT (16:00 UTC on the 6th).
     let at = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
-    assert_eq!(to_utc(ZONES[0].tz, at("2024-03-31 01:30")), at("2024-03-31 01:30"));
-    assert_eq!(to_utc(ZONES[0].tz, at("2024-03-31 02:30")), at("2024-03-31 01:30"));
-    assert_eq!(to_utc(ZONES[1].tz, at("2024-11-03 01:30")), at("2024-11-03 05:30"));
-    assert_eq!(to_utc(ZONES[2].tz, at("2024-04-07 02:30")), at("2024-04-06 15:30"));
-    assert_eq!(to_wall(ZONES[3].tz, at("2024-01-01 00:00")), at("2024-01-01 05:30"));
+    // (zone, wall clock, UTC): a skipped time takes the offset before the gap, a repeated
+    // time the first of its two instants.
+    for (zone, wall, utc) in [
+        (0, "2024-03-31 01:30", "2024-03-31 01:30"),
+        (0, "2024-03-31 02:30", "2024-03-31 01:30"),
+        (1, "2024-11-03 01:30", "2024-11-03 05:30"),
+        (2, "2024-04-07 02:30", "2024-04-06 15:30"),
+        (3, "2024-01-01 05:30", "2024-01-01 00:00"),
+    ] {
+        assert_eq!(to_utc(ZONES[zone].tz, at(wall)), at(utc), "{wall}");
+    }
+    assert_eq!(
+        to_wall(ZONES[3].tz, at("2024-01-01 00:00")),
+        at("2024-01-01 05:30")
+    );
 }

@@ -4,14 +4,9 @@
 
 mod import_common;
 
-use import_common::{calendar, dates, options, run};
+use import_common::{calendar, dates, options, run, BERLIN};
 use tend_core::import::{import_ics, Import, Matcher, Rules, SkipReason, Warning};
 use tend_core::WorkKind;
-
-const BERLIN: &str = "BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\nBEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\n\
-TZOFFSETTO:+0200\r\nDTSTART:19700329T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\n\
-BEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nDTSTART:19701025T030000\r\n\
-RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
 
 fn in_berlin(start: &str) -> Import {
     let text = calendar(&[

@@ -192,7 +192,7 @@ fn a_changed_instance_may_move_onto_another_ones_slot() {
     // 4 Jan 12:00: five entries, each changed one keyed by the slot it came from.
     let changes = "BEGIN:VEVENT\r\nUID:test-1\r\nRECURRENCE-ID:20240102T090000Z\r\nDTSTART:20240103T090000Z\r\n\
                    DURATION:PT1H\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:test-1\r\nRECURRENCE-ID:20240103T090000Z\r\n\
-                   DTSTART:20240104T120000Z\r\nEND:VEVENT\r\nEND:VCALENDAR";
+                   DTSTART:20240104T120000Z\r\nDURATION:PT1H\r\nEND:VEVENT\r\nEND:VCALENDAR";
     let text = calendar(&[
         "DTSTART:20240101T090000Z",
         "DURATION:PT1H",
@@ -218,6 +218,27 @@ fn a_changed_instance_may_move_onto_another_ones_slot() {
         ("05 09:00", "2024-01-05T09:00:00Z"),
     ];
     assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())));
-    // The second change has no DTEND or DURATION: it keeps the series' hour.
+    // Each change gives its own length. (Without one it would take no time, as its own
+    // DTSTART says: import_corrections.rs, #17.)
     assert!(r.entries.iter().all(|e| e.minutes == 60));
+}
+
+#[test]
+fn weekly_bysetpos_counts_in_the_whole_first_week() {
+    // RFC 5545 §3.3.10: "A set of recurrence instances starts at the beginning of the interval
+    // defined by the FREQ rule part", so the first week is Monday 20 to Sunday 26 January 2025
+    // even though DTSTART is Saturday 25th: {Tue 21, Sun 26}, the second is Sunday 26th. With
+    // DTSTART as the first of COUNT=3: 25 and 26 January and 2 February. (python-dateutil and
+    // the rrule crate cut that week at DTSTART and miss the 26th; the differential test that
+    // found this corrects its reference for it, #17.)
+    let r = run(
+        &[
+            "DTSTART:20250125T090000Z",
+            "DURATION:PT1H",
+            "RRULE:FREQ=WEEKLY;BYDAY=TU,SU;BYSETPOS=2;COUNT=3",
+        ],
+        "2025-01-01",
+        "2025-03-31",
+    );
+    assert_eq!(dates(&r), ["01-25", "01-26", "02-02"]);
 }

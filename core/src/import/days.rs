@@ -8,7 +8,7 @@ use super::ics::Component;
 use super::order;
 use super::value::{stamp_of, values_of, DateValue, Stamp};
 use super::zone::Place;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime, TimeDelta};
 
 /// Expands an all-day event starting on `day` and its changed instances.
 pub fn all_day(
@@ -23,23 +23,27 @@ pub fn all_day(
         return Err(SkipReason::TooLong(days));
     }
     let event = event_ref(master);
-    let mut dates = vec![day];
+    // Each start with its own length, if a PERIOD gives one.
+    let mut dates = vec![(day, None)];
     let midnight = Stamp::Date(day).naive();
     dates.extend(
         rule_starts(master, midnight, Place::Floating, days + 1, ctx)?
             .iter()
-            .map(|t| t.date()),
+            .map(|t| (t.date(), None)),
     );
     for prop in master.props("RDATE") {
         let (values, unreadable) = values_of(prop);
         ignore_parts(ctx.warnings, &event, "RDATE", unreadable);
-        dates.extend(values.into_iter().filter_map(|v| match v {
-            DateValue::At(s) => Some(s.naive().date()),
-            _ => None,
-        }));
+        for value in values {
+            match period_days(value) {
+                Some(added) => dates.push(added),
+                None => ignore_parts(ctx.warnings, &event, "RDATE", vec![short(&prop.value)]),
+            }
+        }
     }
-    let mut dates = order::by_key(dates, |d| (order::days(*d), 0));
-    dates.dedup();
+    // The same day twice (an RDATE on a rule's day) is one occurrence, the series' length first.
+    let mut dates = order::by_key(dates, |(d, n)| (order::days(*d), n.unwrap_or(i64::MIN)));
+    dates.dedup_by_key(|(d, _)| *d);
     // EXDATEs, and the days that changed instances replace, are taken out in one pass.
     let ids: Vec<Option<NaiveDate>> = changed
         .iter()
@@ -49,17 +53,18 @@ pub fn all_day(
                 .map(|s| s.naive().date())
         })
         .collect();
-    let (instants, mut excluded) = exceptions(master, ctx);
-    excluded.extend(instants.iter().map(|t| t.date()));
+    // A date-time EXDATE names the day it is written on, on its own clock: the occurrences
+    // are dates on no clock, so converting it to UTC first would name the wrong day (#17).
+    let (_, mut excluded) = exceptions(master, true, ctx);
     excluded.extend(ids.iter().flatten());
-    dates.retain(|d| !excluded.contains(d));
+    dates.retain(|(d, _)| !excluded.contains(d));
     let skip = skip_of(master, ctx.owners);
     let mut out: Vec<DayOccurrence> = dates
         .into_iter()
-        .map(|date| DayOccurrence {
+        .map(|(date, own)| DayOccurrence {
             key: key_for(uid, &date.format("%Y-%m-%d").to_string()),
             date,
-            days,
+            days: own.unwrap_or(days),
             event: event.clone(),
             skip,
         })
@@ -100,4 +105,28 @@ pub fn all_day(
         }
     }
     Ok(out)
+}
+
+/// The first day of an RDATE value of an all-day event, with its own length in days when it is
+/// a PERIOD: the days the period touches as written on its own clock, at least one (RFC 5545
+/// §3.3.9 lets a period end at a date-time or last a duration). `None` for a period that ends
+/// before it starts or lasts longer than Tend takes.
+fn period_days(value: DateValue) -> Option<(NaiveDate, Option<i64>)> {
+    let (start, end) = match value {
+        DateValue::At(s) => return Some((s.naive().date(), None)),
+        DateValue::Until(s, e) => (s.naive(), e.naive()),
+        DateValue::For(s, n) => {
+            let days = s.naive().checked_add_signed(TimeDelta::try_days(n.days)?)?;
+            (
+                s.naive(),
+                days.checked_add_signed(TimeDelta::try_seconds(n.seconds)?)?,
+            )
+        }
+    };
+    if end < start {
+        return None;
+    }
+    let touched = (end.date() - start.date()).num_days() + i64::from(end.time() > NaiveTime::MIN);
+    let days = touched.max(1);
+    (days <= super::MAX_ALL_DAY_DAYS).then_some((start.date(), Some(days)))
 }

@@ -119,7 +119,7 @@ pub fn series(
         .iter()
         .map(|c| recurrence_id(c, &event, place, ctx))
         .collect();
-    let (mut instants, mut dates) = exceptions(master, ctx);
+    let (mut instants, mut dates) = exceptions(master, false, ctx);
     for (_, id) in ids.iter().flatten() {
         match id {
             Stamp::Date(d) => dates.insert(*d),
@@ -161,12 +161,9 @@ pub fn series(
                 .clock
                 .utc_of(s.stamp, s.place, ctx.budget)
                 .ok_or(SkipReason::NoStart)?;
-            let has_end = change.prop("DTEND").is_some() || change.prop("DURATION").is_some();
-            let len = if has_end {
-                timed_length(change, at, ctx.clock, ctx.budget, ctx.warnings)?
-            } else {
-                length
-            };
+            // A changed instance is an event of its own: with neither DTEND nor DURATION it
+            // takes no time, as the series would (RFC 5545 §3.6.1), not the series' length.
+            let len = timed_length(change, at, ctx.clock, ctx.budget, ctx.warnings)?;
             Ok((
                 at,
                 len.end(at, s.place, ctx.clock, ctx.budget)
@@ -249,9 +246,11 @@ pub(super) fn rule_starts(
     Ok(found)
 }
 
-/// The EXDATEs of an event: instants (UTC) and whole dates.
+/// The EXDATEs of an event: instants (UTC) and whole dates. For an all-day event (`all_day`) a
+/// date-time names the date it is written on.
 pub(super) fn exceptions(
     master: &Component,
+    all_day: bool,
     ctx: &mut Ctx,
 ) -> (HashSet<NaiveDateTime>, HashSet<NaiveDate>) {
     let (mut instants, mut dates) = (HashSet::new(), HashSet::new());
@@ -263,6 +262,9 @@ pub(super) fn exceptions(
             match value {
                 DateValue::At(Stamp::Date(d)) => {
                     dates.insert(d);
+                }
+                DateValue::At(s) if all_day => {
+                    dates.insert(s.naive().date());
                 }
                 DateValue::At(s) => {
                     let place = place_of(prop, s, ctx.clock, ctx.warnings);

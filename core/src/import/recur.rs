@@ -80,6 +80,11 @@ impl Rule {
                 if day > last_day || past_until(at) {
                     return Ended::Done;
                 }
+                // RFC 5545 §3.3.10: "The DTSTART property value always counts as the first
+                // occurrence", also when the rule itself would not make it (#17).
+                if counted == 0 && at > start {
+                    counted = 1;
+                }
                 counted += 1;
                 if self.count.is_some_and(|c| counted > c) {
                     return Ended::Done;
@@ -142,10 +147,11 @@ impl Rule {
                 .filter(|m| self.by_month.contains(m))
                 .flat_map(|m| self.in_month(first.year(), m, start.day()))
                 .collect(),
-            Freq::Yearly if !self.by_month_day.is_empty() => (1..=12)
-                .flat_map(|m| self.in_month(first.year(), m, start.day()))
-                .collect(),
-            Freq::Yearly if !self.by_day.is_empty() => self.in_year(first.year()),
+            // Without BYMONTH a numbered BYDAY counts within the year (RFC 5545 §3.3.10: "the
+            // first Monday within the year"), also when BYMONTHDAY expands and BYDAY limits.
+            Freq::Yearly if !self.by_month_day.is_empty() || !self.by_day.is_empty() => {
+                self.in_year(first.year())
+            }
             Freq::Yearly => NaiveDate::from_ymd_opt(first.year(), start.month(), start.day())
                 .into_iter()
                 .collect(),
@@ -190,7 +196,8 @@ impl Rule {
             .collect()
     }
 
-    /// The days of one year selected by BYDAY, numbered within the year (yearly rules only).
+    /// The days of one year selected by BYMONTHDAY and BYDAY, a numbered BYDAY counted within
+    /// the year (yearly rules without BYMONTH only).
     fn in_year(&self, year: i32) -> Vec<NaiveDate> {
         let Some(first) = NaiveDate::from_ymd_opt(year, 1, 1) else {
             return Vec::new();
@@ -198,11 +205,14 @@ impl Rule {
         let all: Vec<NaiveDate> = first.iter_days().take_while(|d| d.year() == year).collect();
         let len = all.len() as i32;
         all.into_iter()
+            .filter(|d| self.month_day_ok(*d))
             .filter(|d| {
                 let index = d.ordinal0() as i32;
-                self.by_day.iter().any(|(ord, w)| {
-                    d.weekday() == *w && nth_matches(*ord, index / 7 + 1, (len - 1 - index) / 7 + 1)
-                })
+                self.by_day.is_empty()
+                    || self.by_day.iter().any(|(ord, w)| {
+                        d.weekday() == *w
+                            && nth_matches(*ord, index / 7 + 1, (len - 1 - index) / 7 + 1)
+                    })
             })
             .collect()
     }

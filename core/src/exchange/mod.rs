@@ -7,6 +7,7 @@
 mod backup;
 mod checks_csv;
 mod csv_export;
+mod csv_write;
 mod restore;
 
 pub use backup::{
@@ -18,4 +19,5 @@ pub use csv_export::{
     breaks_csv, cases_csv, entries_csv, organisations_csv, BREAKS_HEADER, CASES_HEADER,
     ENTRIES_HEADER, ORGANISATIONS_HEADER,
 };
+pub use csv_write::BOM;
 pub use restore::{merge, preview, Preview};

@@ -9,6 +9,7 @@ mod checks_csv;
 mod csv_export;
 mod csv_write;
 mod restore;
+mod restore_plan;
 
 pub use backup::{
     export_backup, read_backup, BackupError, BackupFile, BACKUP_FORMAT, BACKUP_VERSION,
@@ -21,3 +22,4 @@ pub use csv_export::{
 };
 pub use csv_write::BOM;
 pub use restore::{merge, preview, Preview};
+pub use restore_plan::{plan_restore, RestorePlan, SetAside};

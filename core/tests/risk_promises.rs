@@ -29,6 +29,22 @@ fn away(journal: &Journal, kind: BreakKind, first: NaiveDate, days: u64) -> Jour
     .expect("a valid record")
 }
 
+/// Fails unless the latest index with the time off `near` (days or weeks) back is no higher
+/// than with it `far` back.
+fn closer_is_no_higher(
+    index_with_it: impl Fn(u64) -> u32,
+    near: u64,
+    far: u64,
+    unit: &str,
+) -> Result<(), TestCaseError> {
+    let (recent, older) = (index_with_it(near), index_with_it(far));
+    prop_assert!(
+        recent <= older,
+        "{near} {unit} back: {recent}; {far} {unit} back: {older}"
+    );
+    Ok(())
+}
+
 prop_compose! {
     /// Twenty weeks of a steady working pattern and no vacation, so one can be placed anywhere.
     fn arb_steady()(
@@ -70,9 +86,7 @@ proptest! {
             let first = last - Days::new(7 * weeks - 1);
             latest_index(&away(&journal, BreakKind::Vacation, first, 7 * weeks), signals)
         };
-        let (recent, older) = (on_leave(ago), on_leave(ago + further));
-        prop_assert!(recent <= older, "ended {} weeks ago: {}, {} weeks ago: {}",
-            ago, recent, ago + further, older);
+        closer_is_no_higher(on_leave, ago, ago + further, "weeks")?;
     }
 
     /// #17: the same for vacations of any length ending on any day. Supervision is left out:
@@ -91,9 +105,7 @@ proptest! {
             let first = today() - Days::new(back + days - 1);
             latest_index(&away(&journal, BreakKind::Vacation, first, days), clinician.signals)
         };
-        let (recent, older) = (on_leave(back), on_leave(back + further));
-        prop_assert!(recent <= older, "ended {} days ago: {}, {} days ago: {}",
-            back, recent, back + further, older);
+        closer_is_no_higher(on_leave, back, back + further, "days")?;
     }
 
     /// #17: a day off moved closer never raises the index. It is never a Wednesday, when the
@@ -111,9 +123,7 @@ proptest! {
         let off = |back: u64| {
             latest_index(&away(&journal, BreakKind::DayOff, day(back), 1), clinician.signals)
         };
-        let (recent, older) = (off(back), off(back + further));
-        prop_assert!(recent <= older, "{} days ago: {}, {} days ago: {}",
-            back, recent, back + further, older);
+        closer_is_no_higher(off, back, back + further, "days")?;
     }
 
     /// Without a self-check the work log alone cannot reach the high band (at most 50 points).

@@ -119,20 +119,12 @@ pub fn plan_restore(current: &Journal, incoming: &Journal) -> RestorePlan {
             ..Journal::default()
         },
     );
-    let stored_entries: HashMap<&str, &WorkEntry> = current
-        .entries
-        .iter()
-        .map(|e| (e.id.0.as_str(), e))
-        .collect();
+    let (stored_entries, changed) =
+        stored_and_changed(current.entries.iter(), incoming.entries.iter(), |e| &e.id.0);
     let mut days: BTreeMap<NaiveDate, u32> = BTreeMap::new();
     for e in current.entries.iter() {
         add_parts(&mut days, e, true);
     }
-    let changed: Vec<&WorkEntry> = incoming
-        .entries
-        .iter()
-        .filter(|e| stored_entries.get(e.id.0.as_str()) != Some(e))
-        .collect();
     let refused = settle(changed, |entry| {
         check_entry_links(&links, entry).map_err(|e| link_reason(e, &dropped_cases))?;
         let before = stored_entries.get(entry.id.0.as_str()).copied();
@@ -159,16 +151,8 @@ pub fn plan_restore(current: &Journal, incoming: &Journal) -> RestorePlan {
         .filter(|b| b.kind.is_whole_day())
         .cloned()
         .collect();
-    let stored_breaks: HashMap<&str, &BreakEntry> = current
-        .breaks
-        .iter()
-        .map(|b| (b.id.0.as_str(), b))
-        .collect();
-    let changed: Vec<&BreakEntry> = incoming
-        .breaks
-        .iter()
-        .filter(|b| stored_breaks.get(b.id.0.as_str()) != Some(b))
-        .collect();
+    let (_, changed) =
+        stored_and_changed(current.breaks.iter(), incoming.breaks.iter(), |b| &b.id.0);
     let refused = settle(changed, |record| {
         if let Some(other) = whole
             .iter()
@@ -202,14 +186,28 @@ pub fn plan_restore(current: &Journal, incoming: &Journal) -> RestorePlan {
     }
 }
 
+/// The stored records by id, and the incoming ones that are new or differ from their stored
+/// version: the only ones a restore judges.
+fn stored_and_changed<'a, T: PartialEq>(
+    stored: impl Iterator<Item = &'a T>,
+    incoming: impl Iterator<Item = &'a T>,
+    id: fn(&T) -> &String,
+) -> (HashMap<&'a str, &'a T>, Vec<&'a T>) {
+    let by_id: HashMap<&str, &T> = stored.map(|r| (id(r).as_str(), r)).collect();
+    let changed = incoming
+        .filter(|r| by_id.get(id(r).as_str()) != Some(r))
+        .collect();
+    (by_id, changed)
+}
+
 const MISSING_ORG: &str = "It names an organisation that is neither in the backup nor here.";
 
 /// Tries every record, again and again, until a pass accepts none; returns the ones left with
 /// the reason each was last refused. `accept` records what it accepts.
-fn settle<'a, T>(
-    mut pending: Vec<&'a T>,
+fn settle<T>(
+    mut pending: Vec<&T>,
     mut accept: impl FnMut(&T) -> Result<(), String>,
-) -> Vec<(&'a T, String)> {
+) -> Vec<(&T, String)> {
     loop {
         let before = pending.len();
         let mut refused = Vec::new();

@@ -225,3 +225,29 @@ fn what_is_set_aside_does_not_depend_on_the_order_of_the_file() {
     let after = here.apply(&Action::Restore(plan.records)).unwrap();
     assert_eq!(after.minutes_on(day(6)), 1200);
 }
+
+#[test]
+fn a_case_moved_to_another_organisation_than_entries_kept_here_is_refused_whole() {
+    // #17: before, the restore left an entry naming one organisation and its case another.
+    let mut here = Journal {
+        organisations: vec![org("o1"), org("o2")],
+        ..Journal::default()
+    };
+    let mut held = case("c1", "JD");
+    held.organisation = Some(OrgId("o1".into()));
+    here.cases.push(held.clone());
+    here.entries.push(linked("e", 2, Some("o1"), Some("c1")));
+    held.organisation = Some(OrgId("o2".into()));
+    let backup = Journal {
+        cases: vec![held],
+        ..Journal::default()
+    };
+    let plan = plan_restore(&here, &backup);
+    let why = plan.refused.clone().expect("refused");
+    assert!(why.contains("held for another organisation"), "{why}");
+    assert!(plan.is_noop());
+    assert!(matches!(
+        here.apply(&Action::Restore(backup)),
+        Err(ActionError::Damaged(_))
+    ));
+}

@@ -34,6 +34,9 @@ fn examine(bytes: Rc<Vec<u8>>, cipher: Option<&dyn Cipher>, current: &Journal) -
     match read_backup(&bytes, cipher) {
         Ok((_, journal)) => {
             let plan = plan_restore(current, &journal);
+            if let Some(why) = plan.refused {
+                return Stage::Problem(why);
+            }
             Stage::Ready {
                 summary: plan.describe(),
                 restored: plan.preview.describe(),

@@ -43,12 +43,15 @@ pub struct RestorePlan {
     pub preview: Preview,
     /// Records of the backup that are not restored, in the order checked.
     pub set_aside: Vec<SetAside>,
+    /// Why nothing can be restored, when the records that pass one by one still clash with
+    /// records already here (a case moved to another organisation than entries kept here name).
+    pub refused: Option<String>,
 }
 
 impl RestorePlan {
-    /// True when restoring would change nothing.
+    /// True when restoring would change nothing (or is refused).
     pub fn is_noop(&self) -> bool {
-        self.preview.is_noop()
+        self.preview.is_noop() || self.refused.is_some()
     }
 
     /// The preview's sentence, followed by how many records are set aside.
@@ -179,10 +182,15 @@ pub fn plan_restore(current: &Journal, incoming: &Journal) -> RestorePlan {
         .breaks
         .retain(|b| !refused_ids.contains(b.id.0.as_str()));
 
+    let refused = merge(current, &records)
+        .check_references()
+        .err()
+        .map(|why| format!("Nothing can be restored: {why}."));
     RestorePlan {
         preview: preview(current, &records),
         records,
         set_aside,
+        refused,
     }
 }
 

@@ -280,18 +280,22 @@ impl Journal {
             || self.checks.iter().any(|c| is_demo_id(&c.id.0))
     }
 
+    /// Merges a backup's records, refusing the whole restore if any record breaks a rule the
+    /// reducer applies (#17). The shell restores [`crate::exchange::plan_restore`]'s records,
+    /// which never do; anything else reaching here (the demo data, a calendar import) is held to
+    /// the same rules.
     fn restore(&self, incoming: &Journal) -> Result<Journal, ActionError> {
         incoming.check().map_err(ActionError::Damaged)?;
+        let plan = crate::exchange::plan_restore(self, incoming);
+        if let Some(first) = plan.set_aside.first() {
+            return Err(ActionError::Damaged(format!(
+                "{} breaks a rule: {}",
+                first.record,
+                first.reason.trim_end_matches('.')
+            )));
+        }
         let merged = crate::exchange::merge(self, incoming);
-        checks::check_references(&merged).map_err(ActionError::Damaged)?;
-        let mut days: std::collections::BTreeMap<NaiveDate, u32> =
-            std::collections::BTreeMap::new();
-        for e in &merged.entries {
-            *days.entry(e.date).or_default() += e.minutes;
-        }
-        if let Some((date, minutes)) = days.into_iter().find(|(_, m)| *m > MAX_ENTRY_MINUTES) {
-            return Err(ActionError::DayOverfull { date, minutes });
-        }
+        merged.check_references().map_err(ActionError::Damaged)?;
         Ok(merged)
     }
 

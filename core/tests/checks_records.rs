@@ -342,5 +342,6 @@ fn the_csv_has_a_row_per_result_with_scores_and_bands_that_parse_back() {
     );
     assert_eq!(rows[2][13..], ["4", "heavy", "2.67", "low"]);
     let empty = checks_csv(&Journal::default()).unwrap();
-    assert_eq!(empty.trim(), "id,date,instrument");
+    // #17: a byte-order mark first and CRLF line ends, for spreadsheets on Windows.
+    assert_eq!(empty, "\u{feff}id,date,instrument\r\n");
 }

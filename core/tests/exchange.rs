@@ -179,9 +179,10 @@ fn csv_has_a_header_iso_dates_and_reads_back() {
     j.entries
         .push(entry("d,\"quoted\"", "2026-11-24", 45, WorkKind::OnCall));
     let text = entries_csv(&j).unwrap();
-    assert!(
-        text.starts_with("id,date,minutes,hours,kind,start,organisation,case,trauma,pro_bono\n")
-    );
+    // #17: a byte-order mark first and CRLF line ends, for spreadsheets on Windows.
+    assert!(text.starts_with(
+        "\u{feff}id,date,minutes,hours,kind,start,organisation,case,trauma,pro_bono\r\n"
+    ));
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
     assert_eq!(rows.len(), 4);

@@ -143,7 +143,7 @@ proptest! {
 
 mod risk_common;
 
-use risk_common::{history_of, latest_monday, today, Clinician};
+use risk_common::{latest_index, latest_monday, today, Clinician};
 use tend_core::{Action, BreakEntry, BreakId, BreakKind, Case, CaseId, Complexity, Journal};
 
 prop_compose! {
@@ -166,14 +166,6 @@ prop_compose! {
             ..Clinician::default()
         }
     }
-}
-
-fn latest_index(journal: &Journal, signals: CheckSignals) -> u32 {
-    let history = history_of(journal, signals);
-    history
-        .last()
-        .and_then(|w| w.score.as_ref())
-        .map_or(0, |s| s.index)
 }
 
 fn with(journal: &Journal, action: Action) -> Journal {

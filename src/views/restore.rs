@@ -1,10 +1,11 @@
-//! Restoring from a backup file: choose a file, see what it would change,
-//! then restore (the current state is kept as a snapshot first).
+//! Restoring from a backup file: choose a file, see what it would change and which records are
+//! set aside for breaking a rule (#17), then restore (the current state is kept as a snapshot
+//! first).
 
 use crate::platform::{self, lock};
 use crate::store::{Msg, Store};
 use std::rc::Rc;
-use tend_core::exchange::{preview, read_backup, BackupError, MAX_IMPORT_BYTES};
+use tend_core::exchange::{plan_restore, read_backup, BackupError, SetAside, MAX_IMPORT_BYTES};
 use tend_core::lock::LockHeader;
 use tend_core::storage::Cipher;
 use tend_core::Journal;
@@ -22,7 +23,9 @@ enum Stage {
     Ready {
         journal: Journal,
         summary: String,
+        restored: String,
         changes: bool,
+        set_aside: Vec<SetAside>,
     },
     Problem(String),
 }
@@ -30,11 +33,16 @@ enum Stage {
 fn examine(bytes: Rc<Vec<u8>>, cipher: Option<&dyn Cipher>, current: &Journal) -> Stage {
     match read_backup(&bytes, cipher) {
         Ok((_, journal)) => {
-            let p = preview(current, &journal);
+            let plan = plan_restore(current, &journal);
+            if let Some(why) = plan.refused {
+                return Stage::Problem(why);
+            }
             Stage::Ready {
-                summary: p.describe(),
-                changes: !p.is_noop(),
-                journal,
+                summary: plan.describe(),
+                restored: plan.preview.describe(),
+                changes: !plan.is_noop(),
+                journal: plan.records,
+                set_aside: plan.set_aside,
             }
         }
         Err(BackupError::Locked(header)) => Stage::NeedPassphrase { bytes, header },
@@ -89,12 +97,12 @@ pub fn restore_controls() -> Html {
         let (stage, store) = (stage.clone(), store.clone());
         Callback::from(move |_: MouseEvent| {
             if let Stage::Ready {
-                journal, summary, ..
+                journal, restored, ..
             } = (*stage).clone()
             {
                 store.dispatch(Msg::Import {
                     journal,
-                    done: format!("Restored from the backup: {summary} The state before was kept as a snapshot."),
+                    done: format!("Restored from the backup: {restored} The state before was kept as a snapshot."),
                 });
                 stage.set(Stage::Idle);
             }
@@ -128,9 +136,16 @@ pub fn restore_controls() -> Html {
                         <button type="submit">{"Open the backup"}</button>
                     </form>
                 },
-                Stage::Ready { summary, changes, .. } => html! {
+                Stage::Ready { summary, changes, set_aside, .. } => html! {
                     <div role="status" data-testid="restore-preview">
                         <p>{format!("This backup holds {summary}")}</p>
+                        if !set_aside.is_empty() {
+                            <ul data-testid="restore-set-aside">
+                                { for set_aside.iter().map(|s| html! {
+                                    <li>{format!("{}: {}", s.record, s.reason)}</li>
+                                }) }
+                            </ul>
+                        }
                         <button type="button" class="primary" onclick={on_restore} disabled={!changes}>
                             { if *changes { "Restore" } else { "Nothing to restore" } }
                         </button>

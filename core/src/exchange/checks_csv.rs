@@ -3,8 +3,11 @@
 //! Instruments have different subscales, so after `id,date,instrument` the table has two columns
 //! per subscale that any result in the file uses, named `<instrument id>.<subscale id>` (the
 //! score) and `<instrument id>.<subscale id>.band`; a row leaves the other instruments' columns
-//! empty. Written through the `csv` crate (RFC 4180), like the work entries.
+//! empty. Written by [`super::csv_write`] like the work entries: the instrument's name, its band
+//! names and the ids in the header come from an imported file, so they are text cells,
+//! neutralised if they look like a formula; scores are number cells.
 
+use super::csv_write::{write_table, Cell};
 use crate::checks::{scored, SubscaleScore};
 use crate::journal::Journal;
 use std::collections::BTreeMap;
@@ -28,13 +31,16 @@ pub fn checks_csv(journal: &Journal) -> Result<String, String> {
             }
         }
     }
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let mut header = vec!["id".to_string(), "date".into(), "instrument".into()];
+    let mut header = vec![
+        Cell::text("id"),
+        Cell::text("date"),
+        Cell::text("instrument"),
+    ];
     for c in &columns {
-        header.push(c.clone());
-        header.push(format!("{c}.band"));
+        header.push(Cell::text(c.clone()));
+        header.push(Cell::text(format!("{c}.band")));
     }
-    writer.write_record(&header).map_err(|e| e.to_string())?;
+    let mut lines = Vec::with_capacity(rows.len());
     for (result, instrument, scores) in rows {
         // Filled by `extend`, not `collect()`: collecting into a B-tree sorts with its own copy of
         // the standard stable sort for each element type, kilobytes of wasm each (see `sorting`).
@@ -45,21 +51,21 @@ pub fn checks_csv(journal: &Journal) -> Result<String, String> {
                 .map(|s| (format!("{}.{}", instrument.id, s.id), s)),
         );
         let mut record = vec![
-            result.id.0.clone(),
-            result.date.format("%Y-%m-%d").to_string(),
-            instrument.name.clone(),
+            Cell::text(result.id.0.clone()),
+            Cell::text(result.date.format("%Y-%m-%d").to_string()),
+            Cell::text(instrument.name.clone()),
         ];
         for c in &columns {
             match by_column.get(c) {
                 Some(s) => {
-                    record.push(s.score.display(2));
-                    record.push(s.band.clone());
+                    record.push(Cell::score(s.score));
+                    record.push(Cell::text(s.band.clone()));
                 }
-                None => record.extend([String::new(), String::new()]),
+                None => record.extend([Cell::text(""), Cell::text("")]),
             }
         }
-        writer.write_record(&record).map_err(|e| e.to_string())?;
+        lines.push(record);
     }
-    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|e| e.to_string())
+    // The writer cannot fail; the `Result` is kept for the caller that already handles one.
+    Ok(write_table(&header, &lines))
 }

@@ -1,57 +1,54 @@
-//! CSV tables for spreadsheets: RFC 4180 through the `csv` crate, a header row, ISO dates.
+//! CSV tables for spreadsheets: a header row, ISO dates, written by [`super::csv_write`].
 //!
 //! One table per kind of record (work entries, breaks, cases, organisations), each row a record,
 //! oldest first. Organisations and cases are named by their names and labels as well as their
 //! ids, so a table makes sense on its own in a spreadsheet. Amounts stay in minor units (cents)
-//! so no decimal separator is guessed for the clinician's spreadsheet.
+//! so no decimal separator is guessed for the clinician's spreadsheet. Names, labels and ids are
+//! text cells (neutralised if they look like a formula); counts and amounts are number cells.
 
+use super::csv_write::{header, write_table, Cell};
 use crate::journal::Journal;
 use crate::tracking::{CaseId, OrgId};
 use chrono::NaiveDate;
 
-fn iso(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+fn iso(date: NaiveDate) -> Cell {
+    Cell::text(date.format("%Y-%m-%d").to_string())
 }
 
-fn yes_no(flag: bool) -> &'static str {
-    if flag {
-        "yes"
-    } else {
-        "no"
-    }
+fn yes_no(flag: bool) -> Cell {
+    Cell::text(if flag { "yes" } else { "no" })
 }
 
-/// Writes a header and rows through the `csv` crate (quoting as RFC 4180 asks).
-fn table(header: &[&str], rows: Vec<Vec<String>>) -> Result<String, String> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(header).map_err(|e| e.to_string())?;
-    for row in rows {
-        writer.write_record(&row).map_err(|e| e.to_string())?;
-    }
-    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|e| e.to_string())
+/// The table as text. The writer cannot fail; the `Result` is kept for the callers that already
+/// handle one.
+fn table(names: &[&str], rows: &[Vec<Cell>]) -> Result<String, String> {
+    Ok(write_table(&header(names), rows))
 }
 
-fn org_name(journal: &Journal, id: Option<&OrgId>) -> String {
-    id.map(|id| {
-        journal
-            .organisations
-            .iter()
-            .find(|o| &o.id == id)
-            .map_or_else(|| id.0.clone(), |o| o.name.clone())
-    })
-    .unwrap_or_default()
+fn org_name(journal: &Journal, id: Option<&OrgId>) -> Cell {
+    Cell::text(
+        id.map(|id| {
+            journal
+                .organisations
+                .iter()
+                .find(|o| &o.id == id)
+                .map_or_else(|| id.0.clone(), |o| o.name.clone())
+        })
+        .unwrap_or_default(),
+    )
 }
 
-fn case_label(journal: &Journal, id: Option<&CaseId>) -> String {
-    id.map(|id| {
-        journal
-            .cases
-            .iter()
-            .find(|c| &c.id == id)
-            .map_or_else(|| id.0.clone(), |c| c.label.clone())
-    })
-    .unwrap_or_default()
+fn case_label(journal: &Journal, id: Option<&CaseId>) -> Cell {
+    Cell::text(
+        id.map(|id| {
+            journal
+                .cases
+                .iter()
+                .find(|c| &c.id == id)
+                .map_or_else(|| id.0.clone(), |c| c.label.clone())
+        })
+        .unwrap_or_default(),
+    )
 }
 
 /// The header of [`entries_csv`].
@@ -74,26 +71,28 @@ pub fn entries_csv(journal: &Journal) -> Result<String, String> {
     crate::sorting::sort_stable_by(&mut entries, |a, b| {
         (a.date, a.start, &a.id).cmp(&(b.date, b.start, &b.id))
     });
-    let rows = entries
+    let rows: Vec<_> = entries
         .into_iter()
         .map(|e| {
             vec![
-                e.id.0.clone(),
+                Cell::text(e.id.0.clone()),
                 iso(e.date),
-                e.minutes.to_string(),
-                format!("{:.2}", f64::from(e.minutes) / 60.0),
-                e.kind.label().to_string(),
-                e.start
-                    .map(|t| t.format("%H:%M").to_string())
-                    .unwrap_or_default(),
+                Cell::number(e.minutes),
+                Cell::decimal(f64::from(e.minutes) / 60.0, 2),
+                Cell::text(e.kind.label()),
+                Cell::text(
+                    e.start
+                        .map(|t| t.format("%H:%M").to_string())
+                        .unwrap_or_default(),
+                ),
                 org_name(journal, e.organisation.as_ref()),
                 case_label(journal, e.case.as_ref()),
-                yes_no(e.trauma).to_string(),
-                yes_no(e.pro_bono).to_string(),
+                yes_no(e.trauma),
+                yes_no(e.pro_bono),
             ]
         })
         .collect();
-    table(&ENTRIES_HEADER, rows)
+    table(&ENTRIES_HEADER, &rows)
 }
 
 /// The header of [`breaks_csv`].
@@ -104,7 +103,7 @@ pub const BREAKS_HEADER: [&str; 6] = ["id", "date", "until", "kind", "minutes", 
 pub fn breaks_csv(journal: &Journal) -> Result<String, String> {
     let mut breaks: Vec<_> = journal.breaks.iter().collect();
     crate::sorting::sort_stable_by(&mut breaks, |a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
-    let rows = breaks
+    let rows: Vec<_> = breaks
         .into_iter()
         .map(|b| {
             let days = if b.kind.is_whole_day() {
@@ -113,16 +112,16 @@ pub fn breaks_csv(journal: &Journal) -> Result<String, String> {
                 0
             };
             vec![
-                b.id.0.clone(),
+                Cell::text(b.id.0.clone()),
                 iso(b.date),
                 iso(b.last_day()),
-                b.kind.label().to_string(),
-                b.minutes.to_string(),
-                days.to_string(),
+                Cell::text(b.kind.label()),
+                Cell::number(b.minutes),
+                Cell::number(days),
             ]
         })
         .collect();
-    table(&BREAKS_HEADER, rows)
+    table(&BREAKS_HEADER, &rows)
 }
 
 /// The header of [`cases_csv`].
@@ -139,26 +138,29 @@ pub const CASES_HEADER: [&str; 8] = [
 
 /// Every case, one row per open period (a reopened case has two rows), by opening day.
 pub fn cases_csv(journal: &Journal) -> Result<String, String> {
-    let mut rows: Vec<(NaiveDate, Vec<String>)> = Vec::new();
+    let mut rows: Vec<(NaiveDate, &str, Vec<Cell>)> = Vec::new();
     for case in &journal.cases {
         for period in &case.periods {
             rows.push((
                 period.opened,
+                &case.id.0,
                 vec![
-                    case.id.0.clone(),
-                    case.label.clone(),
+                    Cell::text(case.id.0.clone()),
+                    Cell::text(case.label.clone()),
                     org_name(journal, case.organisation.as_ref()),
-                    case.complexity.label().to_string(),
-                    yes_no(case.trauma_focused).to_string(),
+                    Cell::text(case.complexity.label()),
+                    yes_no(case.trauma_focused),
                     iso(period.opened),
-                    period.closed.map(iso).unwrap_or_default(),
-                    yes_no(period.closed.is_none()).to_string(),
+                    period.closed.map_or_else(|| Cell::text(""), iso),
+                    yes_no(period.closed.is_none()),
                 ],
             ));
         }
     }
-    crate::sorting::sort_stable_by(&mut rows, |a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
-    table(&CASES_HEADER, rows.into_iter().map(|(_, r)| r).collect())
+    // By opening day, then by id (a case's periods open on different days).
+    crate::sorting::sort_stable_by(&mut rows, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    let rows: Vec<_> = rows.into_iter().map(|(_, _, r)| r).collect();
+    table(&CASES_HEADER, &rows)
 }
 
 /// The header of [`organisations_csv`].
@@ -176,19 +178,19 @@ pub const ORGANISATIONS_HEADER: [&str; 7] = [
 pub fn organisations_csv(journal: &Journal) -> Result<String, String> {
     let mut orgs: Vec<_> = journal.organisations.iter().collect();
     crate::sorting::sort_stable_by(&mut orgs, |a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
-    let rows = orgs
+    let rows: Vec<_> = orgs
         .into_iter()
         .map(|o| {
             vec![
-                o.id.0.clone(),
-                o.name.clone(),
-                o.arrangement.label().to_string(),
-                o.rate.map(|r| r.to_string()).unwrap_or_default(),
-                o.weekly_minutes.to_string(),
+                Cell::text(o.id.0.clone()),
+                Cell::text(o.name.clone()),
+                Cell::text(o.arrangement.label()),
+                o.rate.map_or_else(|| Cell::text(""), Cell::number),
+                Cell::number(o.weekly_minutes),
                 iso(o.start),
-                o.end.map(iso).unwrap_or_default(),
+                o.end.map_or_else(|| Cell::text(""), iso),
             ]
         })
         .collect();
-    table(&ORGANISATIONS_HEADER, rows)
+    table(&ORGANISATIONS_HEADER, &rows)
 }

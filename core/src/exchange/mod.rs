@@ -7,7 +7,9 @@
 mod backup;
 mod checks_csv;
 mod csv_export;
+mod csv_write;
 mod restore;
+mod restore_plan;
 
 pub use backup::{
     export_backup, read_backup, BackupError, BackupFile, BACKUP_FORMAT, BACKUP_VERSION,
@@ -18,4 +20,6 @@ pub use csv_export::{
     breaks_csv, cases_csv, entries_csv, organisations_csv, BREAKS_HEADER, CASES_HEADER,
     ENTRIES_HEADER, ORGANISATIONS_HEADER,
 };
+pub use csv_write::BOM;
 pub use restore::{merge, preview, Preview};
+pub use restore_plan::{plan_restore, RestorePlan, SetAside};

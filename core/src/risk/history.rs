@@ -22,9 +22,12 @@ use std::collections::HashSet;
 
 /// The most weeks of history scored (about ten years).
 pub const MAX_WEEKS: usize = 520;
-/// Weeks averaged for the "lately" figures (hours and support): the last four complete weeks
-/// with data, this one included if complete. Weeks with nothing logged are left out (they are
-/// more likely unlogged than empty), and so is a week still under way.
+/// Weeks averaged for the "lately" figures. Hours: the last four complete weeks with data, this
+/// one included if complete. Weeks with nothing logged are left out (they are more likely
+/// unlogged than empty), and so is a week still under way. Support: the last four complete
+/// weeks with work (#17); a week with no work at all (days off, a vacation) is neither
+/// supported nor unsupported, so it is left out, and after four or more weeks away the figure
+/// is still that of the last four weeks worked.
 const RECENT_WEEKS: usize = 4;
 
 /// One week of history.
@@ -80,8 +83,10 @@ pub fn risk_history(
     let trauma = trauma_percents(journal, start, hours.len());
     let targets = &journal.targets;
     let mut since_off = None::<u32>;
-    // Minutes and support of the complete weeks with data so far, for the "lately" means.
-    let mut usual: Vec<(u32, u32)> = Vec::new();
+    // Minutes of the complete weeks with data so far, and support of the complete weeks with
+    // work, for the "lately" means.
+    let mut usual: Vec<u32> = Vec::new();
+    let mut supported: Vec<u32> = Vec::new();
     let mut weeks = Vec::with_capacity(hours.len());
     for (i, week) in hours.iter().enumerate() {
         let monday = week.monday();
@@ -119,22 +124,18 @@ pub fn risk_history(
                 .days
                 .iter()
                 .any(|d| rest_days.contains(&d.date));
-        let this = (
+        let (minutes, support) = (
             week.total_minutes(),
             weekly_support.get(i).copied().unwrap_or(0),
         );
         if enough && week.summary.sunday() <= today {
-            usual.push(this);
+            usual.push(minutes);
+            if minutes > 0 {
+                supported.push(support);
+            }
         }
-        let recent = &usual[usual.len().saturating_sub(RECENT_WEEKS)..];
-        let (recent_minutes, support_minutes) = if recent.is_empty() {
-            this
-        } else {
-            (
-                mean(recent.iter().map(|r| r.0)),
-                mean(recent.iter().map(|r| r.1)),
-            )
-        };
+        let recent_minutes = recent_mean(&usual).unwrap_or(minutes);
+        let support_minutes = recent_mean(&supported).unwrap_or(support);
         let inputs = WeekInputs {
             worked_minutes: week.total_minutes(),
             recent_minutes,
@@ -177,9 +178,12 @@ pub fn default_targets(journal: &Journal) -> bool {
         && t.breaks_per_day == d.breaks_per_day
 }
 
-fn mean(values: impl Iterator<Item = u32>) -> u32 {
-    let (sum, count) = values.fold((0u64, 0u64), |(s, n), v| (s + u64::from(v), n + 1));
-    u32::try_from(sum.checked_div(count).unwrap_or(0)).unwrap_or(u32::MAX)
+/// The mean of the last [`RECENT_WEEKS`] values, or `None` when there are none.
+fn recent_mean(values: &[u32]) -> Option<u32> {
+    let recent = &values[values.len().saturating_sub(RECENT_WEEKS)..];
+    let sum: u64 = recent.iter().map(|v| u64::from(*v)).sum();
+    let mean = sum.checked_div(recent.len() as u64)?;
+    Some(u32::try_from(mean).unwrap_or(u32::MAX))
 }
 
 /// Days in the range covered by a day-off or vacation record.

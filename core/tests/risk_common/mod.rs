@@ -157,3 +157,11 @@ pub fn history_of(journal: &Journal, signals: CheckSignals) -> Vec<RiskWeek> {
     };
     risk_history(journal, today(), &latest)
 }
+
+/// The latest week's index of a journal (0 when it has none), with `signals` on that week.
+pub fn latest_index(journal: &Journal, signals: CheckSignals) -> u32 {
+    history_of(journal, signals)
+        .last()
+        .and_then(|w| w.score.as_ref())
+        .map_or(0, |s| s.index)
+}

@@ -75,7 +75,10 @@ test('work entries download as a CSV table with a header row', async ({ page }) 
   await page.getByRole('button', { name: 'Download work entries (CSV)' }).click();
   const file = await downloaded;
   expect(file.suggestedFilename()).toMatch(/^tend-work-entries-\d{4}-\d{2}-\d{2}\.csv$/);
-  const lines = (await read(file)).toString('utf8').trim().split('\n');
+  // #17: a byte-order mark for Excel, and CRLF line ends as RFC 4180 asks.
+  const text = (await read(file)).toString('utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  const lines = text.slice(1).trim().split('\r\n');
   expect(lines[0]).toBe('id,date,minutes,hours,kind,start,organisation,case,trauma,pro_bono');
   expect(lines[1]).toMatch(/^[0-9a-f]+-[0-9a-f]{8},\d{4}-\d{2}-\d{2},50,0\.83,Direct session,[0-9:]*,,,no,no$/);
 });

@@ -158,6 +158,10 @@ fn a_locked_store_seals_its_recent_chunk_bound_to_its_key() {
     let moved = format!("{}.1", recent.key);
     let mut index: serde_json::Value = serde_json::from_str(&store[INDEX_KEY]).unwrap();
     index["recent"][0] = moved.clone().into();
+    // Without the checksums (as data written before them), so only the binding can catch it.
+    for field in ["check", "sums"] {
+        index.as_object_mut().unwrap().remove(field);
+    }
     store.insert(moved.clone(), text.clone());
     store.insert(INDEX_KEY.into(), index.to_string());
     let swapped = load(&store, "test", Some((&header, &cipher)));

@@ -195,11 +195,13 @@ for (const locked of [false, true]) {
         for (const id of before.keys()) expect(after.has(id), `${label}: ${id} still shown`).toBe(true);
         expect(after.size, `${label}: the new entry is shown`).toBe(before.size + 1);
         const present = new Set(Object.values(await storage(page)));
+        if (text && !settingsStillRead) {
+          expect(present.has(text), `${label}: the damaged text is kept`).toBe(true);
+        }
         const replaceable = named(kept);
         for (const [k, v] of Object.entries(kept)) {
           if (v === '' || present.has(v)) continue;
-          const damaged = k === key && !settingsStillRead;
-          expect(!damaged && (k === 'tend.index' || k === 'tend.settings' || replaceable.has(k)),
+          expect(v !== text && (k === 'tend.index' || k === 'tend.settings' || replaceable.has(k)),
             `${label}: the text under ${k} is gone`).toBe(true);
         }
         cases += 1;

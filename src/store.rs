@@ -463,6 +463,30 @@ impl AppState {
                 .collect();
             self.pending = kept;
         }
+        // What this reading could not read (say, once unlocked) is named like at start-up, and
+        // the pieces the index names are replaced by the next save (their text was set aside).
+        let named = loaded
+            .index
+            .as_ref()
+            .map(Index::live_keys)
+            .unwrap_or_default();
+        for u in &loaded.unreadable {
+            if !self.quarantined.iter().any(|q| q.key == u.key) {
+                self.quarantined.push(Quarantined {
+                    reason: u.reason.clone(),
+                    key: u.key.clone(),
+                    raw: Rc::from(u.raw.as_str()),
+                });
+            }
+            if named.contains(&u.key) {
+                match u.month {
+                    Some(month) => {
+                        self.dirty.insert(month);
+                    }
+                    None => self.registry_dirty = true,
+                }
+            }
+        }
         self.doc = Rc::new(doc);
         self.base = loaded.index;
         let older = self.base.as_ref().is_some_and(|b| b.schema < 3);

@@ -12,6 +12,7 @@ pub mod lock;
 mod page;
 mod remind;
 mod storage;
+mod zone;
 
 pub use browser::{
     current_hash, download, download_svg_as_png, local_time_label, new_id, now_ms, on_hash_change,

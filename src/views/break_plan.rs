@@ -86,6 +86,7 @@ pub fn break_plan_card() -> Html {
                 at,
                 minutes,
                 kind,
+                since: None,
             }) {
                 Ok(()) => {
                     error.set(None);

@@ -1,4 +1,5 @@
-//! Files that leave or enter Tend: backups, restores and CSV tables.
+//! Files that leave or enter Tend: backups, restores, CSV tables and the break plan as a
+//! calendar.
 //!
 //! A clinician takes their records to a new laptop, to supervision or to a spreadsheet. Everything
 //! here is pure: the shell hands in the file's text and the time, and gets back text to download
@@ -7,6 +8,9 @@
 mod backup;
 mod checks_csv;
 mod csv_export;
+mod ics_text;
+mod ics_zone;
+mod plan_ics;
 mod restore;
 
 pub use backup::{
@@ -18,4 +22,7 @@ pub use csv_export::{
     breaks_csv, cases_csv, entries_csv, organisations_csv, BREAKS_HEADER, CASES_HEADER,
     ENTRIES_HEADER, ORGANISATIONS_HEADER,
 };
+pub use ics_text::{escape_text, MAX_LINE_OCTETS};
+pub use ics_zone::{OffsetChange, ZoneDescription, FALLBACK_TZID, MAX_CHANGES};
+pub use plan_ics::{break_uid, plan_ics, PlanExport, CALENDAR_NAME, PRODID};
 pub use restore::{merge, preview, Preview};

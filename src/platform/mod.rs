@@ -29,6 +29,7 @@ pub use remind::{
 pub use storage::{
     load, load_settings, load_snapshot, save, save_settings, usage, Boot, SaveError, SaveJob, Saved,
 };
+pub use zone::describe_zone;
 
 /// The build written into every stored index.
 pub const BUILD: &str = concat!("tend ", env!("CARGO_PKG_VERSION"));

@@ -110,7 +110,7 @@ pub fn offset_value(seconds: i32) -> String {
     let sign = if seconds < 0 { '-' } else { '+' };
     let s = seconds.unsigned_abs();
     let mut out = format!("{sign}{:02}{:02}", s / 3600, s / 60 % 60);
-    if s % 60 != 0 {
+    if !s.is_multiple_of(60) {
         let _ = write!(out, "{:02}", s % 60);
     }
     out

@@ -271,13 +271,26 @@ fn days_off_ahead_are_all_day_events() {
                 Some(date(2026, 7, 8)),
             )))
         })
+        .and_then(|j| {
+            j.apply(&Action::AddBreak(day_off(
+                "op",
+                BreakKind::SickDay,
+                date(2026, 9, 1),
+                None,
+            )))
+        })
         .unwrap();
     let text = export(&three_breaks(date(2026, 1, 5)), &journal, stamp());
     let events = events(&text);
     assert_eq!(
         events.len(),
-        4,
-        "three breaks and the vacation, not the past day off"
+        5,
+        "breaks, vacation and sick day, not the past day off"
+    );
+    assert_eq!(
+        prop(&events[4], "SUMMARY"),
+        "Day off",
+        "a shared calendar need not know why"
     );
     let vacation = &events[3];
     assert_eq!(

@@ -6,15 +6,15 @@
 //! from the plan's random calendar key and the break's slot (weekday and time), so importing a
 //! newer file updates the same events; `SEQUENCE` is the plan's revision, which rises with every
 //! change (§3.8.7.4), and slots taken out of the plan come back as cancelled events. Days off and
-//! vacations already logged for the days ahead are added as all-day busy events. Only the kind
-//! of break goes in: nothing about clients, cases or notes. Pure, like the rest of the core: the
+//! vacations already logged for the days ahead are added as all-day busy events (a sick day as a
+//! day off). Only the kind of break goes in: nothing about clients, cases or notes. Pure, like the rest of the core: the
 //! zone, the time stamp and today come in as [`PlanExport`].
 
 use super::ics_text::{date_value, local_value, utc_value, IcsWriter};
 use super::ics_zone::{write_vtimezone, ZoneDescription};
 use crate::journal::Journal;
 use crate::tracking::plan::{BreakPlan, PlannedBreak};
-use crate::tracking::BreakEntry;
+use crate::tracking::{BreakEntry, BreakKind};
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, TimeDelta, Weekday};
 
 /// The product identifier (§3.7.3).
@@ -172,7 +172,12 @@ fn write_day_off(w: &mut IcsWriter, plan: &BreakPlan, day: &BreakEntry, export: 
     w.line("SEQUENCE", &plan.revision.to_string());
     w.line("DTSTART;VALUE=DATE", &date_value(day.date));
     w.line("DTEND;VALUE=DATE", &date_value(end));
-    w.text("SUMMARY", day.kind.label());
+    // A sick day ahead is written as a day off: a shared calendar need not know why.
+    let summary = match day.kind {
+        BreakKind::Vacation => BreakKind::Vacation.label(),
+        _ => BreakKind::DayOff.label(),
+    };
+    w.text("SUMMARY", summary);
     w.line("TRANSP", "OPAQUE");
     w.end("VEVENT");
 }

@@ -34,11 +34,7 @@ fn uids(text: &str) -> Vec<String> {
 // #23: CRLF line ends, lines folded at 75 octets, the calendar's required properties.
 #[test]
 fn the_file_has_the_shape_rfc_5545_asks_for() {
-    let text = export(
-        &three_breaks(date(2026, 1, 5)),
-        &Journal::default(),
-        stamp(),
-    );
+    let text = export_three(&berlin());
     assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
     assert!(text.ends_with("END:VCALENDAR\r\n"));
     assert_eq!(
@@ -91,11 +87,7 @@ fn the_file_has_the_shape_rfc_5545_asks_for() {
 // #23: an independent parser reads the same events, properties and parameters.
 #[test]
 fn the_icalendar_crate_reads_every_event() {
-    let text = export(
-        &three_breaks(date(2026, 1, 5)),
-        &Journal::default(),
-        stamp(),
-    );
+    let text = export_three(&berlin());
     let unfolded = icalendar::parser::unfold(&text);
     let calendar = icalendar::parser::read_calendar(&unfolded).unwrap();
     let value = |c: &icalendar::parser::Component<'_>, name: &str| {
@@ -103,11 +95,8 @@ fn the_icalendar_crate_reads_every_event() {
     };
     let version = calendar.properties.iter().find(|p| p.name == "VERSION");
     assert_eq!(version.map(|p| p.val.as_str()), Some("2.0"));
-    let zones: Vec<_> = calendar
-        .components
-        .iter()
-        .filter(|c| c.name == "VTIMEZONE")
-        .collect();
+    let named = |name: &'static str| calendar.components.iter().filter(move |c| c.name == name);
+    let zones: Vec<_> = named("VTIMEZONE").collect();
     assert_eq!(zones.len(), 1);
     let parts: Vec<_> = zones[0]
         .components
@@ -127,11 +116,7 @@ fn the_icalendar_crate_reads_every_event() {
             "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"
         ]
     );
-    let read: Vec<_> = calendar
-        .components
-        .iter()
-        .filter(|c| c.name == "VEVENT")
-        .collect();
+    let read: Vec<_> = named("VEVENT").collect();
     assert_eq!(read.len(), 3);
     for (parsed, mine) in read.iter().zip(events(&text)) {
         for name in [

@@ -8,9 +8,8 @@ mod plan_export_common;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeDelta, TimeZone, Utc};
 use plan_export_common::*;
 use rrule::{RRuleSet, Tz};
-use tend_core::exchange::{plan_ics, OffsetChange, PlanExport, ZoneDescription};
+use tend_core::exchange::ZoneDescription;
 use tend_core::import::import_ics;
-use tend_core::journal::Journal;
 use tend_core::tracking::plan::BreakPlan;
 
 /// The UTC instants of every timed occurrence Tend's import finds in `from..=to`.
@@ -87,136 +86,84 @@ fn check_zone(
     to: NaiveDate,
     offset_on: impl Fn(NaiveDateTime) -> i64 + Copy,
 ) {
-    let plan = three_breaks(date(2026, 1, 5));
-    let export = PlanExport {
-        zone,
-        stamp: stamp(),
-        today: date(2026, 1, 5),
-    };
-    let text = plan_ics(&plan, &Journal::default(), &export);
-    let want = expected(&plan, from, to, offset_on);
+    let text = export_three(zone);
+    let want = expected(&three_breaks(date(2026, 1, 5)), from, to, offset_on);
     assert!(want.len() >= 12, "the range holds several weeks");
     let hours = offset_on(from.and_hms_opt(12, 0, 0).unwrap());
     assert_eq!(imported_instants(&text, from, to, hours), want, "{text}");
     assert_eq!(rrule_instants(&text, from, to, hours), want, "{text}");
 }
 
+fn local(y: i32, m: u32, d: u32, h: u32) -> NaiveDateTime {
+    date(y, m, d).and_hms_opt(h, 0, 0).unwrap()
+}
+
 // #23: Berlin leaves summer time on 25 October 2026 at 03:00 (01:00 UTC).
 #[test]
 fn berlin_across_the_end_of_summer_time() {
-    check_zone(&berlin(), date(2026, 10, 5), date(2026, 11, 8), |local| {
-        if local < date(2026, 10, 25).and_hms_opt(3, 0, 0).unwrap() {
-            2
-        } else {
-            1
-        }
-    });
+    let offset = switch(local(2026, 10, 25, 3), 2, 1);
+    check_zone(&berlin(), date(2026, 10, 5), date(2026, 11, 8), offset);
 }
 
 // #23: and enters it on 28 March 2027 at 02:00 local, a year past the file's first events.
 #[test]
 fn berlin_across_the_start_of_summer_time_a_year_on() {
-    check_zone(&berlin(), date(2027, 3, 8), date(2027, 4, 18), |local| {
-        if local < date(2027, 3, 28).and_hms_opt(2, 0, 0).unwrap() {
-            1
-        } else {
-            2
-        }
-    });
+    let offset = switch(local(2027, 3, 28, 2), 1, 2);
+    check_zone(&berlin(), date(2027, 3, 8), date(2027, 4, 18), offset);
 }
 
 fn new_york() -> ZoneDescription {
-    let change = |y, m, d, h, offset_hours: i32| OffsetChange {
-        at: date(y, m, d).and_hms_opt(h, 0, 0).unwrap(),
-        offset: offset_hours * 3600,
-    };
-    ZoneDescription {
-        tzid: "America/New_York".into(),
-        offset: -5 * 3600,
-        changes: vec![
-            change(2025, 3, 9, 7, -4),
-            change(2025, 11, 2, 6, -5),
-            change(2026, 3, 8, 7, -4),
-            change(2026, 11, 1, 6, -5),
-            change(2027, 3, 14, 7, -4),
-            change(2027, 11, 7, 6, -5),
-            change(2028, 3, 12, 7, -4),
-            change(2028, 11, 5, 6, -5),
+    zone(
+        "America/New_York",
+        -5,
+        &[
+            (2025, 3, 9, 7, -4),
+            (2025, 11, 2, 6, -5),
+            (2026, 3, 8, 7, -4),
+            (2026, 11, 1, 6, -5),
+            (2027, 3, 14, 7, -4),
+            (2027, 11, 7, 6, -5),
+            (2028, 3, 12, 7, -4),
+            (2028, 11, 5, 6, -5),
         ],
-        years: (2025, 2028),
-    }
+    )
 }
 
 // #23: New York's rule is the second Sunday of March and the first of November.
 #[test]
 fn new_york_across_both_changes() {
-    let text = plan_ics(
-        &three_breaks(date(2026, 1, 5)),
-        &Journal::default(),
-        &PlanExport {
-            zone: &new_york(),
-            stamp: stamp(),
-            today: date(2026, 1, 5),
-        },
-    );
-    assert!(
-        text.contains("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU\r\n"),
-        "{text}"
-    );
-    assert!(
-        text.contains("RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU\r\n"),
-        "{text}"
-    );
-    check_zone(&new_york(), date(2026, 2, 23), date(2026, 3, 22), |local| {
-        if local < date(2026, 3, 8).and_hms_opt(2, 0, 0).unwrap() {
-            -5
-        } else {
-            -4
-        }
-    });
-    check_zone(
-        &new_york(),
-        date(2026, 10, 19),
-        date(2026, 11, 15),
-        |local| {
-            if local < date(2026, 11, 1).and_hms_opt(2, 0, 0).unwrap() {
-                -4
-            } else {
-                -5
-            }
-        },
-    );
+    let text = export_three(&new_york());
+    for rule in ["BYMONTH=3;BYDAY=2SU", "BYMONTH=11;BYDAY=1SU"] {
+        assert!(
+            text.contains(&format!("RRULE:FREQ=YEARLY;{rule}\r\n")),
+            "{text}"
+        );
+    }
+    let spring = switch(local(2026, 3, 8, 2), -5, -4);
+    check_zone(&new_york(), date(2026, 2, 23), date(2026, 3, 22), spring);
+    let autumn = switch(local(2026, 11, 1, 2), -4, -5);
+    check_zone(&new_york(), date(2026, 10, 19), date(2026, 11, 15), autumn);
 }
 
 // #23: the southern hemisphere: Sydney's summer time spans the new year.
 #[test]
 fn sydney_across_the_start_of_summer_time() {
-    let change = |y, m, d, offset_hours: i32| OffsetChange {
-        at: date(y, m, d).and_hms_opt(16, 0, 0).unwrap(),
-        offset: offset_hours * 3600,
-    };
-    let sydney = ZoneDescription {
-        tzid: "Australia/Sydney".into(),
-        offset: 11 * 3600,
-        changes: vec![
-            change(2025, 4, 5, 10),
-            change(2025, 10, 4, 11),
-            change(2026, 4, 4, 10),
-            change(2026, 10, 3, 11),
-            change(2027, 4, 3, 10),
-            change(2027, 10, 2, 11),
-            change(2028, 4, 1, 10),
-            change(2028, 9, 30, 11),
+    let sydney = zone(
+        "Australia/Sydney",
+        11,
+        &[
+            (2025, 4, 5, 16, 10),
+            (2025, 10, 4, 16, 11),
+            (2026, 4, 4, 16, 10),
+            (2026, 10, 3, 16, 11),
+            (2027, 4, 3, 16, 10),
+            (2027, 10, 2, 16, 11),
+            (2028, 4, 1, 16, 10),
+            (2028, 9, 30, 16, 11),
         ],
-        years: (2025, 2028),
-    };
-    check_zone(&sydney, date(2026, 9, 21), date(2026, 10, 18), |local| {
-        if local < date(2026, 10, 4).and_hms_opt(2, 0, 0).unwrap() {
-            10
-        } else {
-            11
-        }
-    });
+    );
+    let offset = switch(local(2026, 10, 4, 2), 10, 11);
+    check_zone(&sydney, date(2026, 9, 21), date(2026, 10, 18), offset);
 }
 
 // #23: a zone whose changes follow no yearly rule (here: summer time dropped after 2026) is
@@ -225,26 +172,12 @@ fn sydney_across_the_start_of_summer_time() {
 fn a_zone_that_stops_changing_is_listed_change_by_change() {
     let mut zone = berlin();
     zone.changes.retain(|c| c.at.year() <= 2026);
-    let plan = three_breaks(date(2026, 1, 5));
-    let text = plan_ics(
-        &plan,
-        &Journal::default(),
-        &PlanExport {
-            zone: &zone,
-            stamp: stamp(),
-            today: date(2026, 1, 5),
-        },
-    );
+    let text = export_three(&zone);
     assert!(!text.contains("FREQ=YEARLY"), "{text}");
     assert!(text.contains("RDATE:20261025T030000\r\n"), "{text}");
     let (from, to) = (date(2026, 10, 12), date(2027, 4, 11));
-    let want = expected(&plan, from, to, |local| {
-        if local < date(2026, 10, 25).and_hms_opt(3, 0, 0).unwrap() {
-            2
-        } else {
-            1
-        }
-    });
+    let plan = three_breaks(date(2026, 1, 5));
+    let want = expected(&plan, from, to, switch(local(2026, 10, 25, 3), 2, 1));
     assert_eq!(imported_instants(&text, from, to, 1), want);
 }
 
@@ -252,43 +185,18 @@ fn a_zone_that_stops_changing_is_listed_change_by_change() {
 #[test]
 fn fixed_zones_and_unusable_names() {
     let plan = three_breaks(date(2026, 1, 5));
-    let tokyo = ZoneDescription::fixed("Asia/Tokyo", 9 * 3600);
-    let text = plan_ics(
-        &plan,
-        &Journal::default(),
-        &PlanExport {
-            zone: &tokyo,
-            stamp: stamp(),
-            today: date(2026, 1, 5),
-        },
-    );
+    let text = export_three(&ZoneDescription::fixed("Asia/Tokyo", 9 * 3600));
     assert!(text.contains("TZOFFSETTO:+0900\r\n"));
     let (from, to) = (date(2026, 3, 2), date(2026, 3, 29));
-    assert_eq!(
-        imported_instants(&text, from, to, 9),
-        expected(&plan, from, to, |_| 9)
-    );
-    assert_eq!(
-        rrule_instants(&text, from, to, 9),
-        expected(&plan, from, to, |_| 9)
-    );
-    let odd = ZoneDescription::fixed("Bad;Zone:\"x\"", -3 * 3600 - 1800);
-    let text = plan_ics(
-        &plan,
-        &Journal::default(),
-        &PlanExport {
-            zone: &odd,
-            stamp: stamp(),
-            today: date(2026, 1, 5),
-        },
-    );
+    let tokyo = expected(&plan, from, to, |_| 9);
+    assert_eq!(imported_instants(&text, from, to, 9), tokyo);
+    assert_eq!(rrule_instants(&text, from, to, 9), tokyo);
+    let text = export_three(&ZoneDescription::fixed("Bad;Zone:\"x\"", -3 * 3600 - 1800));
     assert!(text.contains("TZID:Tend-Local\r\n") && text.contains("DTSTART;TZID=Tend-Local:"));
     assert!(text.contains("TZOFFSETFROM:-0330\r\n"));
-    assert_eq!(
-        imported_instants(&text, from, to, -3),
-        expected(&plan, from, to, |_| 0)
-            .into_iter()
-            .map(|(t, m)| (t + TimeDelta::minutes(210), m))
-            .collect::<Vec<_>>()
-    );
+    let minus_3_30: Vec<_> = expected(&plan, from, to, |_| 0)
+        .into_iter()
+        .map(|(t, m)| (t + TimeDelta::minutes(210), m))
+        .collect();
+    assert_eq!(imported_instants(&text, from, to, -3), minus_3_30);
 }

@@ -44,7 +44,7 @@ pub fn describe_zone(today: NaiveDate) -> ZoneDescription {
             // The first minute of the new offset lies in (at, next].
             let (mut low, mut high) = (at, next);
             while high - low > MINUTE_MS {
-                let middle = low + ((high - low) / MINUTE_MS / 2.0).floor() * MINUTE_MS;
+                let middle = low + ((high - low) / MINUTE_MS / 2.0).floor().max(1.0) * MINUTE_MS;
                 if offset_at(middle) == current {
                     low = middle;
                 } else {

@@ -5,8 +5,9 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use tend_core::entry::WorkKind;
-use tend_core::exchange::{OffsetChange, ZoneDescription};
+use tend_core::exchange::{plan_ics, OffsetChange, PlanExport, ZoneDescription};
 use tend_core::import::{ImportOptions, Rules};
+use tend_core::journal::Journal;
 use tend_core::tracking::plan::{BreakPlan, PlannedBreak};
 use tend_core::tracking::BreakKind;
 
@@ -46,28 +47,63 @@ pub fn three_breaks(since: NaiveDate) -> BreakPlan {
     start.revise(next, since)
 }
 
-/// Europe/Berlin as the shell finds it for 2025-2028: summer time from the last Sunday of March
-/// at 01:00 UTC to the last Sunday of October at 01:00 UTC.
-pub fn berlin() -> ZoneDescription {
-    let change = |y, m, d, offset| OffsetChange {
-        at: date(y, m, d).and_hms_opt(1, 0, 0).unwrap(),
-        offset,
-    };
+/// A zone as the shell would describe it for 2025-2028: `changes` are (year, month, day, UTC
+/// hour, offset in hours from then on).
+pub fn zone(
+    tzid: &str,
+    hours_before: i32,
+    changes: &[(i32, u32, u32, u32, i32)],
+) -> ZoneDescription {
     ZoneDescription {
-        tzid: "Europe/Berlin".into(),
-        offset: 3600,
-        changes: vec![
-            change(2025, 3, 30, 7200),
-            change(2025, 10, 26, 3600),
-            change(2026, 3, 29, 7200),
-            change(2026, 10, 25, 3600),
-            change(2027, 3, 28, 7200),
-            change(2027, 10, 31, 3600),
-            change(2028, 3, 26, 7200),
-            change(2028, 10, 29, 3600),
-        ],
+        tzid: tzid.into(),
+        offset: hours_before * 3600,
+        changes: changes
+            .iter()
+            .map(|&(y, m, d, h, hours)| OffsetChange {
+                at: date(y, m, d).and_hms_opt(h, 0, 0).unwrap(),
+                offset: hours * 3600,
+            })
+            .collect(),
         years: (2025, 2028),
     }
+}
+
+/// Europe/Berlin: summer time from the last Sunday of March at 01:00 UTC to the last Sunday of
+/// October at 01:00 UTC.
+pub fn berlin() -> ZoneDescription {
+    zone(
+        "Europe/Berlin",
+        1,
+        &[
+            (2025, 3, 30, 1, 2),
+            (2025, 10, 26, 1, 1),
+            (2026, 3, 29, 1, 2),
+            (2026, 10, 25, 1, 1),
+            (2027, 3, 28, 1, 2),
+            (2027, 10, 31, 1, 1),
+            (2028, 3, 26, 1, 2),
+            (2028, 10, 29, 1, 1),
+        ],
+    )
+}
+
+/// The file for the three breaks planned on 5 January 2026, exported that day in `zone`.
+pub fn export_three(zone: &ZoneDescription) -> String {
+    let export = PlanExport {
+        zone,
+        stamp: stamp(),
+        today: date(2026, 1, 5),
+    };
+    plan_ics(
+        &three_breaks(date(2026, 1, 5)),
+        &Journal::default(),
+        &export,
+    )
+}
+
+/// A zone's offset in hours at a local time: `before` until the local moment `at`, then `after`.
+pub fn switch(at: NaiveDateTime, before: i64, after: i64) -> impl Fn(NaiveDateTime) -> i64 + Copy {
+    move |local| if local < at { before } else { after }
 }
 
 /// Import options for `from..=to` on a clock `offset_minutes` east of UTC.

@@ -38,8 +38,11 @@ pub fn plan_export_card() -> Html {
         Callback::from(move |_: MouseEvent| {
             let today = platform::today();
             let mut settings = store.settings.clone();
-            if settings.break_plan.calendar_key.is_empty() {
+            let keyless = settings.break_plan.calendar_key.is_empty();
+            if keyless {
                 settings.break_plan.calendar_key = new_calendar_key();
+            }
+            if settings.break_plan.settle(today) || keyless {
                 platform::save_settings(&settings);
                 store.dispatch(Msg::Settings(settings.clone()));
             }

@@ -72,6 +72,22 @@ impl BreakPlan {
     }
 }
 
+impl BreakPlan {
+    /// Gives breaks kept from before calendar export (no first day) `today` as their first day,
+    /// so later exports of the unchanged plan start their series on the same day. True if any
+    /// changed; the revision stays, as the breaks themselves did not change.
+    pub fn settle(&mut self, today: NaiveDate) -> bool {
+        let mut changed = false;
+        for b in self.breaks.iter_mut().chain(self.retired.iter_mut()) {
+            if b.since.is_none() {
+                b.since = Some(today);
+                changed = true;
+            }
+        }
+        changed
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,6 +156,17 @@ mod tests {
         let back = removed.revise(with(&removed, planned(Weekday::Tue, 9, 10)), day(4));
         assert!(back.retired.is_empty());
         assert_eq!(back.revision, 3);
+    }
+
+    // #23: a plan kept before calendar export gets a first day once, on its first export.
+    #[test]
+    fn an_older_plan_is_settled_once() {
+        let mut plan = BreakPlan::default();
+        plan.add(planned(Weekday::Fri, 9, 10)).unwrap();
+        assert!(plan.settle(day(6)));
+        assert!(!plan.settle(day(13)));
+        assert_eq!(plan.breaks[0].since, Some(day(6)));
+        assert_eq!(plan.revision, 0);
     }
 
     #[test]

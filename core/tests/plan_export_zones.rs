@@ -5,12 +5,15 @@
 
 mod plan_export_common;
 
+use chrono::Weekday;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeDelta, TimeZone, Utc};
 use plan_export_common::*;
 use rrule::{RRuleSet, Tz};
-use tend_core::exchange::ZoneDescription;
+use tend_core::exchange::{plan_ics, PlanExport, ZoneDescription};
 use tend_core::import::import_ics;
+use tend_core::journal::Journal;
 use tend_core::tracking::plan::BreakPlan;
+use tend_core::tracking::BreakKind;
 
 /// The UTC instants of every timed occurrence Tend's import finds in `from..=to`.
 /// `hours` is the clinician's clock for the import's range (breaks lie far from midnight, so an
@@ -199,4 +202,30 @@ fn fixed_zones_and_unusable_names() {
         .map(|(t, m)| (t + TimeDelta::minutes(210), m))
         .collect();
     assert_eq!(imported_instants(&text, from, to, -3), minus_3_30);
+}
+
+// #23: a break planned at 02:50 on the Sunday summer time starts (02:00 to 03:00 does not exist
+// that night) starts its series a week later, so its first start and end are not torn apart.
+#[test]
+fn a_first_week_on_a_change_of_offset_starts_a_week_later() {
+    let mut plan = BreakPlan::default();
+    plan.add(planned(Weekday::Sun, 2, 50, 15, BreakKind::MicroBreak))
+        .unwrap();
+    let plan = BreakPlan::default().revise(plan, date(2027, 3, 22));
+    let zone = berlin();
+    let export = PlanExport {
+        zone: &zone,
+        stamp: stamp(),
+        today: date(2027, 3, 22),
+    };
+    let text = plan_ics(&plan, &Journal::default(), &export);
+    assert!(
+        text.contains("DTSTART;TZID=Europe/Berlin:20270404T025000\r\n"),
+        "{text}"
+    );
+    let (from, to) = (date(2027, 4, 1), date(2027, 4, 30));
+    let want = expected(&plan, from, to, |_| 2);
+    assert_eq!(want.len(), 4);
+    assert_eq!(imported_instants(&text, from, to, 2), want);
+    assert_eq!(rrule_instants(&text, from, to, 2), want);
 }

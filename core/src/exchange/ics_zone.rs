@@ -69,6 +69,24 @@ impl ZoneDescription {
         }
     }
 
+    /// True if a local stretch from `start` to `end` meets a change of offset: the local hour a
+    /// change skips or repeats. A DTSTART in a skipped hour is read with the offset before the
+    /// gap (RFC 5545 §3.3.5), which can put it after a DTEND just past the gap.
+    pub fn touches_change(&self, start: NaiveDateTime, end: NaiveDateTime) -> bool {
+        let (mut from, changes) = self.clean();
+        changes.iter().any(|c| {
+            let local = |offset: i32| {
+                c.at.checked_add_signed(TimeDelta::seconds(i64::from(offset)))
+            };
+            let (before, after) = (local(from), local(c.offset));
+            from = c.offset;
+            match (before, after) {
+                (Some(a), Some(b)) => start <= a.max(b) && end >= a.min(b),
+                _ => false,
+            }
+        })
+    }
+
     /// The changes that can be used: offsets within 18 hours, in time order, each a real change.
     fn clean(&self) -> (i32, Vec<OffsetChange>) {
         let first = if self.offset.abs() <= MAX_OFFSET {

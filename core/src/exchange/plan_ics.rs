@@ -82,6 +82,26 @@ fn first_day(b: &PlannedBreak, today: NaiveDate) -> NaiveDate {
         .unwrap_or(from)
 }
 
+/// When a break's weekly series starts: on its first day, or a week later (at most four times)
+/// while that first occurrence meets a change of offset, so its DTSTART and DTEND lie on one
+/// side of the change.
+fn series_start(b: &PlannedBreak, today: NaiveDate, zone: &ZoneDescription) -> NaiveDateTime {
+    let mut start = first_day(b, today).and_time(b.at);
+    for _ in 0..4 {
+        let Some(end) = start.checked_add_signed(TimeDelta::minutes(i64::from(b.minutes))) else {
+            break;
+        };
+        if !zone.touches_change(start, end) {
+            break;
+        }
+        start = match start.checked_add_days(Days::new(7)) {
+            Some(later) => later,
+            None => break,
+        };
+    }
+    start
+}
+
 /// The days off, vacations and sick days that cover today or later.
 fn days_ahead(journal: &Journal, today: NaiveDate) -> Vec<&BreakEntry> {
     journal
@@ -107,7 +127,7 @@ pub fn plan_ics(plan: &BreakPlan, journal: &Journal, export: &PlanExport<'_>) ->
         .breaks
         .iter()
         .chain(&plan.retired)
-        .map(|b| first_day(b, export.today))
+        .map(|b| series_start(b, export.today, export.zone).date())
         .min()
         .unwrap_or(export.today);
     write_vtimezone(&mut w, export.zone, earliest);
@@ -131,7 +151,7 @@ fn write_break(
     export: &PlanExport<'_>,
     cancelled: bool,
 ) {
-    let start = first_day(b, export.today).and_time(b.at);
+    let start = series_start(b, export.today, export.zone);
     let end = start
         .checked_add_signed(TimeDelta::minutes(i64::from(b.minutes)))
         .unwrap_or(start);

@@ -3,7 +3,7 @@
 //! UTC-offset forms (§3.3.4, §3.3.5, §3.3.14). Small on purpose: the app carries it in its wasm,
 //! where a general iCalendar crate would bring a clock, random ids and a time-zone database.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use std::fmt::Write;
 
 /// The longest content line, in octets, not counting its CRLF (RFC 5545 §3.1).
@@ -89,19 +89,32 @@ fn fold_into(line: &str, out: &mut String) {
     out.push_str("\r\n");
 }
 
-/// A DATE value, `20261124` (§3.3.4).
+/// A DATE value, `20261124` (§3.3.4). Written digit by digit: chrono's `format` parses its
+/// pattern at run time, which costs more code than this.
 pub fn date_value(date: NaiveDate) -> String {
-    date.format("%Y%m%d").to_string()
+    let mut out = String::with_capacity(16);
+    let _ = write!(
+        out,
+        "{:04}{:02}{:02}",
+        date.year(),
+        date.month(),
+        date.day()
+    );
+    out
 }
 
 /// A local DATE-TIME value without zone, `20261124T103000` (§3.3.5, forms 1 and 3).
 pub fn local_value(at: NaiveDateTime) -> String {
-    at.format("%Y%m%dT%H%M%S").to_string()
+    let mut out = date_value(at.date());
+    let _ = write!(out, "T{:02}{:02}{:02}", at.hour(), at.minute(), at.second());
+    out
 }
 
 /// A UTC DATE-TIME value, `20261124T093000Z` (§3.3.5, form 2).
 pub fn utc_value(at: NaiveDateTime) -> String {
-    at.format("%Y%m%dT%H%M%SZ").to_string()
+    let mut out = local_value(at);
+    out.push('Z');
+    out
 }
 
 /// A UTC-OFFSET value from seconds east of UTC: `+0100`, `-0330`, `+054508` with seconds, and

@@ -101,7 +101,8 @@ impl ZoneDescription {
             .take(MAX_CHANGES)
             .copied()
             .collect();
-        sorted.sort_unstable_by_key(|c| c.at);
+        // The crate's one stable sort, not another copy of the standard one in the wasm.
+        crate::sorting::sort_stable_by(&mut sorted, |a, b| a.at.cmp(&b.at));
         let mut changes: Vec<OffsetChange> = Vec::with_capacity(sorted.len());
         let mut current = first;
         for change in sorted {

@@ -15,7 +15,7 @@ use super::ics_zone::{write_vtimezone, ZoneDescription};
 use crate::journal::Journal;
 use crate::tracking::plan::{BreakPlan, PlannedBreak};
 use crate::tracking::{BreakEntry, BreakKind};
-use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, TimeDelta, Weekday};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, TimeDelta, Timelike, Weekday};
 
 /// The product identifier (§3.7.3).
 pub const PRODID: &str = "-//Tend//Break plan//EN";
@@ -67,10 +67,11 @@ fn key_part(plan: &BreakPlan) -> String {
 /// The UID of a planned break: the same slot gives the same UID in every export.
 pub fn break_uid(plan: &BreakPlan, b: &PlannedBreak) -> String {
     format!(
-        "tend-break-{}-{}-{}",
+        "tend-break-{}-{}-{:02}{:02}",
         key_part(plan),
         byday(b.weekday).to_ascii_lowercase(),
-        b.at.format("%H%M")
+        b.at.hour(),
+        b.at.minute()
     )
 }
 

@@ -3,6 +3,7 @@
 // Tend either way. The page's clock is Playwright's, so the journey waits no real minutes.
 import { test, expect } from './guard.js';
 import { Today } from './today.js';
+import { planBreak } from './plan.js';
 
 test.use({ timezoneId: 'UTC', locale: 'en-GB' });
 
@@ -20,14 +21,6 @@ async function fakeNotifications(page, answer) {
     Recorder.permission = 'default';
     window.Notification = Recorder;
   }, answer);
-}
-
-async function planBreak(page, day, time, length) {
-  const form = page.getByTestId('plan-form');
-  await form.getByLabel('Every').selectOption({ label: day });
-  await form.getByLabel('At').fill(time);
-  await form.getByLabel('For').fill(length);
-  await form.getByRole('button', { name: 'Add to plan' }).press('Enter');
 }
 
 test('a planned break rings at its time and can be logged from the notice', async ({ page }) => {

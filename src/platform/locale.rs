@@ -246,3 +246,20 @@ pub fn money(minor: u64) -> String {
         })
         .unwrap_or_else(|| tend_core::money::format_minor(minor))
 }
+
+/// The browser's IANA time zone (`Intl.DateTimeFormat().resolvedOptions().timeZone`), such as
+/// `Europe/Berlin`, or `None` where `Intl` cannot say.
+pub fn time_zone_name() -> Option<String> {
+    let format = intl("DateTimeFormat", &Object::new())?;
+    let resolved: Object = Reflect::get(&format, &"resolvedOptions".into())
+        .ok()?
+        .dyn_into::<Function>()
+        .ok()?
+        .call0(&format)
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    Reflect::get(&resolved, &"timeZone".into())
+        .ok()?
+        .as_string()
+}

@@ -12,6 +12,7 @@ pub mod lock;
 mod page;
 mod remind;
 mod storage;
+mod zone;
 
 pub use browser::{
     current_hash, download, download_svg_as_png, local_time_label, new_id, now_ms, on_hash_change,
@@ -29,6 +30,7 @@ pub use storage::{
     kept_text, load, load_settings, load_snapshot, remove_kept, save, save_settings, usage, Boot,
     SaveError, SaveJob, Saved,
 };
+pub use zone::describe_zone;
 
 /// The build written into every stored index.
 pub const BUILD: &str = concat!("tend ", env!("CARGO_PKG_VERSION"));

@@ -31,6 +31,13 @@ fn keep(store: &Store, settings: DeviceSettings) {
     store.dispatch(Msg::Settings(settings));
 }
 
+/// Keeps a changed plan, through `revise` so an exported calendar can follow the change (#23).
+fn keep_plan(store: &Store, next: BreakPlan) {
+    let mut settings = store.settings.clone();
+    settings.break_plan = settings.break_plan.revise(next, platform::today());
+    keep(store, settings);
+}
+
 /// What the reminders switch says, given the setting and the browser's permission.
 pub fn reminders_state(on: bool, permission: NotifyPermission) -> &'static str {
     match (on, permission) {
@@ -86,12 +93,11 @@ pub fn break_plan_card() -> Html {
                 at,
                 minutes,
                 kind,
+                since: None,
             }) {
                 Ok(()) => {
                     error.set(None);
-                    let mut settings = store.settings.clone();
-                    settings.break_plan = plan;
-                    keep(&store, settings);
+                    keep_plan(&store, plan);
                 }
                 Err(problem) => error.set(Some(problem.to_string())),
             }
@@ -100,9 +106,7 @@ pub fn break_plan_card() -> Html {
     let suggest = {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| {
-            let mut settings = store.settings.clone();
-            settings.break_plan = BreakPlan::suggested(&store.doc.payload.targets);
-            keep(&store, settings);
+            keep_plan(&store, BreakPlan::suggested(&store.doc.payload.targets));
         })
     };
     let toggle = {
@@ -121,9 +125,9 @@ pub fn break_plan_card() -> Html {
     let remove = |b: PlannedBreak| {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| {
-            let mut settings = store.settings.clone();
-            settings.break_plan.remove(b.weekday, b.at);
-            keep(&store, settings);
+            let mut next = store.settings.break_plan.clone();
+            next.remove(b.weekday, b.at);
+            keep_plan(&store, next);
         })
     };
     let week = plan.coming_week(platform::today());
@@ -158,6 +162,7 @@ pub fn break_plan_card() -> Html {
                     }) }
                 </ul>
             }
+            <p class="muted">{"To keep these times free where your appointments are booked, download the plan as a calendar file under Your data."}</p>
             <h3>{"Plan a break"}</h3>
             <form class="entry-form" {onsubmit} data-testid="plan-form">
                 <div class="field">

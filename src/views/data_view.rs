@@ -1,11 +1,13 @@
-//! "Your data": storage use against the budget, protection from clearing, backups, snapshots to
-//! restore, and any unreadable text kept aside.
+//! "Your data": storage use against the budget, protection from clearing, backups, calendar
+//! import and the break plan's calendar file, snapshots to restore, and any unreadable text kept
+//! aside.
 
 use super::backup_button;
 use super::import::CalendarImport;
 use super::kept_aside::KeptAside;
 use super::lock_settings::LockSettings;
 use super::page_tools::ThemeChoice;
+use super::plan_export::PlanExportCard;
 use super::restore::RestoreControls;
 use super::tables::CsvButtons;
 use crate::platform;
@@ -51,6 +53,7 @@ pub fn data_view() -> Html {
             <CsvButtons />
             <RestoreControls />
             <CalendarImport />
+            <PlanExportCard />
             <LockSettings />
             <h3>{"On this device"}</h3>
             <ThemeChoice />

@@ -16,6 +16,7 @@ mod lock_settings;
 mod org_form;
 mod organisations;
 mod page_tools;
+mod plan_export;
 mod reminders;
 mod report;
 mod restore;

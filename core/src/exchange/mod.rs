@@ -1,4 +1,5 @@
-//! Files that leave or enter Tend: backups, restores and CSV tables.
+//! Files that leave or enter Tend: backups, restores, CSV tables and the break plan as a
+//! calendar.
 //!
 //! A clinician takes their records to a new laptop, to supervision or to a spreadsheet. Everything
 //! here is pure: the shell hands in the file's text and the time, and gets back text to download
@@ -8,6 +9,9 @@ mod backup;
 mod checks_csv;
 mod csv_export;
 mod csv_write;
+mod ics_text;
+mod ics_zone;
+mod plan_ics;
 mod restore;
 mod restore_plan;
 
@@ -21,5 +25,8 @@ pub use csv_export::{
     ENTRIES_HEADER, ORGANISATIONS_HEADER,
 };
 pub use csv_write::BOM;
+pub use ics_text::{escape_text, MAX_LINE_OCTETS};
+pub use ics_zone::{OffsetChange, ZoneDescription, FALLBACK_TZID, MAX_CHANGES};
+pub use plan_ics::{break_uid, plan_ics, PlanExport, CALENDAR_NAME, PRODID};
 pub use restore::{merge, preview, Preview};
 pub use restore_plan::{plan_restore, RestorePlan, SetAside};

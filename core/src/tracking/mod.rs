@@ -16,6 +16,7 @@ pub mod error;
 pub mod label;
 pub mod org;
 pub mod plan;
+pub mod plan_revision;
 pub(crate) mod reduce;
 pub mod selectors;
 pub mod targets;

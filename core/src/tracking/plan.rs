@@ -27,6 +27,10 @@ pub struct PlannedBreak {
     pub minutes: u32,
     /// What kind of break (a pause kind: micro-break, meal break or self-care).
     pub kind: BreakKind,
+    /// The day it was put in the plan, set by [`BreakPlan::revise`]; an exported calendar starts
+    /// its weekly series there (`None` in plans kept before calendar export).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<NaiveDate>,
 }
 
 /// Why a break could not be added to the plan.
@@ -70,6 +74,21 @@ pub struct BreakPlan {
     /// The planned breaks.
     #[serde(default)]
     pub breaks: Vec<PlannedBreak>,
+    /// How many times the plan has changed: an exported calendar's SEQUENCE (see
+    /// `plan_revision.rs`).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revision: u32,
+    /// Breaks taken out of the plan since, so an exported calendar can cancel their events.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired: Vec<PlannedBreak>,
+    /// A random text made once on this device, so an exported calendar's UIDs differ from
+    /// another clinician's; empty until the first export.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub calendar_key: String,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 fn sort_key(b: &PlannedBreak) -> (u32, NaiveTime) {
@@ -133,6 +152,7 @@ impl BreakPlan {
                     at,
                     minutes,
                     kind,
+                    since: None,
                 });
             }
         }
@@ -200,6 +220,7 @@ mod tests {
             at: time(h, m),
             minutes: 10,
             kind: BreakKind::MicroBreak,
+            since: None,
         }
     }
 

@@ -63,7 +63,9 @@ async function ready(page, today, locked) {
   await expect(today.add).toBeEnabled();
 }
 
-/** The work entries Tend shows, as its CSV lists them: id -> the row. */
+/** The work entries Tend shows, as its CSV lists them: id -> the row's own fields (id, date,
+ * minutes, hours, kind, start; the organisation and case names come from the registry, which a
+ * fault may take away while the entries themselves stay). */
 async function shown(page, today) {
   await today.show('Your data');
   const downloaded = page.waitForEvent('download');
@@ -72,7 +74,7 @@ async function shown(page, today) {
   const text = Buffer.concat(await (await file.createReadStream()).toArray()).toString('utf8');
   const rows = text.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
   await today.show('Today');
-  return new Map(rows.map((row) => [row.split(',')[0], row]));
+  return new Map(rows.map((row) => [row.split(',')[0], row.split(',').slice(0, 6).join(',')]));
 }
 
 /** Demo data and three logged entries (after turning the lock on, when `locked`). */

@@ -117,9 +117,24 @@ pub fn entry_form(props: &EntryFormProps) -> Html {
         })
     };
     let (on_trauma, on_pro_bono) = (toggle(&trauma), toggle(&pro_bono));
+    // A remembered organisation or case that is no longer there (removed, or its records could
+    // not be read) is not offered, so logging is not refused for a choice nobody can see.
+    let known = |found: Option<bool>| found.unwrap_or(false);
     let details = EntryDetails {
-        organisation: (*organisation).clone(),
-        case: (*case).clone(),
+        organisation: (*organisation).clone().filter(|id| {
+            known(
+                store
+                    .as_ref()
+                    .map(|s| s.doc.payload.organisations.iter().any(|o| o.id == *id)),
+            )
+        }),
+        case: (*case).clone().filter(|id| {
+            known(
+                store
+                    .as_ref()
+                    .map(|s| s.doc.payload.cases.iter().any(|c| c.id == *id)),
+            )
+        }),
         start: *start,
         trauma: *trauma,
         pro_bono: *pro_bono,

@@ -1,7 +1,7 @@
 //! Times the core's share of logging one entry with the heavy and light benchmark histories,
 //! natively: a profile of where the browser's time goes, without the browser.
 //!
-//! `cargo run --release -p tend-core --example bench-native`
+//! `cargo run --release -p tend-core --features bench --example bench-native`
 
 use chrono::NaiveDate;
 use std::collections::BTreeSet;

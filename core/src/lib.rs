@@ -10,6 +10,7 @@
 //! The tracking model (organisations, cases, breaks, targets and their selectors) lives in
 //! [`tracking`].
 
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod chart;
 pub mod charts;

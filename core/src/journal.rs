@@ -72,9 +72,19 @@ pub enum Action {
     /// Replace the case with the same id (label, organisation, complexity, periods).
     UpdateCase(Case),
     /// Close an open case on a day.
-    CloseCase { id: CaseId, on: NaiveDate },
+    CloseCase {
+        /// The case.
+        id: CaseId,
+        /// The last day it is open.
+        on: NaiveDate,
+    },
     /// Reopen a closed case on a day after it closed; the earlier period is kept.
-    ReopenCase { id: CaseId, on: NaiveDate },
+    ReopenCase {
+        /// The case.
+        id: CaseId,
+        /// The first day of its new period.
+        on: NaiveDate,
+    },
     /// Delete a case no work entry refers to.
     RemoveCase(CaseId),
     /// Log a break, time off or self-care.
@@ -101,7 +111,12 @@ pub enum ActionError {
     /// An entry cannot be longer than a day.
     TooLong(u32),
     /// The day would hold more than 24 hours of work.
-    DayOverfull { date: NaiveDate, minutes: u32 },
+    DayOverfull {
+        /// The day.
+        date: NaiveDate,
+        /// The minutes it would hold.
+        minutes: u32,
+    },
     /// An entry with this id is already logged.
     DuplicateId(EntryId),
     /// No entry has this id.

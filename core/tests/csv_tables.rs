@@ -3,6 +3,8 @@
 //! LibreOffice's reading of every table, hostile text included, is checked by `csv_office.rs`
 //! through `scripts/csv-check`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use tend_core::exchange::{

@@ -1,6 +1,8 @@
 //! Named situations and the band the risk index should give them, computed from whole journals
 //! through the same selectors the app uses. Run with `--nocapture` to print each index.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 mod risk_common;
 
 use risk_common::{history_of, latest_monday, today, Clinician};

@@ -7,6 +7,8 @@
 //! in storage must still be there, unless it was a readable piece the save replaced with its
 //! records intact. A save cut off after any of its writes is checked the same way.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 mod common;
 
 use common::{execute, Store, TestCipher};

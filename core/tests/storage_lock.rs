@@ -1,6 +1,8 @@
 //! The passphrase lock applied to storage: sealed chunks, the header in the index, loading
 //! locked data, and turning the lock on leaving no readable copy behind.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 mod common;
 
 use common::{execute, sorted, Store, TestCipher};

@@ -1,6 +1,8 @@
 //! Breaks and the registry (organisations, cases, targets) in storage: saved in their places,
 //! loaded back whole, sealed with the lock, kept by snapshots, and rewritten only when touched.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 mod common;
 
 use common::{execute, Store};

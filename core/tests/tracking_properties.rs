@@ -2,6 +2,8 @@
 //! invented when it is split over days, weeks, months and organisations; caseloads follow the
 //! open periods exactly; and the reducer and label checks never panic, whatever they are fed.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 use chrono::{Days, NaiveDate, NaiveTime};
 use proptest::prelude::*;
 use tend_core::tracking::check_label;

@@ -29,7 +29,12 @@ pub enum CheckError {
     /// Built-in instruments cannot be removed.
     BuiltIn(String),
     /// Results still use the instrument.
-    InstrumentInUse { name: String, results: usize },
+    InstrumentInUse {
+        /// The instrument's name.
+        name: String,
+        /// How many results use it.
+        results: usize,
+    },
 }
 
 impl fmt::Display for CheckError {

@@ -4,8 +4,8 @@
 //! shown on screen and, later, exported. The chart stacks each day's hours by kind, carries its
 //! own title and legend, and has an accessible name so a screen reader announces what it shows.
 
-use crate::duration::format_minutes;
 use crate::entry::WorkKind;
+use crate::units::duration::format_minutes;
 use crate::week::WeekSummary;
 use plotters::prelude::*;
 use std::fmt;

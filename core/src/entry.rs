@@ -257,7 +257,7 @@ impl WorkEntry {
 }
 
 /// The longest a single entry may be: one whole day.
-pub const MAX_ENTRY_MINUTES: u32 = 24 * 60;
+pub const MAX_ENTRY_MINUTES: u32 = crate::units::duration::MINUTES_IN_DAY;
 
 #[cfg(test)]
 mod tests {

@@ -150,7 +150,7 @@ impl fmt::Display for ActionError {
                 "{} would then hold {} of work, more than the 24 hours in a day. \
                  Check the date and duration.",
                 date.format("%a %-d %b %Y"),
-                crate::duration::format_minutes(*minutes)
+                crate::units::duration::format_minutes(*minutes)
             ),
             ActionError::DuplicateId(id) => write!(f, "An entry with id {id} is already logged."),
             ActionError::UnknownId(_) => {

@@ -16,7 +16,6 @@ pub mod chart;
 pub mod charts;
 pub mod checks;
 pub mod document;
-pub mod duration;
 pub mod entries;
 pub mod entry;
 pub mod exchange;
@@ -24,8 +23,6 @@ pub mod import;
 pub mod journal;
 pub mod json;
 pub mod lock;
-pub mod money;
-pub mod month;
 pub mod report;
 pub mod risk;
 pub mod settings;
@@ -33,16 +30,17 @@ pub mod sorting;
 pub mod storage;
 pub mod tracking;
 pub mod undo;
+pub mod units;
 pub mod week;
 
 pub use document::{DecodeError, Document, SCHEMA_VERSION};
 pub use entries::{Breaks, Entries, Shared};
 pub use entry::{DaySplit, EntryId, WorkEntry, WorkKind};
 pub use journal::{Action, ActionError, Journal};
-pub use month::Month;
 pub use storage::Index;
 pub use tracking::{
     Arrangement, BreakEntry, BreakId, BreakKind, Case, CaseId, Complexity, OrgId, Organisation,
     RecordError, Targets, WorkingDays,
 };
+pub use units::{duration, money, month, Month};
 pub use week::{week_start, DayTotals, WeekSummary};

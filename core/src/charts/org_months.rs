@@ -3,9 +3,9 @@
 
 use super::bars::{bar, bar_frame};
 use crate::chart::{draw_swatches, failed, named_svg, ChartError, LEGEND_HEIGHT};
-use crate::duration::format_minutes;
 use crate::tracking::selectors::income::MonthIncome;
 use crate::tracking::OrgId;
+use crate::units::duration::format_minutes;
 use plotters::prelude::*;
 
 /// Okabe-Ito colours given to organisations in the order they first appear; they repeat after
@@ -149,9 +149,9 @@ mod tests {
     use super::*;
     use crate::entry::{EntryId, WorkEntry, WorkKind};
     use crate::journal::{Action, Journal};
-    use crate::month::Month;
     use crate::tracking::selectors::income::month_income;
     use crate::tracking::{Arrangement, Organisation};
+    use crate::units::Month;
     use chrono::NaiveDate;
 
     fn day(m: u32, d: u32) -> NaiveDate {

@@ -138,7 +138,7 @@ pub fn plan_restore(current: &Journal, incoming: &Journal) -> RestorePlan {
         record: format!(
             "work entry of {} ({}, {})",
             e.date.format("%a %-d %b %Y"),
-            crate::duration::format_minutes(e.minutes),
+            crate::units::duration::format_minutes(e.minutes),
             e.kind.label().to_lowercase()
         ),
         reason: reason.clone(),

@@ -7,7 +7,7 @@ use super::breaks::{BreakId, BreakKind};
 use super::case::CaseId;
 use super::label::LabelProblem;
 use super::org::{Arrangement, OrgId, MAX_NAME_CHARS, MAX_RATE, MAX_WEEKLY_MINUTES};
-use crate::duration::format_minutes;
+use crate::units::duration::format_minutes;
 use chrono::NaiveDate;
 use std::fmt;
 

@@ -21,8 +21,8 @@ use super::div_round;
 use super::effective_org;
 use crate::entry::EntryId;
 use crate::journal::Journal;
-use crate::month::Month;
 use crate::tracking::{Arrangement, OrgId, Organisation};
+use crate::units::Month;
 use chrono::NaiveDate;
 
 /// The most months [`income_variability`] looks back over (ten years).

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use std::collections::BTreeSet;
 use std::time::Instant;
 use tend_core::bench::{generate, Profile};
+use tend_core::selectors::hours::week_hours;
 use tend_core::storage::{plan_save, touched_months, SaveRequest};
-use tend_core::tracking::selectors::hours::week_hours;
 use tend_core::{Action, Document, EntryId, WorkEntry, WorkKind};
 
 fn time<T>(label: &str, runs: u32, mut f: impl FnMut() -> T) {

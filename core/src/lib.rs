@@ -12,7 +12,6 @@
 
 #[cfg(feature = "bench")]
 pub mod bench;
-pub mod chart;
 pub mod charts;
 pub mod checks;
 pub mod document;
@@ -23,24 +22,23 @@ pub mod import;
 pub mod journal;
 pub mod json;
 pub mod lock;
-pub mod report;
 pub mod risk;
+pub mod selectors;
 pub mod settings;
 pub mod sorting;
 pub mod storage;
 pub mod tracking;
 pub mod undo;
 pub mod units;
-pub mod week;
 
 pub use document::{DecodeError, Document, SCHEMA_VERSION};
 pub use entries::{Breaks, Entries, Shared};
 pub use entry::{DaySplit, EntryId, WorkEntry, WorkKind};
 pub use journal::{Action, ActionError, Journal};
+pub use selectors::week::{week_start, DayTotals, WeekSummary};
 pub use storage::Index;
 pub use tracking::{
     Arrangement, BreakEntry, BreakId, BreakKind, Case, CaseId, Complexity, OrgId, Organisation,
     RecordError, Targets, WorkingDays,
 };
 pub use units::{duration, money, month, Month};
-pub use week::{week_start, DayTotals, WeekSummary};

@@ -8,7 +8,7 @@ mod risk_common;
 use risk_common::{history_of, latest_monday, today, Clinician};
 use tend_core::risk::history::default_targets;
 use tend_core::risk::{latest_scored, Band, CheckSignals, Factor, ProqolScores};
-use tend_core::tracking::selectors::rest::{days_since_full_day_off, vacation_clock};
+use tend_core::selectors::rest::{days_since_full_day_off, vacation_clock};
 use tend_core::{Complexity, Journal};
 
 fn pulse(strain: f64) -> CheckSignals {

@@ -6,9 +6,9 @@
 
 use chrono::{Days, NaiveDate, NaiveTime};
 use proptest::prelude::*;
+use tend_core::selectors::{caseload, hours, income, rest};
 use tend_core::tracking::check_label;
 use tend_core::tracking::label::MAX_LABEL_CHARS;
-use tend_core::tracking::selectors::{caseload, hours, income, rest};
 use tend_core::{
     Action, Arrangement, BreakEntry, BreakId, BreakKind, Case, CaseId, Complexity, EntryId,
     Journal, Month, OrgId, Organisation, Targets, WeekSummary, WorkEntry, WorkKind,

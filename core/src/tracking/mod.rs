@@ -1,6 +1,6 @@
 //! The tracking model: organisations and contracts, cases with complexity weights, breaks and
-//! time off, the clinician's targets, and the selectors that turn them into caseload, hours,
-//! income and recovery figures.
+//! time off, the clinician's targets, the weekly break plan and the demo data. The reads that turn
+//! them into caseload, hours, income and recovery figures are in [`crate::selectors`].
 //!
 //! Like the rest of the core this is pure: no browser crate, no clock; ids and dates arrive with
 //! the actions. Records are validated by the reducer ([`reduce`], called from
@@ -17,7 +17,6 @@ pub mod label;
 pub mod org;
 pub mod plan;
 pub(crate) mod reduce;
-pub mod selectors;
 pub mod targets;
 
 pub use breaks::{BreakEntry, BreakId, BreakKind};

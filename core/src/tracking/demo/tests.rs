@@ -1,7 +1,7 @@
 //! Tests of the demo data: realistic, labelled, removable, and the same for the same seed and day.
 
 use super::*;
-use crate::tracking::selectors::{caseload, hours, income, rest};
+use crate::selectors::{caseload, hours, income, rest};
 use crate::units::Month;
 
 fn today() -> NaiveDate {

@@ -8,9 +8,9 @@ mod backup;
 mod checks_csv;
 mod csv_export;
 mod csv_write;
-mod restore;
-mod restore_plan;
 
+pub use crate::journal::restore::{merge, preview, Preview};
+pub use crate::journal::restore_plan::{plan_restore, RestorePlan, SetAside};
 pub use backup::{
     export_backup, read_backup, BackupError, BackupFile, BACKUP_FORMAT, BACKUP_VERSION,
     MAX_IMPORT_BYTES,
@@ -21,5 +21,3 @@ pub use csv_export::{
     ENTRIES_HEADER, ORGANISATIONS_HEADER,
 };
 pub use csv_write::BOM;
-pub use restore::{merge, preview, Preview};
-pub use restore_plan::{plan_restore, RestorePlan, SetAside};

@@ -3,7 +3,7 @@
 //! them into caseload, hours, income and recovery figures are in [`crate::selectors`].
 //!
 //! Like the rest of the core this is pure: no browser crate, no clock; ids and dates arrive with
-//! the actions. Records are validated by the reducer ([`reduce`], called from
+//! the actions. Records are validated by the journal's rules (`journal/tracking.rs`, called from
 //! [`crate::journal::Journal::apply`]), and every refusal is a [`RecordError`] whose message is
 //! written for the clinician. The definitions and edge-case decisions are collected in
 //! `docs/tracking-model.md`.
@@ -16,7 +16,6 @@ pub mod error;
 pub mod label;
 pub mod org;
 pub mod plan;
-pub(crate) mod reduce;
 pub mod targets;
 
 pub use breaks::{BreakEntry, BreakId, BreakKind};

@@ -22,16 +22,10 @@ use crate::tracking::{
 };
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
 
-/// The prefix of every id in the sample.
-pub const DEMO_PREFIX: &str = "demo-";
-
-/// True if the id belongs to the sample.
-pub fn is_demo_id(id: &str) -> bool {
-    id.starts_with(DEMO_PREFIX)
-}
+pub use crate::journal::{is_demo_id, DEMO_PREFIX};
 
 /// SplitMix64: a tiny, well-mixed generator; enough for plausible variety, and deterministic.
-/// The benchmark histories ([`crate::bench`]) use it too.
+/// The benchmark histories (`bench`, behind the cargo feature of that name) use it too.
 pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {

@@ -14,6 +14,7 @@
 pub mod bench;
 pub mod charts;
 pub mod checks;
+pub mod demo;
 pub mod document;
 pub mod entry;
 pub mod exchange;

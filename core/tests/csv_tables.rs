@@ -7,11 +7,11 @@
 
 use chrono::NaiveDate;
 use std::collections::HashMap;
+use tend_core::demo::demo_journal;
 use tend_core::exchange::{
     breaks_csv, cases_csv, entries_csv, organisations_csv, BREAKS_HEADER, CASES_HEADER,
     ENTRIES_HEADER, ORGANISATIONS_HEADER,
 };
-use tend_core::tracking::demo::demo_journal;
 use tend_core::Journal;
 
 fn demo() -> Journal {

@@ -14,12 +14,12 @@ mod common;
 use common::{execute, Store, TestCipher};
 use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet};
+use tend_core::demo::demo_journal;
 use tend_core::lock::{self, LockHeader};
 use tend_core::storage::{
     added_by, all_months, load, plan_save, touched_months, Added, Cipher, Loaded, SavePlan,
     SaveRequest, INDEX_KEY, QUARANTINE_PREFIX,
 };
-use tend_core::tracking::demo::demo_journal;
 use tend_core::{Action, Document, EntryId, Index, Journal, Month, WorkEntry, WorkKind};
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;

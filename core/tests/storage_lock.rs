@@ -168,7 +168,7 @@ fn a_key_for_another_lock_is_not_used() {
 fn breaks_and_the_registry_are_sealed_too() {
     let doc = Document {
         revision: 9,
-        payload: tend_core::tracking::demo::demo_journal(3, "2026-11-23".parse().unwrap()).unwrap(),
+        payload: tend_core::demo::demo_journal(3, "2026-11-23".parse().unwrap()).unwrap(),
         ..Document::new("test")
     };
     let (header, key) = lock::create_lock(PASSPHRASE, [3; 16], [5; 32], [9; 24]).unwrap();

@@ -9,11 +9,11 @@ mod common;
 use chrono::{Days, NaiveDate};
 use common::{execute, Store};
 use std::collections::BTreeSet;
+use tend_core::demo::demo_journal;
 use tend_core::storage::{
     added_by, all_months, load, load_snapshot, plan_save, touched_months, Added, SaveRequest,
     SnapshotRequest, Usage, FOLD_CHARS, INDEX_KEY,
 };
-use tend_core::tracking::demo::demo_journal;
 use tend_core::{Action, Document, EntryId, Index, Journal, Month, WorkEntry, WorkKind};
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;

@@ -7,11 +7,11 @@ mod common;
 
 use common::{execute, Store};
 use std::collections::BTreeSet;
+use tend_core::demo::demo_journal;
 use tend_core::storage::{
     all_months, load, load_snapshot, plan_save, touched_months, touches_registry, SaveRequest,
     SnapshotRequest,
 };
-use tend_core::tracking::demo::demo_journal;
 use tend_core::{Action, Document, Index};
 
 fn demo() -> Document {

@@ -7,9 +7,9 @@
 
 use super::Profile;
 use crate::checks::{CheckId, CheckResult, PROQOL_ID, PULSE_ID};
+use crate::demo::Rng;
 use crate::entry::{EntryId, WorkEntry, WorkKind};
 use crate::journal::Journal;
-use crate::tracking::demo::Rng;
 use crate::tracking::{
     Arrangement, BreakEntry, BreakId, BreakKind, Case, CaseId, Complexity, OpenPeriod, OrgId,
     Organisation, Targets,

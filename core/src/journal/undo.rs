@@ -96,7 +96,7 @@ fn demo_records(before: &Journal) -> Option<Journal> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tracking::demo::demo_journal;
+    use crate::demo::demo_journal;
     use crate::{EntryId, WorkEntry, WorkKind};
     use chrono::NaiveDate;
 

@@ -1,5 +1,5 @@
 //! The tracking model: organisations and contracts, cases with complexity weights, breaks and
-//! time off, the clinician's targets, the weekly break plan and the demo data. The reads that turn
+//! time off, the clinician's targets and the weekly break plan. The reads that turn
 //! them into caseload, hours, income and recovery figures are in [`crate::selectors`].
 //!
 //! Like the rest of the core this is pure: no browser crate, no clock; ids and dates arrive with
@@ -10,8 +10,6 @@
 
 pub mod breaks;
 pub mod case;
-pub mod demo;
-mod demo_checks;
 pub mod error;
 pub mod label;
 pub mod org;

@@ -12,7 +12,9 @@
 //! notes, admin, travel, supervision, a pro bono evening and one on-call night running past
 //! midnight), breaks on most working days, one day off, one sick day, weekend self-care, a
 //! vacation about ten weeks earlier, and weekly pulses and two ProQOL 5 results
-//! ([`super::demo_checks`]).
+//! ([`checks`]).
+
+mod checks;
 
 use crate::entry::{EntryId, WorkEntry, WorkKind};
 use crate::journal::{Action, ActionError, Journal};
@@ -346,7 +348,7 @@ pub fn demo_actions(seed: u64, today: NaiveDate) -> Vec<Action> {
         }
     }
     // Self-checks come last, so the records above stay the same as before they were added.
-    let checks = super::demo_checks::demo_check_actions(&mut b.rng, today);
+    let checks = checks::demo_check_actions(&mut b.rng, today);
     b.actions.extend(checks);
     b.actions
 }

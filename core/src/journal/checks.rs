@@ -1,7 +1,7 @@
 //! The reducer's rules for self-check results and imported instruments ([`CheckError`] says why
-//! a change to them is refused). A result must name a known instrument and answer every item on its scale; an
-//! imported instrument must be a valid definition whose id is free; an instrument with results is
-//! not deleted (that would leave results nobody can score).
+//! a change to them is refused). A result must name a known instrument and answer every item on
+//! its scale; an imported instrument must be a valid definition whose id is free; an instrument
+//! with results is not deleted (that would leave results nobody can score).
 
 use super::{with, ActionError, Journal};
 use crate::checks::builtin::builtins;

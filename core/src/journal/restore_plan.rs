@@ -281,11 +281,10 @@ fn fits(
     Ok(())
 }
 
-/// Merges a backup's records, refusing the whole restore if any record breaks a rule the
-/// reducer applies (#17): the rule of [`super::Action::Restore`]. The shell restores
-/// [`plan_restore`]'s records,
-/// which never do; anything else reaching here (the demo data, a calendar import) is held to
-/// the same rules.
+/// The rule of [`super::Action::Restore`]: merges a backup's records, refusing the whole restore
+/// if any record breaks a rule the reducer applies (#17). The shell restores [`plan_restore`]'s
+/// records, which never do; anything else reaching here (the demo data, a calendar import) is
+/// held to the same rules.
 pub(super) fn restore(journal: &Journal, incoming: &Journal) -> Result<Journal, ActionError> {
     incoming.check().map_err(ActionError::Damaged)?;
     let plan = plan_restore(journal, incoming);

@@ -4,6 +4,8 @@
 //! a person would (typing, submitting, clicking) and checks what the page shows and what was
 //! stored. Faults are made by writing bad data straight into storage or by filling it up.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 use std::collections::BTreeSet;
 use tend::platform::{self, SaveError, SaveJob};
 use tend_core::storage::{

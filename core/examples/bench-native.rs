@@ -1,14 +1,14 @@
 //! Times the core's share of logging one entry with the heavy and light benchmark histories,
 //! natively: a profile of where the browser's time goes, without the browser.
 //!
-//! `cargo run --release -p tend-core --example bench-native`
+//! `cargo run --release -p tend-core --features bench --example bench-native`
 
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 use std::time::Instant;
 use tend_core::bench::{generate, Profile};
+use tend_core::selectors::hours::week_hours;
 use tend_core::storage::{plan_save, touched_months, SaveRequest};
-use tend_core::tracking::selectors::hours::week_hours;
 use tend_core::{Action, Document, EntryId, WorkEntry, WorkKind};
 
 fn time<T>(label: &str, runs: u32, mut f: impl FnMut() -> T) {

@@ -1,7 +1,8 @@
 //! Prints a benchmark history as localStorage would hold it after Tend saved it, as one JSON
 //! object of key to text, for the browser benchmark to preload.
 //!
-//! `cargo run --release -p tend-core --example bench-store -- heavy [YYYY-MM-DD] [now-ms]`
+//! `cargo run --release -p tend-core --features bench --example bench-store -- heavy \
+//! [YYYY-MM-DD] [now-ms]`
 //! (profiles: empty, light, heavy; the history ends on the given day, 2026-11-20 by default).
 
 use chrono::NaiveDate;

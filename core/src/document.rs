@@ -40,7 +40,10 @@ pub enum DecodeError {
     /// The text is JSON but not a Tend document.
     NotTend,
     /// The document was written by a newer build with a schema this build does not know.
-    Newer { found: u32 },
+    Newer {
+        /// The document's schema number.
+        found: u32,
+    },
     /// The document claims a known schema but its records do not fit it.
     Damaged(String),
 }

@@ -84,6 +84,36 @@ impl WorkKind {
         WorkKind::ALL.into_iter().find(|k| k.slug() == slug)
     }
 
+    /// The kind's code in schema 3's compact rows (docs/storage.md). Fixed for good: reordering
+    /// [`WorkKind::ALL`] never changes it.
+    pub fn code(self) -> u8 {
+        match self {
+            WorkKind::DirectSession => 0,
+            WorkKind::GroupSession => 1,
+            WorkKind::Assessment => 2,
+            WorkKind::Documentation => 3,
+            WorkKind::Admin => 4,
+            WorkKind::Travel => 5,
+            WorkKind::Supervision => 6,
+            WorkKind::OnCall => 7,
+        }
+    }
+
+    /// The kind stored as `code`, or `None` for a code no kind has.
+    pub fn from_code(code: u8) -> Option<WorkKind> {
+        match code {
+            0 => Some(WorkKind::DirectSession),
+            1 => Some(WorkKind::GroupSession),
+            2 => Some(WorkKind::Assessment),
+            3 => Some(WorkKind::Documentation),
+            4 => Some(WorkKind::Admin),
+            5 => Some(WorkKind::Travel),
+            6 => Some(WorkKind::Supervision),
+            7 => Some(WorkKind::OnCall),
+            _ => None,
+        }
+    }
+
     /// Position in [`WorkKind::ALL`], for per-kind arrays.
     pub fn index(self) -> usize {
         self as usize
@@ -227,11 +257,21 @@ impl WorkEntry {
 }
 
 /// The longest a single entry may be: one whole day.
-pub const MAX_ENTRY_MINUTES: u32 = 24 * 60;
+pub const MAX_ENTRY_MINUTES: u32 = crate::units::duration::MINUTES_IN_DAY;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_codes_are_docs_storage_md_s_and_read_back() {
+        let codes: Vec<u8> = WorkKind::ALL.into_iter().map(WorkKind::code).collect();
+        assert_eq!(codes, [0, 1, 2, 3, 4, 5, 6, 7]);
+        assert!(WorkKind::ALL
+            .into_iter()
+            .all(|k| WorkKind::from_code(k.code()) == Some(k)));
+        assert_eq!(WorkKind::from_code(8), None);
+    }
 
     fn day(m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, d).unwrap()

@@ -10,38 +10,35 @@
 //! The tracking model (organisations, cases, breaks, targets and their selectors) lives in
 //! [`tracking`].
 
+#[cfg(feature = "bench")]
 pub mod bench;
-pub mod chart;
 pub mod charts;
 pub mod checks;
+pub mod demo;
 pub mod document;
-pub mod duration;
-pub mod entries;
 pub mod entry;
 pub mod exchange;
 pub mod import;
 pub mod journal;
 pub mod json;
 pub mod lock;
-pub mod money;
-pub mod month;
-pub mod report;
 pub mod risk;
+pub mod selectors;
 pub mod settings;
 pub mod sorting;
 pub mod storage;
 pub mod tracking;
-pub mod undo;
-pub mod week;
+pub mod units;
 
 pub use document::{DecodeError, Document, SCHEMA_VERSION};
-pub use entries::{Breaks, Entries, Shared};
 pub use entry::{DaySplit, EntryId, WorkEntry, WorkKind};
+pub use journal::entries::{Breaks, Entries, Shared};
+pub use journal::undo;
 pub use journal::{Action, ActionError, Journal};
-pub use month::Month;
+pub use selectors::week::{week_start, DayTotals, WeekSummary};
 pub use storage::Index;
 pub use tracking::{
     Arrangement, BreakEntry, BreakId, BreakKind, Case, CaseId, Complexity, OrgId, Organisation,
     RecordError, Targets, WorkingDays,
 };
-pub use week::{week_start, DayTotals, WeekSummary};
+pub use units::{duration, money, month, Month};

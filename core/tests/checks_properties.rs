@@ -1,6 +1,8 @@
 //! Properties of self-check scoring over any answers: ProQOL 5 sums follow the score sheet's
 //! formula and bands, the pulse stays within 0-100 and rises with every strain answer.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 use proptest::prelude::*;
 use tend_core::checks::{proqol, pulse};
 

@@ -1,6 +1,8 @@
 //! Self-check results and imported instruments as records: the reducer's rules, which checks are
 //! due, the signals the risk model reads, and their way through storage, backups and CSV.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 mod common;
 
 use chrono::NaiveDate;

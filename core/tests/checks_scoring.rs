@@ -1,6 +1,8 @@
 //! Self-check scoring against hand-computed answers: ProQOL 5 (every reverse-scored item and
 //! every band edge), the weekly pulse, and the checks on instrument definitions and files.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 use tend_core::checks::{proqol, pulse, read_instrument, AnswerError, Instrument, Score};
 
 /// ProQOL answers: every item `fill`, except those listed.

@@ -5,6 +5,8 @@
 //! reads them as text; the numbers Tend writes itself stay numbers, even when negative. Every
 //! file starts with a UTF-8 byte-order mark and ends its lines in CRLF.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 mod csv_common;
 
 use csv_common::{cells, hostile_journal, tables, written, HOSTILE, NON_ASCII};

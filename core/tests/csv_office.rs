@@ -10,6 +10,8 @@
 //! rows and columns match the file. The files are written to `TEND_CSV_DIR` when it is set, so
 //! they can be opened by hand.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 mod csv_common;
 mod office;
 

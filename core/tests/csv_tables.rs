@@ -3,13 +3,15 @@
 //! LibreOffice's reading of every table, hostile text included, is checked by `csv_office.rs`
 //! through `scripts/csv-check`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 use chrono::NaiveDate;
 use std::collections::HashMap;
+use tend_core::demo::demo_journal;
 use tend_core::exchange::{
     breaks_csv, cases_csv, entries_csv, organisations_csv, BREAKS_HEADER, CASES_HEADER,
     ENTRIES_HEADER, ORGANISATIONS_HEADER,
 };
-use tend_core::tracking::demo::demo_journal;
 use tend_core::Journal;
 
 fn demo() -> Journal {

@@ -1,5 +1,7 @@
 //! The stored document's envelope: what opens, what is refused and how the refusal is worded.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 use tend_core::{DecodeError, Document, SCHEMA_VERSION};
 
 #[test]

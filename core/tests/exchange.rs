@@ -1,6 +1,8 @@
 //! Backups, restores and CSV: round trips, the preview, idempotent restores, sealed backups and
 //! a clear refusal for every kind of bad file.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 use std::cell::Cell;
 use tend_core::exchange::{
     entries_csv, export_backup, preview, read_backup, BackupError, MAX_IMPORT_BYTES,

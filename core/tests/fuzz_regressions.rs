@@ -2,6 +2,8 @@
 //! run through the same checks as the fuzz targets in `fuzz/`. Add any crash input the fuzzer
 //! finds to `tests/fuzz-regressions/<target>/` and it is tested here from then on.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashSet};
 use std::fs;

@@ -2,6 +2,8 @@
 //! implementation found (#17), each on the smallest hand-made calendar that showed it. Every
 //! expected result is worked out by hand from RFC 5545 in the comment above it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 mod import_common;
 
 use import_common::{calendar, options, run, BERLIN};

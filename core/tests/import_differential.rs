@@ -7,6 +7,8 @@
 //! it counts as agreement (declining is allowed; a silent wrong answer is not). Run with
 //! `--nocapture` to see the figures.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 mod differential;
 
 use differential::{generate, reference, text, Case, Outcome};

@@ -2,6 +2,8 @@
 //! declined events, overnight and long events, all-day events and the kind rules. Each expected
 //! result is worked out by hand in the comment above it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 mod import_common;
 
 use import_common::{calendar, dates, options, run, BERLIN};

@@ -2,6 +2,8 @@
 //! the expected occurrences worked out by hand from the file in the comment above each check.
 //! Offsets are the clinician's clock in minutes east of UTC: -420 is PDT, -480 PST.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 use chrono::{NaiveDate, NaiveDateTime};
 use std::fs;
 use std::path::Path;

@@ -1,6 +1,8 @@
 //! Calendar import on damaged and hostile files: each gets an error or a warning that names the
 //! problem, never a panic, and the work stays bounded whatever the file asks for.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 use chrono::NaiveDate;
 use std::time::{Duration, Instant};
 use tend_core::import::{

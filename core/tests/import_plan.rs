@@ -2,6 +2,8 @@
 //! what the reducer would refuse. The real Google export `daily_recur.ics` (one hour every day
 //! from 1 August 2012, 05:00 in Los Angeles) gives one entry a day in any later range.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 mod import_common;
 
 use import_common::{calendar, day, options};

@@ -1,6 +1,8 @@
 //! Properties of calendar import for any input: it never panics, every proposal is one the
 //! reducer accepts, and importing again proposes the same keys, so nothing is added twice.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use std::collections::HashSet;

@@ -1,6 +1,8 @@
 //! Calendar import on hand-made calendars: the repeat-rule subset, and changed instances.
 //! Each expected list is worked out by hand in the comment above it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 mod import_common;
 
 use import_common::{calendar, dates, options, run};

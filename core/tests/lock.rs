@@ -10,6 +10,8 @@
 //! `src/lock/header.rs` checks tend-core's derivation against them. The tests below recompute
 //! the headers and sealed texts and compare them byte for byte, and open the committed texts.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 use proptest::prelude::*;
 use serde_json::Value;
 use std::sync::OnceLock;

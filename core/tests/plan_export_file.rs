@@ -2,14 +2,16 @@
 //! independent parser (the `icalendar` crate), stable UIDs, a SEQUENCE that rises with the plan,
 //! cancelled events for breaks taken out, days off ahead, and nothing about clients.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod plan_export_common;
 
 use chrono::{Datelike, NaiveDateTime, Weekday};
 use plan_export_common::*;
+use tend_core::demo::demo_journal;
 use tend_core::exchange::{plan_ics, PlanExport, MAX_LINE_OCTETS, PRODID};
 use tend_core::import::import_ics;
 use tend_core::journal::{Action, Journal};
-use tend_core::tracking::demo::demo_journal;
 use tend_core::tracking::plan::BreakPlan;
 use tend_core::tracking::{BreakEntry, BreakId, BreakKind};
 

@@ -3,6 +3,8 @@
 //! import reads it without error or warning, and every planned break comes back in a week of
 //! a zone without changes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod plan_export_common;
 
 use chrono::{Datelike, NaiveTime, TimeDelta, Timelike, Weekday};

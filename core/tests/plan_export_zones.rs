@@ -3,6 +3,8 @@
 //! name in its own copy of the IANA database rather than the file's VTIMEZONE). The zones'
 //! changes are the IANA ones for 2025-2028, as `zdump -v` lists them.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod plan_export_common;
 
 use chrono::Weekday;

@@ -1,6 +1,8 @@
 //! Properties of the reducer, the week selector and the stored document that must hold for any
 //! input, checked with generated journals and generated garbage.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 use tend_core::{Action, Document, EntryId, Journal, WeekSummary, WorkEntry, WorkKind};

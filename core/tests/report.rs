@@ -1,9 +1,11 @@
 //! The report's numbers on a small journal worked out by hand, the period choices, and the
 //! weeks chart drawn from them.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 use chrono::NaiveDate;
-use tend_core::charts::weeks::{describe_weeks, render_weeks_svg};
-use tend_core::report::{report, Period};
+use tend_core::charts::report_weeks::{describe_weeks, render_weeks_svg};
+use tend_core::selectors::report::{report, Period};
 use tend_core::{
     Action, Arrangement, BreakEntry, BreakId, BreakKind, Case, CaseId, Complexity, EntryId,
     Journal, OrgId, Organisation, WorkEntry, WorkKind,

@@ -3,6 +3,8 @@
 //! hours and overlapping days off are set aside with a reason the preview shows, the rest is
 //! restored, and restoring the same file twice changes nothing.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 use chrono::{NaiveDate, NaiveTime};
 use tend_core::exchange::{export_backup, plan_restore, read_backup};
 use tend_core::tracking::{Arrangement, OrgId, Organisation};

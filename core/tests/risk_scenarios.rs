@@ -1,12 +1,14 @@
 //! Named situations and the band the risk index should give them, computed from whole journals
 //! through the same selectors the app uses. Run with `--nocapture` to print each index.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 mod risk_common;
 
 use risk_common::{history_of, latest_monday, today, Clinician};
 use tend_core::risk::history::default_targets;
 use tend_core::risk::{latest_scored, Band, CheckSignals, Factor, ProqolScores};
-use tend_core::tracking::selectors::rest::{days_since_full_day_off, vacation_clock};
+use tend_core::selectors::rest::{days_since_full_day_off, vacation_clock};
 use tend_core::{Complexity, Journal};
 
 fn pulse(strain: f64) -> CheckSignals {

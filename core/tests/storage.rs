@@ -1,6 +1,8 @@
 //! The storage layout: chunked saves, loading, corruption, newer schemas, snapshots and the
 //! migration from schema 1, all against an in-memory store that runs plans like the shell does.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 mod common;
 
 use chrono::{Days, NaiveDate};

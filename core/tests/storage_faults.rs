@@ -7,17 +7,19 @@
 //! in storage must still be there, unless it was a readable piece the save replaced with its
 //! records intact. A save cut off after any of its writes is checked the same way.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 mod common;
 
 use common::{execute, Store, TestCipher};
 use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet};
+use tend_core::demo::demo_journal;
 use tend_core::lock::{self, LockHeader};
 use tend_core::storage::{
     added_by, all_months, load, plan_save, touched_months, Added, Cipher, Loaded, SavePlan,
     SaveRequest, INDEX_KEY, QUARANTINE_PREFIX,
 };
-use tend_core::tracking::demo::demo_journal;
 use tend_core::{Action, Document, EntryId, Index, Journal, Month, WorkEntry, WorkKind};
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;

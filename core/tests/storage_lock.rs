@@ -1,6 +1,8 @@
 //! The passphrase lock applied to storage: sealed chunks, the header in the index, loading
 //! locked data, and turning the lock on leaving no readable copy behind.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 mod common;
 
 use common::{execute, sorted, Store, TestCipher};
@@ -166,7 +168,7 @@ fn a_key_for_another_lock_is_not_used() {
 fn breaks_and_the_registry_are_sealed_too() {
     let doc = Document {
         revision: 9,
-        payload: tend_core::tracking::demo::demo_journal(3, "2026-11-23".parse().unwrap()).unwrap(),
+        payload: tend_core::demo::demo_journal(3, "2026-11-23".parse().unwrap()).unwrap(),
         ..Document::new("test")
     };
     let (header, key) = lock::create_lock(PASSPHRASE, [3; 16], [5; 32], [9; 24]).unwrap();

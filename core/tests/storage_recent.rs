@@ -2,25 +2,31 @@
 //! written only when it changes, and both keep every guarantee of the layout: round trips,
 //! folding, a save cut short, a damaged recent chunk, snapshots and the lock.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 mod common;
 
 use chrono::{Days, NaiveDate};
 use common::{execute, Store};
 use std::collections::BTreeSet;
+use tend_core::demo::demo_journal;
 use tend_core::storage::{
     added_by, all_months, load, load_snapshot, plan_save, touched_months, Added, SaveRequest,
     SnapshotRequest, Usage, FOLD_CHARS, INDEX_KEY,
 };
-use tend_core::tracking::demo::demo_journal;
 use tend_core::{Action, Document, EntryId, Index, Journal, Month, WorkEntry, WorkKind};
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
 /// A tab that saves after every action, sorting its changes as the app's store does.
 pub struct Tab {
+    /// The tab's storage.
     pub store: Store,
+    /// The document the tab holds.
     pub doc: Document,
+    /// The index of its last save.
     pub index: Option<Index>,
+    /// Its clock, in milliseconds.
     pub now: i64,
     /// Characters written by the last save.
     pub written: usize,
@@ -41,6 +47,7 @@ impl Tab {
         tab
     }
 
+    /// Saves the months in `dirty` and the records `added`, as the app's store does.
     pub fn save(&mut self, dirty: &BTreeSet<Month>, added: &[Added], registry: bool) {
         let plan = plan_save(SaveRequest {
             snapshot: SnapshotRequest::Auto,

@@ -1,6 +1,8 @@
 //! Schema 3's compact rows: every field reads back exactly, damaged rows are refused with a
 //! reason, and schema 2 data (plain or locked) is read and rewritten without losing a record.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 mod common;
 
 use common::{execute, sorted, Store};

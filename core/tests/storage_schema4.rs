@@ -2,6 +2,8 @@
 //! the schema 3 build's save plan) loads, its first save writes only the catalog and the new
 //! index, and a sealed recent chunk opens only under its own key name.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 mod common;
 
 use common::{execute, sorted, Store};

@@ -1,15 +1,17 @@
 //! Breaks and the registry (organisations, cases, targets) in storage: saved in their places,
 //! loaded back whole, sealed with the lock, kept by snapshots, and rewritten only when touched.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 mod common;
 
 use common::{execute, Store};
 use std::collections::BTreeSet;
+use tend_core::demo::demo_journal;
 use tend_core::storage::{
     all_months, load, load_snapshot, plan_save, touched_months, touches_registry, SaveRequest,
     SnapshotRequest,
 };
-use tend_core::tracking::demo::demo_journal;
 use tend_core::{Action, Document, Index};
 
 fn demo() -> Document {

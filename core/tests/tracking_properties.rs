@@ -2,11 +2,13 @@
 //! invented when it is split over days, weeks, months and organisations; caseloads follow the
 //! open periods exactly; and the reducer and label checks never panic, whatever they are fed.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
+
 use chrono::{Days, NaiveDate, NaiveTime};
 use proptest::prelude::*;
+use tend_core::selectors::{caseload, hours, income, rest};
 use tend_core::tracking::check_label;
 use tend_core::tracking::label::MAX_LABEL_CHARS;
-use tend_core::tracking::selectors::{caseload, hours, income, rest};
 use tend_core::{
     Action, Arrangement, BreakEntry, BreakId, BreakKind, Case, CaseId, Complexity, EntryId,
     Journal, Month, OrgId, Organisation, Targets, WeekSummary, WorkEntry, WorkKind,

@@ -8,7 +8,7 @@ use crate::platform::locale::{date, DateStyle};
 use crate::store::{Msg, Store};
 use chrono::Days;
 use tend_core::charts::caseload::{describe_caseload, render_caseload_svg};
-use tend_core::tracking::selectors::caseload::{caseload_by_week, caseload_on, TrafficLight};
+use tend_core::selectors::caseload::{caseload_by_week, caseload_on, TrafficLight};
 use tend_core::tracking::Case;
 use tend_core::Action;
 use yew::prelude::*;

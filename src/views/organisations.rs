@@ -7,10 +7,10 @@ use super::org_form::OrgForm;
 use crate::platform;
 use crate::platform::locale::{date, money, DateStyle};
 use crate::store::{Msg, Store};
-use tend_core::charts::org_months::{describe_org_months, org_series, render_org_months_svg};
+use tend_core::charts::org_months::{describe_org_months, render_org_months_svg};
 use tend_core::duration::format_minutes;
 
-use tend_core::tracking::selectors::income::{income_variability, month_income, MonthIncome};
+use tend_core::selectors::income::{income_variability, month_income, org_series, MonthIncome};
 use tend_core::tracking::{Arrangement, Organisation};
 use tend_core::{Action, Journal, Month};
 use yew::prelude::*;

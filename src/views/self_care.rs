@@ -9,10 +9,11 @@ use crate::platform;
 use crate::platform::locale::{date, number, DateStyle};
 use crate::store::{Msg, Store};
 use chrono::Days;
-use tend_core::charts::breaks::{breaks_by_week, describe_breaks, render_breaks_svg, WeekBreaks};
+use tend_core::charts::breaks::{describe_breaks, render_breaks_svg};
 use tend_core::duration::format_minutes;
-use tend_core::tracking::selectors::rest::{
-    breaks_per_working_day, days_since_full_day_off, summarise_breaks, vacation_clock,
+use tend_core::selectors::rest::{
+    breaks_by_week, breaks_per_working_day, days_since_full_day_off, summarise_breaks,
+    vacation_clock, WeekBreaks,
 };
 use tend_core::Action;
 use yew::prelude::*;

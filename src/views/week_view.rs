@@ -5,10 +5,10 @@ use super::chart_figure::ChartFigure;
 use crate::platform::locale::{date, date_range, first_weekday, DateStyle};
 use crate::store::Store;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use tend_core::chart::{describe_week, render_week_svg};
+use tend_core::charts::week_days::{describe_week, render_week_svg};
 use tend_core::duration::format_minutes;
-use tend_core::tracking::selectors::hours::{hours_from, WeekHours};
-use tend_core::week::week_start_on;
+use tend_core::selectors::hours::{hours_from, WeekHours};
+use tend_core::selectors::week::week_start_on;
 use tend_core::WeekSummary;
 use yew::prelude::*;
 

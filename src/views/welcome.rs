@@ -5,7 +5,7 @@ use super::targets_form::TargetsForm;
 use crate::platform;
 use crate::platform::locale::number;
 use crate::store::{Msg, Store};
-use tend_core::tracking::demo::demo_journal;
+use tend_core::demo::demo_journal;
 use tend_core::Action;
 use yew::prelude::*;
 

@@ -3,7 +3,8 @@
 
 use chrono::{Days, NaiveDate};
 use tend_core::bench::{generate, Profile};
-use tend_core::charts::trend::{render_trend_svg, weekly_hours};
+use tend_core::charts::hours_over_years::render_trend_svg;
+use tend_core::selectors::hours::weekly_hours;
 use wasm_bindgen::prelude::*;
 
 fn day(text: &str) -> Result<NaiveDate, JsError> {

@@ -7,14 +7,14 @@
 
 use super::Profile;
 use crate::checks::{CheckId, CheckResult, PROQOL_ID, PULSE_ID};
+use crate::demo::Rng;
 use crate::entry::{EntryId, WorkEntry, WorkKind};
 use crate::journal::Journal;
-use crate::month::Month;
-use crate::tracking::demo::Rng;
 use crate::tracking::{
     Arrangement, BreakEntry, BreakId, BreakKind, Case, CaseId, Complexity, OpenPeriod, OrgId,
     Organisation, Targets,
 };
+use crate::units::Month;
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
 
 /// Days between two case openings; every case stays open for [`OPEN_STEPS`] of these, so about

@@ -3,9 +3,9 @@
 use super::store::stored_chars;
 use super::*;
 use crate::journal::{Action, Journal};
-use crate::month::Month;
 use crate::storage::load;
 use crate::tracking::BreakKind;
+use crate::units::Month;
 use chrono::{Datelike, Days};
 use std::collections::{BTreeMap, BTreeSet};
 

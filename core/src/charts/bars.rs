@@ -1,7 +1,7 @@
 //! The frame the bar charts share: a title, one segment per bar labelled underneath, a value
 //! axis from zero, bars that fill a segment, and a level line for a target or a capacity.
 
-use crate::chart::{failed, ChartError};
+use crate::charts::frame::{failed, ChartError};
 use plotters::coord::ranged1d::SegmentedCoord;
 use plotters::coord::types::{RangedCoordf64, RangedCoordu32};
 use plotters::coord::Shift;

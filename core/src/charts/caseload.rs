@@ -2,8 +2,8 @@
 //! (and labelled in the table and summary, so colour is never the only signal).
 
 use super::bars::{bar, bar_frame, level_line};
-use crate::chart::{failed, named_svg, ChartError};
-use crate::tracking::selectors::caseload::{TrafficLight, WeekCaseload};
+use crate::charts::frame::{failed, named_svg, ChartError};
+use crate::selectors::caseload::{TrafficLight, WeekCaseload};
 use plotters::prelude::*;
 
 /// Okabe-Ito colours for the traffic light: bluish green, orange and vermillion.
@@ -86,7 +86,7 @@ pub fn render_caseload_svg(
 mod tests {
     use super::*;
     use crate::journal::{Action, Journal};
-    use crate::tracking::selectors::caseload::caseload_by_week;
+    use crate::selectors::caseload::caseload_by_week;
     use crate::tracking::{Case, CaseId, Complexity};
     use chrono::NaiveDate;
 

@@ -2,10 +2,9 @@
 //! so a contract clinician sees at a glance where their time went and how it shifted.
 
 use super::bars::{bar, bar_frame};
-use crate::chart::{draw_swatches, failed, named_svg, ChartError, LEGEND_HEIGHT};
-use crate::duration::format_minutes;
-use crate::tracking::selectors::income::MonthIncome;
-use crate::tracking::OrgId;
+use super::frame::{draw_swatches, failed, named_svg, ChartError, LEGEND_HEIGHT};
+use crate::selectors::income::{org_series, MonthIncome, OrgSeries};
+use crate::units::duration::format_minutes;
 use plotters::prelude::*;
 
 /// Okabe-Ito colours given to organisations in the order they first appear; they repeat after
@@ -23,52 +22,20 @@ const ORG_COLOURS: [RGBColor; 7] = [
 /// Grey for work logged without an organisation.
 const NO_ORG: RGBColor = RGBColor(96, 96, 96);
 
-/// One organisation's slice of the chart: who, its colour and its minutes in each month.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct OrgSeries {
-    /// The organisation, or `None` for work without one.
-    pub organisation: Option<OrgId>,
-    /// Its name as the legend shows it.
-    pub name: String,
-    /// Its colour.
-    pub colour: RGBColor,
-    /// Minutes in each month, in the order of the months given.
-    pub minutes: Vec<u32>,
-}
-
-/// Gathers the organisations that have time in any of the months, in order of first appearance.
-pub fn org_series(months: &[MonthIncome]) -> Vec<OrgSeries> {
-    let mut series: Vec<OrgSeries> = Vec::new();
-    for (i, month) in months.iter().enumerate() {
-        for org in month.organisations.iter().filter(|o| o.minutes > 0) {
-            let at = match series
-                .iter()
-                .position(|s| s.organisation == org.organisation)
-            {
-                Some(at) => at,
-                None => {
-                    let colour = match org.organisation {
-                        None => NO_ORG,
-                        Some(_) => {
-                            let named = series.iter().filter(|s| s.organisation.is_some()).count();
-                            ORG_COLOURS[named % ORG_COLOURS.len()]
-                        }
-                    };
-                    series.push(OrgSeries {
-                        organisation: org.organisation.clone(),
-                        name: org.name.clone(),
-                        colour,
-                        minutes: vec![0; months.len()],
-                    });
-                    series.len() - 1
-                }
-            };
-            if let Some(slot) = series.get_mut(at).and_then(|s| s.minutes.get_mut(i)) {
-                *slot += org.minutes;
-            }
-        }
-    }
+/// The colour of each series, in order: grey for work without an organisation, and the
+/// organisations' colours in the order they first appear.
+pub fn org_colours(series: &[OrgSeries]) -> Vec<RGBColor> {
+    let mut named = 0;
     series
+        .iter()
+        .map(|s| match s.organisation {
+            None => NO_ORG,
+            Some(_) => {
+                named += 1;
+                ORG_COLOURS[(named - 1) % ORG_COLOURS.len()]
+            }
+        })
+        .collect()
 }
 
 /// One sentence on the months shown: the latest month's total and its largest organisation.
@@ -108,6 +75,7 @@ pub fn render_org_months_svg(
     height: u32,
 ) -> Result<String, ChartError> {
     let series = org_series(months);
+    let colours = org_colours(&series);
     let mut svg = String::new();
     {
         let root = crate::charts::svg::area(&mut svg, (width, height));
@@ -125,7 +93,7 @@ pub fn render_org_months_svg(
             None,
         )?;
         let mut base = vec![0u32; months.len()];
-        for s in &series {
+        for (s, &colour) in series.iter().zip(&colours) {
             let bars = s.minutes.iter().enumerate().filter_map(|(i, &minutes)| {
                 let below = base.get_mut(i)?;
                 if minutes == 0 {
@@ -133,11 +101,15 @@ pub fn render_org_months_svg(
                 }
                 let from = f64::from(*below) / 60.0;
                 *below += minutes;
-                Some(bar(i as u32, from, f64::from(*below) / 60.0, s.colour, 8))
+                Some(bar(i as u32, from, f64::from(*below) / 60.0, colour, 8))
             });
             chart.draw_series(bars).map_err(failed)?;
         }
-        let items: Vec<_> = series.iter().map(|s| (s.name.as_str(), s.colour)).collect();
+        let items: Vec<_> = series
+            .iter()
+            .zip(colours)
+            .map(|(s, colour)| (s.name.as_str(), colour))
+            .collect();
         draw_swatches(&legend_area, &items)?;
         root.present().map_err(failed)?;
     }
@@ -149,9 +121,9 @@ mod tests {
     use super::*;
     use crate::entry::{EntryId, WorkEntry, WorkKind};
     use crate::journal::{Action, Journal};
-    use crate::month::Month;
-    use crate::tracking::selectors::income::month_income;
-    use crate::tracking::{Arrangement, Organisation};
+    use crate::selectors::income::month_income;
+    use crate::tracking::{Arrangement, OrgId, Organisation};
+    use crate::units::Month;
     use chrono::NaiveDate;
 
     fn day(m: u32, d: u32) -> NaiveDate {
@@ -200,7 +172,8 @@ mod tests {
         let series = org_series(&months());
         let summary: Vec<_> = series
             .iter()
-            .map(|s| (s.name.as_str(), s.colour, s.minutes.clone()))
+            .zip(org_colours(&series))
+            .map(|(s, colour)| (s.name.as_str(), colour, s.minutes.clone()))
             .collect();
         assert_eq!(
             summary,

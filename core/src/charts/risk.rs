@@ -2,7 +2,7 @@
 //! clinician sees where the index has been and how their own answers moved with it. Bands are
 //! tinted backgrounds named in the legend and the table; colour is never the only signal.
 
-use crate::chart::{failed, named_svg, ChartError};
+use crate::charts::frame::{failed, named_svg, ChartError};
 use crate::risk::signals::proqol_fraction;
 use crate::risk::{Band, RiskWeek};
 use chrono::Datelike;

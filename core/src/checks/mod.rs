@@ -10,20 +10,20 @@
 
 pub mod builtin;
 pub mod cadence;
+pub mod error;
 pub mod import;
 pub mod instrument;
 pub mod record;
-pub(crate) mod reduce;
 pub mod score;
 pub mod signals;
 mod validate;
 
 pub use builtin::{builtins, proqol, pulse, PROQOL_ID, PULSE_ID};
 pub use cadence::{due_on, Due};
+pub use error::CheckError;
 pub use import::{read_instrument, MAX_INSTRUMENT_BYTES};
 pub use instrument::{Band, Direction, Instrument, Scale, Score, Scoring, Subscale};
 pub use record::{CheckId, CheckResult};
-pub use reduce::CheckError;
 pub use score::{AnswerError, SubscaleScore};
 pub use signals::{signals_for_week, CheckSignals, ProqolScores};
 

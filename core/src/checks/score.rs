@@ -11,12 +11,21 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AnswerError {
     /// The number of answers differs from the number of items.
-    Count { expected: u32, found: usize },
+    Count {
+        /// How many items the instrument has.
+        expected: u32,
+        /// How many answers were given.
+        found: usize,
+    },
     /// An answer is outside the scale.
     OutOfRange {
+        /// The item, counted from 1.
         item: u32,
+        /// The answer given.
         answer: u8,
+        /// The scale's lowest answer.
         min: u8,
+        /// The scale's highest answer.
         max: u8,
     },
 }

@@ -35,7 +35,7 @@ fn latest<'a>(
 
 /// The self-check signals for the ISO week containing `week_start` (any day of it may be given).
 pub fn signals_for_week(journal: &Journal, week_start: NaiveDate) -> CheckSignals {
-    let monday = crate::week::week_start(week_start);
+    let monday = crate::selectors::week::week_start(week_start);
     let sunday = monday.checked_add_days(Days::new(6)).unwrap_or(monday);
     let from = |days: u64| sunday.checked_sub_days(Days::new(days)).unwrap_or(sunday);
     let mut signals = CheckSignals::default();

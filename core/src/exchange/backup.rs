@@ -51,7 +51,10 @@ pub struct BackupFile {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BackupError {
     /// The file is over the size limit.
-    TooLarge { bytes: usize },
+    TooLarge {
+        /// The file's size in bytes.
+        bytes: usize,
+    },
     /// The file is empty.
     Empty,
     /// The file is not text, or not JSON (or is cut short).
@@ -59,7 +62,12 @@ pub enum BackupError {
     /// The file is JSON but not a Tend backup.
     NotABackup,
     /// A newer Tend made the file.
-    Newer { what: &'static str, found: u32 },
+    Newer {
+        /// What is newer: the backup format or the document schema.
+        what: &'static str,
+        /// The number the file gives.
+        found: u32,
+    },
     /// The file says it is a backup but its contents do not fit.
     Damaged(String),
     /// The records are sealed; the passphrase is needed to open them.

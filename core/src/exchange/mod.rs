@@ -12,9 +12,9 @@ mod csv_write;
 mod ics_text;
 mod ics_zone;
 mod plan_ics;
-mod restore;
-mod restore_plan;
 
+pub use crate::journal::restore::{merge, preview, Preview};
+pub use crate::journal::restore_plan::{plan_restore, RestorePlan, SetAside};
 pub use backup::{
     export_backup, read_backup, BackupError, BackupFile, BACKUP_FORMAT, BACKUP_VERSION,
     MAX_IMPORT_BYTES,
@@ -28,5 +28,3 @@ pub use csv_write::BOM;
 pub use ics_text::{escape_text, MAX_LINE_OCTETS};
 pub use ics_zone::{OffsetChange, ZoneDescription, FALLBACK_TZID, MAX_CHANGES};
 pub use plan_ics::{break_uid, plan_ics, PlanExport, CALENDAR_NAME, PRODID};
-pub use restore::{merge, preview, Preview};
-pub use restore_plan::{plan_restore, RestorePlan, SetAside};

@@ -11,28 +11,54 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
     /// The file is larger than [`super::MAX_INPUT_BYTES`].
-    TooLarge { bytes: usize },
+    TooLarge {
+        /// The file's size in bytes.
+        bytes: usize,
+    },
     /// The file holds nothing but blank space.
     Empty,
     /// The file is not UTF-8 text; `offset` is the first unreadable byte.
-    NotText { offset: usize },
+    NotText {
+        /// The first byte that is not UTF-8.
+        offset: usize,
+    },
     /// The file does not begin with `BEGIN:VCALENDAR`.
     NotACalendar,
     /// The file ends while a component (`component`, opened on `line`) is still open.
-    Truncated { component: String, line: usize },
+    Truncated {
+        /// The component still open.
+        component: String,
+        /// The line it was opened on.
+        line: usize,
+    },
     /// `END:{found}` on `line` does not close the open `{open}` begun on `open_line`.
     Mismatched {
+        /// The line of the `END`.
         line: usize,
+        /// The component the `END` names.
         found: String,
+        /// The component that is open.
         open: String,
+        /// The line the open component began on.
         open_line: usize,
     },
     /// Components are nested deeper than any calendar needs, at `line`.
-    TooDeep { line: usize },
+    TooDeep {
+        /// The line that went too deep.
+        line: usize,
+    },
     /// The chosen range ends before it starts.
-    BadRange { from: NaiveDate, to: NaiveDate },
+    BadRange {
+        /// The first day chosen.
+        from: NaiveDate,
+        /// The last day chosen.
+        to: NaiveDate,
+    },
     /// The UTC offset given for the clinician's clock is not a real one.
-    BadOffset { minutes: i32 },
+    BadOffset {
+        /// The offset given, in minutes east of UTC.
+        minutes: i32,
+    },
 }
 
 impl fmt::Display for ImportError {
@@ -162,27 +188,70 @@ impl fmt::Display for SkipReason {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Warning {
     /// A line that is not a readable property was skipped.
-    UnreadableLine { line: usize, reason: String },
+    UnreadableLine {
+        /// The line skipped.
+        line: usize,
+        /// Why it could not be read.
+        reason: String,
+    },
     /// Text after the end of a calendar and outside any other was ignored.
-    TextOutsideCalendar { line: usize },
+    TextOutsideCalendar {
+        /// The first line ignored.
+        line: usize,
+    },
     /// A VTIMEZONE without a TZID was ignored.
-    ZoneWithoutName { line: usize },
+    ZoneWithoutName {
+        /// The line the zone began on.
+        line: usize,
+    },
     /// A VTIMEZONE with no usable STANDARD or DAYLIGHT part was ignored.
-    UnusableZone { tzid: String, line: usize },
+    UnusableZone {
+        /// The zone's TZID.
+        tzid: String,
+        /// The line the zone began on.
+        line: usize,
+    },
     /// Times given in a zone the file does not describe were read as the clinician's own clock.
-    UnknownZone { tzid: String },
+    UnknownZone {
+        /// The TZID the file does not describe.
+        tzid: String,
+    },
     /// An event was left out entirely.
-    EventSkipped { event: EventRef, reason: SkipReason },
+    EventSkipped {
+        /// The event.
+        event: EventRef,
+        /// Why it was left out.
+        reason: SkipReason,
+    },
     /// One part of an event (a date in a list, an exception) was ignored.
-    PartIgnored { event: EventRef, part: String },
+    PartIgnored {
+        /// The event.
+        event: EventRef,
+        /// The part ignored, as written in the file.
+        part: String,
+    },
     /// An event has no end and no duration, so its occurrences last no time and were skipped.
-    NoLength { event: EventRef },
+    NoLength {
+        /// The event.
+        event: EventRef,
+    },
     /// An event longer than a day was split into one entry per day.
-    Split { event: EventRef, days: i64 },
+    Split {
+        /// The event.
+        event: EventRef,
+        /// How many days it was split over.
+        days: i64,
+    },
     /// A second event with the same UID (and no RECURRENCE-ID) was ignored.
-    DuplicateEvent { event: EventRef },
+    DuplicateEvent {
+        /// The second event.
+        event: EventRef,
+    },
     /// An event without UID got a key made from its start and title.
-    NoUid { event: EventRef },
+    NoUid {
+        /// The event.
+        event: EventRef,
+    },
     /// More occurrences than [`super::MAX_OCCURRENCES`] fell in the range; the rest were left out.
     OccurrenceCap,
     /// Following repeat rules took more steps than allowed; later events were left out.

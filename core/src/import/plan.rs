@@ -142,7 +142,7 @@ pub fn plan(journal: &Journal, import: &Import, choices: &Choices) -> Plan {
                 reason: format!(
                     "{} would then hold {} of work, more than the 24 hours in a day",
                     date.format("%a %-d %b %Y"),
-                    crate::duration::format_minutes(total)
+                    crate::units::duration::format_minutes(total)
                 ),
             });
             continue;

@@ -11,7 +11,10 @@ pub enum LockError {
     /// No passphrase was typed (or only spaces).
     EmptyPassphrase,
     /// A new passphrase is shorter than `min_chars` characters.
-    PassphraseTooShort { min_chars: usize },
+    PassphraseTooShort {
+        /// The fewest characters a passphrase may have.
+        min_chars: usize,
+    },
     /// The passphrase does not open the wrapped data key.
     WrongPassphrase,
     /// A sealed item does not open with this data key: another key sealed it, it was stored

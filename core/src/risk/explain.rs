@@ -3,7 +3,7 @@
 use super::factors::Factor;
 use super::inputs::WeekInputs;
 use super::signals::PROQOL_HIGH_MIN;
-use crate::duration::format_minutes;
+use crate::units::duration::format_minutes;
 
 /// What in the week gave `factor` its points.
 pub fn reason(factor: Factor, i: &WeekInputs) -> String {

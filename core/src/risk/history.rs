@@ -10,13 +10,13 @@ use super::inputs::WeekInputs;
 use super::score::{score, Score};
 use super::signals::CheckSignals;
 use crate::journal::Journal;
-use crate::tracking::selectors::caseload::caseload_by_week;
-use crate::tracking::selectors::hours::weeks_hours;
-use crate::tracking::selectors::rest::{
+use crate::selectors::caseload::caseload_by_week;
+use crate::selectors::hours::weeks_hours;
+use crate::selectors::rest::{
     breaks_per_working_day, days_since_full_day_off, summarise_breaks, vacation_clock,
 };
-use crate::tracking::{BreakKind, Targets};
-use crate::week::week_start;
+use crate::selectors::week::week_start;
+use crate::tracking::Targets;
 use chrono::{Days, NaiveDate};
 use std::collections::HashSet;
 
@@ -203,7 +203,7 @@ fn support_minutes(journal: &Journal, monday: NaiveDate, supervision: u32) -> u3
     journal
         .breaks
         .iter()
-        .filter(|b| matches!(b.kind, BreakKind::PeerSupport | BreakKind::PersonalTherapy))
+        .filter(|b| b.kind.is_support())
         .filter(|b| b.date >= monday && b.date <= sunday)
         .fold(supervision, |sum, b| sum.saturating_add(b.minutes))
 }

@@ -31,7 +31,7 @@ use chrono::{Days, NaiveDate};
 pub(crate) fn days_between(first: NaiveDate, last: NaiveDate) -> impl Iterator<Item = NaiveDate> {
     let count = u64::try_from((last - first).num_days() + 1)
         .unwrap_or(0)
-        .min(crate::tracking::selectors::MAX_DAYS);
+        .min(crate::selectors::MAX_DAYS);
     (0..count).map_while(move |i| first.checked_add_days(Days::new(i)))
 }
 

@@ -4,8 +4,9 @@
 //! Five years of heavy use took almost the whole 5 MB localStorage budget in schema 2, mostly in
 //! field names repeated for every record. The compact form keeps every field and reads back
 //! exactly (ids too, which are packed by [`super::ids`]); see docs/storage.md for the row
-//! layouts. Codes for kinds are fixed here, apart from
-//! the display order in [`WorkKind::ALL`], so reordering the form never changes stored meaning.
+//! layouts. Each kind's code is fixed by the kind itself ([`WorkKind::code`], [`BreakKind::code`]),
+//! apart from the display order in [`WorkKind::ALL`], so reordering the form never changes stored
+//! meaning.
 
 use super::ids::{pack, unpack};
 use super::layout::ChunkBody;
@@ -35,34 +36,8 @@ pub struct CompactBody {
     pub checks: Vec<CheckResult>,
 }
 
-const WORK_CODES: [WorkKind; 8] = [
-    WorkKind::DirectSession,
-    WorkKind::GroupSession,
-    WorkKind::Assessment,
-    WorkKind::Documentation,
-    WorkKind::Admin,
-    WorkKind::Travel,
-    WorkKind::Supervision,
-    WorkKind::OnCall,
-];
-
-const BREAK_CODES: [BreakKind; 8] = [
-    BreakKind::MicroBreak,
-    BreakKind::MealBreak,
-    BreakKind::SelfCare,
-    BreakKind::PeerSupport,
-    BreakKind::PersonalTherapy,
-    BreakKind::DayOff,
-    BreakKind::Vacation,
-    BreakKind::SickDay,
-];
-
 const TRAUMA: u64 = 1;
 const PRO_BONO: u64 = 2;
-
-fn code<T: PartialEq>(codes: &[T], value: &T) -> u64 {
-    codes.iter().position(|c| c == value).unwrap_or(0) as u64
-}
 
 fn reference(refs: &mut Vec<String>, id: Option<&str>) -> u64 {
     let Some(id) = id else { return 0 };
@@ -112,7 +87,7 @@ pub fn compact(body: &ChunkBody) -> CompactBody {
                 json!(pack(&e.id.0)),
                 json!(e.date.day()),
                 json!(e.minutes),
-                json!(code(&WORK_CODES, &e.kind)),
+                json!(e.kind.code()),
                 json!(org),
                 json!(case),
                 start_value(e.start),
@@ -129,7 +104,7 @@ pub fn compact(body: &ChunkBody) -> CompactBody {
             let row = vec![
                 json!(pack(&b.id.0)),
                 json!(b.date.day()),
-                json!(code(&BREAK_CODES, &b.kind)),
+                json!(b.kind.code()),
                 json!(b.minutes),
                 b.until.map_or(Value::Null, |d| json!(d)),
             ];
@@ -179,11 +154,13 @@ impl Row<'_> {
             .ok_or_else(|| self.bad("day"))
     }
 
-    fn code<T: Copy>(&self, i: usize, codes: &[T]) -> Result<T, String> {
+    /// The kind at `i`, read with the kind's own `from_code` (`WorkKind::from_code`,
+    /// `BreakKind::from_code`); an unknown code is damage, never another kind.
+    fn code<T>(&self, i: usize, from_code: fn(u8) -> Option<T>) -> Result<T, String> {
         let n = self.number(i, "kind", -1)?;
-        usize::try_from(n)
+        u8::try_from(n)
             .ok()
-            .and_then(|n| codes.get(n).copied())
+            .and_then(from_code)
             .ok_or_else(|| self.bad("kind"))
     }
 
@@ -236,7 +213,7 @@ pub fn expand(month: Month, body: CompactBody) -> Result<ChunkBody, String> {
             id: EntryId(row.id()?),
             date: row.day(month)?,
             minutes,
-            kind: row.code(3, &WORK_CODES)?,
+            kind: row.code(3, WorkKind::from_code)?,
             start,
             organisation: row.reference(4, &body.refs, "organisation")?.map(OrgId),
             case: row.reference(5, &body.refs, "case")?.map(CaseId),
@@ -262,7 +239,7 @@ pub fn expand(month: Month, body: CompactBody) -> Result<ChunkBody, String> {
         let minutes = u32::try_from(row.number(3, "length", 0)?).map_err(|_| row.bad("length"))?;
         out.breaks.push(BreakEntry {
             id: BreakId(row.id()?),
-            kind: row.code(2, &BREAK_CODES)?,
+            kind: row.code(2, BreakKind::from_code)?,
             date: row.day(month)?,
             minutes,
             until,

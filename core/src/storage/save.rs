@@ -63,7 +63,12 @@ pub enum SnapshotRequest {
     /// Keep the current state now (before restoring an older one, say).
     Force,
     /// Data was migrated from `schema`, whose text stays under `legacy_key`.
-    BeforeMigration { schema: u32, legacy_key: String },
+    BeforeMigration {
+        /// The schema the data was migrated from.
+        schema: u32,
+        /// The storage key that keeps its text.
+        legacy_key: String,
+    },
 }
 
 /// Everything a save needs to know.

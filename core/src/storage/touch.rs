@@ -54,7 +54,7 @@ pub fn touched_months(before: &Journal, action: &Action) -> Vec<Month> {
             months
         }
         Action::RemoveDemo => {
-            use crate::tracking::demo::is_demo_id;
+            use crate::journal::is_demo_id;
             let demo_ref = |id: Option<&str>| id.is_some_and(is_demo_id);
             let mut months: Vec<Month> = before
                 .entries

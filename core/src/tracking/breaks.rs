@@ -100,6 +100,43 @@ impl BreakKind {
         BreakKind::ALL.into_iter().find(|k| k.slug() == slug)
     }
 
+    /// The kind's code in schema 3's compact rows (docs/storage.md). Fixed for good: reordering
+    /// [`BreakKind::ALL`] never changes it.
+    pub fn code(self) -> u8 {
+        match self {
+            BreakKind::MicroBreak => 0,
+            BreakKind::MealBreak => 1,
+            BreakKind::SelfCare => 2,
+            BreakKind::PeerSupport => 3,
+            BreakKind::PersonalTherapy => 4,
+            BreakKind::DayOff => 5,
+            BreakKind::Vacation => 6,
+            BreakKind::SickDay => 7,
+        }
+    }
+
+    /// The kind stored as `code`, or `None` for a code no kind has.
+    pub fn from_code(code: u8) -> Option<BreakKind> {
+        match code {
+            0 => Some(BreakKind::MicroBreak),
+            1 => Some(BreakKind::MealBreak),
+            2 => Some(BreakKind::SelfCare),
+            3 => Some(BreakKind::PeerSupport),
+            4 => Some(BreakKind::PersonalTherapy),
+            5 => Some(BreakKind::DayOff),
+            6 => Some(BreakKind::Vacation),
+            7 => Some(BreakKind::SickDay),
+            _ => None,
+        }
+    }
+
+    /// True for support the clinician sought for themself (peer support or supervision sought,
+    /// and personal therapy): with supervision logged as work, the "support" the risk model
+    /// counts per week.
+    pub fn is_support(self) -> bool {
+        matches!(self, BreakKind::PeerSupport | BreakKind::PersonalTherapy)
+    }
+
     /// True for records of whole days (day off, vacation, sick day), which have no minutes.
     pub fn is_whole_day(self) -> bool {
         matches!(
@@ -205,6 +242,16 @@ impl BreakEntry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_codes_are_docs_storage_md_s_and_read_back() {
+        let codes: Vec<u8> = BreakKind::ALL.into_iter().map(BreakKind::code).collect();
+        assert_eq!(codes, [0, 1, 2, 3, 4, 5, 6, 7]);
+        assert!(BreakKind::ALL
+            .into_iter()
+            .all(|k| BreakKind::from_code(k.code()) == Some(k)));
+        assert_eq!(BreakKind::from_code(8), None);
+    }
 
     fn day(m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, d).unwrap()

@@ -7,7 +7,7 @@ use super::breaks::{BreakId, BreakKind};
 use super::case::CaseId;
 use super::label::LabelProblem;
 use super::org::{Arrangement, OrgId, MAX_NAME_CHARS, MAX_RATE, MAX_WEEKLY_MINUTES};
-use crate::duration::format_minutes;
+use crate::units::duration::format_minutes;
 use chrono::NaiveDate;
 use std::fmt;
 
@@ -31,12 +31,19 @@ pub enum RecordError {
     /// More agreed weekly time than a week holds.
     WeeklyHoursTooHigh(u32),
     /// A range whose end comes before its start.
-    EndsBeforeStart { start: NaiveDate, end: NaiveDate },
+    EndsBeforeStart {
+        /// The first day.
+        start: NaiveDate,
+        /// The last day, before the first.
+        end: NaiveDate,
+    },
     /// A case must have been opened at least once.
     NoOpenPeriod,
     /// A case closed before it was opened.
     ClosedBeforeOpened {
+        /// The day the period opened.
         opened: NaiveDate,
+        /// The day it closed, before that.
         closed: NaiveDate,
     },
     /// A case's open periods overlap, are out of order, or an earlier one has no end.
@@ -46,7 +53,12 @@ pub enum RecordError {
     /// Reopening a case that is open.
     CaseAlreadyOpen(String),
     /// Reopening on or before the day the case was closed.
-    ReopenedTooEarly { closed: NaiveDate, on: NaiveDate },
+    ReopenedTooEarly {
+        /// The day the case closed.
+        closed: NaiveDate,
+        /// The day it was to reopen.
+        on: NaiveDate,
+    },
     /// A whole-day record was given minutes.
     MinutesOnWholeDay(BreakKind),
     /// A timed break without a duration.
@@ -58,7 +70,12 @@ pub enum RecordError {
     /// A range of days longer than a year.
     RangeTooLong(i64),
     /// Two whole-day records covering the same day.
-    WholeDayOverlap { date: NaiveDate, kind: BreakKind },
+    WholeDayOverlap {
+        /// A day both records cover.
+        date: NaiveDate,
+        /// The other record's kind.
+        kind: BreakKind,
+    },
     /// A record with this id already exists.
     DuplicateId(String),
     /// No organisation has this id.
@@ -68,20 +85,35 @@ pub enum RecordError {
     /// No break record has this id.
     UnknownBreak(BreakId),
     /// The entry names an organisation other than the case's.
-    CaseInOtherOrganisation { case: String },
+    CaseInOtherOrganisation {
+        /// The case's label.
+        case: String,
+    },
     /// The organisation is still referred to.
     OrganisationInUse {
+        /// The organisation's name.
         name: String,
+        /// Work entries that name it.
         entries: usize,
+        /// Cases that belong to it.
         cases: usize,
     },
     /// The case is still referred to by work entries.
-    CaseInUse { label: String, entries: usize },
+    CaseInUse {
+        /// The case's label.
+        label: String,
+        /// Work entries that name it.
+        entries: usize,
+    },
     /// A target outside its range.
     TargetOutOfRange {
+        /// The target.
         what: &'static str,
+        /// The value given.
         value: u32,
+        /// The lowest value allowed.
         min: u32,
+        /// The highest value allowed.
         max: u32,
     },
     /// A complexity weight of zero or over the maximum.

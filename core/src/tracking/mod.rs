@@ -1,24 +1,20 @@
 //! The tracking model: organisations and contracts, cases with complexity weights, breaks and
-//! time off, the clinician's targets, and the selectors that turn them into caseload, hours,
-//! income and recovery figures.
+//! time off, the clinician's targets and the weekly break plan. The reads that turn
+//! them into caseload, hours, income and recovery figures are in [`crate::selectors`].
 //!
 //! Like the rest of the core this is pure: no browser crate, no clock; ids and dates arrive with
-//! the actions. Records are validated by the reducer ([`reduce`], called from
+//! the actions. Records are validated by the journal's rules (`journal/tracking.rs`, called from
 //! [`crate::journal::Journal::apply`]), and every refusal is a [`RecordError`] whose message is
 //! written for the clinician. The definitions and edge-case decisions are collected in
 //! `docs/tracking-model.md`.
 
 pub mod breaks;
 pub mod case;
-pub mod demo;
-mod demo_checks;
 pub mod error;
 pub mod label;
 pub mod org;
 pub mod plan;
 pub mod plan_revision;
-pub(crate) mod reduce;
-pub mod selectors;
 pub mod targets;
 
 pub use breaks::{BreakEntry, BreakId, BreakKind};

@@ -8,7 +8,7 @@ use super::{use_initial_value, value_of};
 use crate::platform;
 use crate::store::Store;
 use chrono::NaiveDate;
-use tend_core::report::{report, Period};
+use tend_core::selectors::report::{report, Period};
 use yew::prelude::*;
 
 /// Which period the clinician chose.

@@ -4,12 +4,12 @@ use crate::views::chart_figure::ChartFigure;
 use crate::views::risk::signals_for;
 use chrono::Datelike;
 use chrono::Days;
+use tend_core::charts::report_weeks::{describe_weeks, render_weeks_svg};
 use tend_core::charts::risk::{describe_risk, render_risk_svg};
-use tend_core::charts::weeks::{describe_weeks, render_weeks_svg};
 use tend_core::checks::find_instrument;
 use tend_core::duration::format_minutes;
-use tend_core::report::{Period, Report};
 use tend_core::risk::{risk_history, RiskWeek};
+use tend_core::selectors::report::{Period, Report};
 use tend_core::{Journal, WorkKind};
 use yew::prelude::*;
 

@@ -1,4 +1,4 @@
-//! Tests of the reduce module, kept apart so the rules read on one screen.
+//! Tests of the tracking records' reducer rules, kept apart so the rules read on one screen.
 use super::*;
 use crate::entry::{EntryId, WorkKind};
 use crate::journal::Action;

@@ -6,7 +6,7 @@
 //! instruments) merges the same way; the backup's targets replace the current ones unless they
 //! are the defaults.
 
-use crate::journal::Journal;
+use super::Journal;
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 

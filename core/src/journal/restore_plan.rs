@@ -17,9 +17,9 @@
 //! on the order of the file, and restoring the same file twice changes nothing the second time.
 
 use super::restore::{merge, preview, Preview};
+use super::tracking::check_entry_links;
+use super::{ActionError, Journal};
 use crate::entry::{WorkEntry, MAX_ENTRY_MINUTES};
-use crate::journal::{ActionError, Journal};
-use crate::tracking::reduce::check_entry_links;
 use crate::tracking::{check_label, BreakEntry, RecordError};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -138,7 +138,7 @@ pub fn plan_restore(current: &Journal, incoming: &Journal) -> RestorePlan {
         record: format!(
             "work entry of {} ({}, {})",
             e.date.format("%a %-d %b %Y"),
-            crate::duration::format_minutes(e.minutes),
+            crate::units::duration::format_minutes(e.minutes),
             e.kind.label().to_lowercase()
         ),
         reason: reason.clone(),
@@ -279,4 +279,23 @@ fn fits(
         return Err(ActionError::DayOverfull { date, minutes }.to_string());
     }
     Ok(())
+}
+
+/// The rule of [`super::Action::Restore`]: merges a backup's records, refusing the whole restore
+/// if any record breaks a rule the reducer applies (#17). The shell restores [`plan_restore`]'s
+/// records, which never do; anything else reaching here (the demo data, a calendar import) is
+/// held to the same rules.
+pub(super) fn restore(journal: &Journal, incoming: &Journal) -> Result<Journal, ActionError> {
+    incoming.check().map_err(ActionError::Damaged)?;
+    let plan = plan_restore(journal, incoming);
+    if let Some(first) = plan.set_aside.first() {
+        return Err(ActionError::Damaged(format!(
+            "{} breaks a rule: {}",
+            first.record,
+            first.reason.trim_end_matches('.')
+        )));
+    }
+    let merged = merge(journal, incoming);
+    merged.check_references().map_err(ActionError::Damaged)?;
+    Ok(merged)
 }

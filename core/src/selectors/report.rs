@@ -9,14 +9,14 @@
 
 use crate::entry::WorkKind;
 use crate::journal::Journal;
-use crate::tracking::selectors::caseload::{caseload_by_week, caseload_on, CaseloadLevel};
-use crate::tracking::selectors::hours::daily_totals;
-use crate::tracking::selectors::rest::{
+use crate::selectors::caseload::{caseload_by_week, caseload_on, CaseloadLevel};
+use crate::selectors::hours::daily_totals;
+use crate::selectors::rest::{
     breaks_per_working_day, days_of, days_since_full_day_off, summarise_breaks, BreaksSummary,
 };
-use crate::tracking::selectors::{effective_org, MAX_DAYS};
+use crate::selectors::week::week_start;
+use crate::selectors::{effective_org, MAX_DAYS};
 use crate::tracking::{Arrangement, BreakKind};
-use crate::week::week_start;
 use chrono::{Datelike, Days, IsoWeek, Months, NaiveDate};
 
 /// The days a report covers, both included.

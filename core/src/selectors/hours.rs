@@ -5,37 +5,12 @@
 //! time (individual and group sessions and assessments) is compared with the maximum the
 //! clinician set, since no research-grade universal limit exists.
 
-use super::days;
+pub use super::week::daily_totals;
 use crate::entry::WorkKind;
 use crate::journal::Journal;
+use crate::selectors::week::{week_start, DayTotals, WeekSummary};
 use crate::tracking::WorkingDays;
-use crate::week::{week_start, DayTotals, WeekSummary};
 use chrono::{Datelike, Days, IsoWeek, NaiveDate};
-
-/// Minutes of each kind on every day from `first` to `last` inclusive (at most about ten years),
-/// with entries past midnight split over their two days.
-pub fn daily_totals(journal: &Journal, first: NaiveDate, last: NaiveDate) -> Vec<DayTotals> {
-    let mut out: Vec<DayTotals> = days(first, last)
-        .map(|date| DayTotals {
-            date,
-            minutes: [0; WorkKind::ALL.len()],
-        })
-        .collect();
-    for entry in journal
-        .entries
-        .iter()
-        .filter(|e| e.may_count_within(first, last))
-    {
-        for (date, minutes) in entry.day_split().parts() {
-            let offset = (date - first).num_days();
-            if let Some(day) = usize::try_from(offset).ok().and_then(|i| out.get_mut(i)) {
-                let slot = &mut day.minutes[entry.kind.index()];
-                *slot = slot.saturating_add(minutes);
-            }
-        }
-    }
-    out
-}
 
 /// One ISO week's hours with the targets they are measured against.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -148,10 +123,35 @@ fn with_targets(journal: &Journal, summary: WeekSummary) -> WeekHours {
     }
 }
 
+/// Hours logged in each week from the week holding `first` to the week holding `last`, as
+/// (Monday, hours). Each entry counts on the days its minutes fall on.
+pub fn weekly_hours(journal: &Journal, first: NaiveDate, last: NaiveDate) -> Vec<(NaiveDate, f64)> {
+    let start = week_start(first);
+    let weeks = ((last - start).num_days() / 7 + 1).max(0) as usize;
+    let mut minutes = vec![0u64; weeks];
+    for (date, m) in journal.entries.iter().flat_map(|e| e.day_split().parts()) {
+        let index = (date - start).num_days().div_euclid(7);
+        if let Some(slot) = usize::try_from(index).ok().and_then(|i| minutes.get_mut(i)) {
+            *slot += u64::from(m);
+        }
+    }
+    minutes
+        .into_iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let monday = start
+                .checked_add_days(Days::new(7 * i as u64))
+                .unwrap_or(start);
+            (monday, m as f64 / 60.0)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::entry::{EntryId, WorkEntry};
+    use crate::selectors::days;
     use chrono::NaiveTime;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {

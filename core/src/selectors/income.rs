@@ -21,8 +21,8 @@ use super::div_round;
 use super::effective_org;
 use crate::entry::EntryId;
 use crate::journal::Journal;
-use crate::month::Month;
 use crate::tracking::{Arrangement, OrgId, Organisation};
+use crate::units::Month;
 use chrono::NaiveDate;
 
 /// The most months [`income_variability`] looks back over (ten years).
@@ -314,6 +314,45 @@ pub fn income_variability(journal: &Journal, through: Month, count: u32) -> Inco
         mean,
         cv_basis_points,
     }
+}
+
+/// One organisation's minutes month by month: a row of the hours-by-organisation table and a
+/// series of its chart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrgSeries {
+    /// The organisation, or `None` for work without one.
+    pub organisation: Option<OrgId>,
+    /// Its name as the legend shows it.
+    pub name: String,
+    /// Minutes in each month, in the order of the months given.
+    pub minutes: Vec<u32>,
+}
+
+/// Gathers the organisations that have time in any of the months, in order of first appearance.
+pub fn org_series(months: &[MonthIncome]) -> Vec<OrgSeries> {
+    let mut series: Vec<OrgSeries> = Vec::new();
+    for (i, month) in months.iter().enumerate() {
+        for org in month.organisations.iter().filter(|o| o.minutes > 0) {
+            let at = match series
+                .iter()
+                .position(|s| s.organisation == org.organisation)
+            {
+                Some(at) => at,
+                None => {
+                    series.push(OrgSeries {
+                        organisation: org.organisation.clone(),
+                        name: org.name.clone(),
+                        minutes: vec![0; months.len()],
+                    });
+                    series.len() - 1
+                }
+            };
+            if let Some(slot) = series.get_mut(at).and_then(|s| s.minutes.get_mut(i)) {
+                *slot += org.minutes;
+            }
+        }
+    }
+    series
 }
 
 #[cfg(test)]

@@ -1,79 +1,17 @@
-//! The reducer's rules for self-check results and imported instruments, and why a change to them
-//! is refused. A result must name a known instrument and answer every item on its scale; an
-//! imported instrument must be a valid definition whose id is free; an instrument with results is
-//! not deleted (that would leave results nobody can score).
+//! The reducer's rules for self-check results and imported instruments ([`CheckError`] says why
+//! a change to them is refused). A result must name a known instrument and answer every item on
+//! its scale; an imported instrument must be a valid definition whose id is free; an instrument
+//! with results is not deleted (that would leave results nobody can score).
 
-use super::builtin::builtins;
-use super::record::{CheckId, CheckResult};
-use super::score::AnswerError;
-use super::{find_instrument, Instrument};
-use crate::journal::{ActionError, Journal};
+use super::{with, ActionError, Journal};
+use crate::checks::builtin::builtins;
+use crate::checks::{find_instrument, CheckError, CheckId, CheckResult, Instrument};
 use std::collections::HashSet;
-use std::fmt;
-
-/// Why a self-check change was refused. The journal is unchanged when one is returned.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum CheckError {
-    /// No built-in or imported instrument has this id.
-    UnknownInstrument(String),
-    /// The answers do not fit the instrument.
-    Answers(AnswerError),
-    /// A result with this id is already stored.
-    DuplicateId(CheckId),
-    /// No result has this id.
-    UnknownCheck(CheckId),
-    /// The definition is not valid; every problem is listed.
-    Invalid(Vec<String>),
-    /// An instrument with this id already exists (built in or imported).
-    InstrumentExists(String),
-    /// Built-in instruments cannot be removed.
-    BuiltIn(String),
-    /// Results still use the instrument.
-    InstrumentInUse { name: String, results: usize },
-}
-
-impl fmt::Display for CheckError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CheckError::UnknownInstrument(id) => write!(
-                f,
-                "Tend does not know the instrument \"{id}\"; import its definition first."
-            ),
-            CheckError::Answers(e) => e.fmt(f),
-            CheckError::DuplicateId(id) => write!(f, "A self-check with id {id} is already saved."),
-            CheckError::UnknownCheck(_) => {
-                f.write_str("That self-check is no longer there; it may have been deleted already.")
-            }
-            CheckError::Invalid(problems) => {
-                write!(f, "The instrument cannot be used: {}", problems.join(" "))
-            }
-            CheckError::InstrumentExists(id) => write!(
-                f,
-                "An instrument with the id \"{id}\" is already in Tend. To replace it, remove the \
-                 old one first (only possible while it has no results), or give the new one \
-                 another id."
-            ),
-            CheckError::BuiltIn(name) => write!(f, "{name} is built into Tend and stays."),
-            CheckError::InstrumentInUse { name, results } => write!(
-                f,
-                "{name} has {results} saved result{}; delete {} first to remove the instrument.",
-                if *results == 1 { "" } else { "s" },
-                if *results == 1 { "it" } else { "them" }
-            ),
-        }
-    }
-}
 
 impl From<CheckError> for ActionError {
     fn from(e: CheckError) -> ActionError {
         ActionError::Check(e)
     }
-}
-
-fn with(journal: &Journal, change: impl FnOnce(&mut Journal)) -> Result<Journal, ActionError> {
-    let mut next = journal.clone();
-    change(&mut next);
-    Ok(next)
 }
 
 /// Checks a result against its instrument in `journal`.

@@ -7,7 +7,7 @@
 
 use super::days;
 use crate::journal::Journal;
-use crate::week::week_start;
+use crate::selectors::week::week_start;
 use chrono::{Datelike, Days, IsoWeek, NaiveDate};
 
 /// How full the caseload is.

@@ -4,20 +4,43 @@
 //! the date). [`Journal::apply`] is the one place where actions become a new journal, and it
 //! refuses an action that would make the records inconsistent instead of half-applying it.
 //!
-//! The rules for the tracking records (organisations, cases, breaks, targets) live in
-//! [`crate::tracking::reduce`]; this module dispatches to them.
+//! This folder is the one home of the journal: the record collections shared between journals
+//! ([`entries`]), the actions ([`action`]), every reducer rule (work entries here, [`tracking`]
+//! for organisations, cases, breaks and targets, [`checks`] for self-check results and
+//! instruments, [`restore_plan`] and [`restore`] for merging a backup) and [`undo`], the actions
+//! that take a removal back.
 
-use crate::checks::reduce as checks;
-use crate::checks::{CheckError, CheckId, CheckResult, Instrument};
-use crate::entries::{Breaks, Entries, Shared};
+pub mod action;
+pub mod checks;
+pub mod entries;
+pub mod restore;
+pub mod restore_plan;
+pub mod tracking;
+pub mod undo;
+
+pub use action::{Action, ActionError};
+use entries::{Breaks, Entries, Shared};
+
+use crate::checks::{CheckResult, Instrument};
 use crate::entry::{EntryId, WorkEntry, MAX_ENTRY_MINUTES};
-use crate::tracking::reduce;
-use crate::tracking::{
-    BreakEntry, BreakId, Case, CaseId, OrgId, Organisation, RecordError, Targets,
-};
+use crate::tracking::{Case, Organisation, Targets};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::fmt;
+
+/// The prefix of every id in the demo data.
+pub const DEMO_PREFIX: &str = "demo-";
+
+/// True if the id belongs to the demo data.
+pub fn is_demo_id(id: &str) -> bool {
+    id.starts_with(DEMO_PREFIX)
+}
+
+/// A copy of `journal` changed by `change`: the last step of every rule that accepted a change.
+fn with(journal: &Journal, change: impl FnOnce(&mut Journal)) -> Result<Journal, ActionError> {
+    let mut next = journal.clone();
+    change(&mut next);
+    Ok(next)
+}
 
 /// Everything the clinician has logged. This is the payload of the stored document.
 ///
@@ -50,123 +73,25 @@ pub struct Journal {
     pub instruments: Vec<Instrument>,
 }
 
-/// A change to the journal.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Action {
-    /// Log a new work entry.
-    AddEntry(WorkEntry),
-    /// Delete the entry with this id.
-    RemoveEntry(EntryId),
-    /// Merge records from a backup: new ones added, changed ones replaced, by id.
-    Restore(Journal),
-    /// Remove every record of the demo data (ids starting `demo-`), leaving the clinician's own.
-    RemoveDemo,
-    /// Add an organisation and its contract.
-    AddOrganisation(Organisation),
-    /// Replace the organisation with the same id (new name or terms).
-    UpdateOrganisation(Organisation),
-    /// Delete an organisation nothing refers to any more.
-    RemoveOrganisation(OrgId),
-    /// Add a case (with the day it opened).
-    AddCase(Case),
-    /// Replace the case with the same id (label, organisation, complexity, periods).
-    UpdateCase(Case),
-    /// Close an open case on a day.
-    CloseCase { id: CaseId, on: NaiveDate },
-    /// Reopen a closed case on a day after it closed; the earlier period is kept.
-    ReopenCase { id: CaseId, on: NaiveDate },
-    /// Delete a case no work entry refers to.
-    RemoveCase(CaseId),
-    /// Log a break, time off or self-care.
-    AddBreak(BreakEntry),
-    /// Delete the break record with this id.
-    RemoveBreak(BreakId),
-    /// Replace the targets.
-    SetTargets(Targets),
-    /// Save a self-check result.
-    AddCheck(CheckResult),
-    /// Delete the self-check result with this id.
-    RemoveCheck(CheckId),
-    /// Add an imported instrument definition.
-    AddInstrument(Instrument),
-    /// Delete an imported instrument that has no results, by id.
-    RemoveInstrument(String),
-}
-
-/// Why an action was refused. The journal is unchanged when one of these is returned.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ActionError {
-    /// An entry must last at least a minute.
-    ZeroMinutes,
-    /// An entry cannot be longer than a day.
-    TooLong(u32),
-    /// The day would hold more than 24 hours of work.
-    DayOverfull { date: NaiveDate, minutes: u32 },
-    /// An entry with this id is already logged.
-    DuplicateId(EntryId),
-    /// No entry has this id.
-    UnknownId(EntryId),
-    /// Records from outside (a backup) break a rule, as described.
-    Damaged(String),
-    /// A tracking record or change was refused; the inner error says why.
-    Refused(RecordError),
-    /// A self-check result or instrument was refused; the inner error says why.
-    Check(CheckError),
-}
-
-impl From<RecordError> for ActionError {
-    fn from(e: RecordError) -> ActionError {
-        ActionError::Refused(e)
-    }
-}
-
-impl fmt::Display for ActionError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ActionError::ZeroMinutes => f.write_str("An entry must last at least one minute."),
-            ActionError::TooLong(m) => {
-                write!(
-                    f,
-                    "An entry can be at most 24 hours; this one is {m} minutes."
-                )
-            }
-            ActionError::DayOverfull { date, minutes } => write!(
-                f,
-                "{} would then hold {} of work, more than the 24 hours in a day. \
-                 Check the date and duration.",
-                date.format("%a %-d %b %Y"),
-                crate::duration::format_minutes(*minutes)
-            ),
-            ActionError::DuplicateId(id) => write!(f, "An entry with id {id} is already logged."),
-            ActionError::UnknownId(_) => {
-                f.write_str("That entry is no longer there; it may have been deleted already.")
-            }
-            ActionError::Damaged(why) => write!(f, "Nothing was restored: {why}."),
-            ActionError::Refused(e) => e.fmt(f),
-            ActionError::Check(e) => e.fmt(f),
-        }
-    }
-}
-
 impl Journal {
     /// Applies one action, returning the new journal or the reason it was refused.
     pub fn apply(&self, action: &Action) -> Result<Journal, ActionError> {
         match action {
             Action::AddEntry(entry) => self.add(entry),
             Action::RemoveEntry(id) => self.remove(id),
-            Action::Restore(incoming) => self.restore(incoming),
+            Action::Restore(incoming) => restore_plan::restore(self, incoming),
             Action::RemoveDemo => Ok(self.without_demo()),
-            Action::AddOrganisation(org) => reduce::add_organisation(self, org),
-            Action::UpdateOrganisation(org) => reduce::update_organisation(self, org),
-            Action::RemoveOrganisation(id) => reduce::remove_organisation(self, id),
-            Action::AddCase(case) => reduce::add_case(self, case),
-            Action::UpdateCase(case) => reduce::update_case(self, case),
-            Action::CloseCase { id, on } => reduce::close_case(self, id, *on),
-            Action::ReopenCase { id, on } => reduce::reopen_case(self, id, *on),
-            Action::RemoveCase(id) => reduce::remove_case(self, id),
-            Action::AddBreak(record) => reduce::add_break(self, record),
-            Action::RemoveBreak(id) => reduce::remove_break(self, id),
-            Action::SetTargets(targets) => reduce::set_targets(self, targets),
+            Action::AddOrganisation(org) => tracking::add_organisation(self, org),
+            Action::UpdateOrganisation(org) => tracking::update_organisation(self, org),
+            Action::RemoveOrganisation(id) => tracking::remove_organisation(self, id),
+            Action::AddCase(case) => tracking::add_case(self, case),
+            Action::UpdateCase(case) => tracking::update_case(self, case),
+            Action::CloseCase { id, on } => tracking::close_case(self, id, *on),
+            Action::ReopenCase { id, on } => tracking::reopen_case(self, id, *on),
+            Action::RemoveCase(id) => tracking::remove_case(self, id),
+            Action::AddBreak(record) => tracking::add_break(self, record),
+            Action::RemoveBreak(id) => tracking::remove_break(self, id),
+            Action::SetTargets(targets) => tracking::set_targets(self, targets),
             Action::AddCheck(result) => checks::add_check(self, result),
             Action::RemoveCheck(id) => checks::remove_check(self, id),
             Action::AddInstrument(i) => checks::add_instrument(self, i),
@@ -206,14 +131,14 @@ impl Journal {
             }
         }
         checks::check_records(self)?;
-        reduce::check_records(self)
+        tracking::check_records(self)
     }
 
     /// Checks that every organisation and case an entry or case names is present. Run it on a
     /// whole journal once every part has been loaded.
     pub fn check_references(&self) -> Result<(), String> {
         checks::check_references(self)?;
-        reduce::check_references(self)
+        tracking::check_references(self)
     }
 
     fn add(&self, entry: &WorkEntry) -> Result<Journal, ActionError> {
@@ -226,7 +151,7 @@ impl Journal {
         if self.entries.iter().any(|e| e.id == entry.id) {
             return Err(ActionError::DuplicateId(entry.id.clone()));
         }
-        reduce::check_entry_links(self, entry)?;
+        tracking::check_entry_links(self, entry)?;
         for (date, minutes) in entry.day_split().parts() {
             let day_total = self.minutes_on(date).saturating_add(minutes);
             if day_total > MAX_ENTRY_MINUTES {
@@ -243,7 +168,6 @@ impl Journal {
 
     /// This journal with every demo record taken out (and demo references cleared).
     pub fn without_demo(&self) -> Journal {
-        use crate::tracking::demo::is_demo_id;
         let mut next = self.clone();
         next.entries.retain(|e| !is_demo_id(&e.id.0));
         next.breaks.retain(|b| !is_demo_id(&b.id.0));
@@ -272,31 +196,11 @@ impl Journal {
 
     /// True if any record comes from the demo data.
     pub fn has_demo(&self) -> bool {
-        use crate::tracking::demo::is_demo_id;
         self.entries.iter().any(|e| is_demo_id(&e.id.0))
             || self.breaks.iter().any(|b| is_demo_id(&b.id.0))
             || self.organisations.iter().any(|o| is_demo_id(&o.id.0))
             || self.cases.iter().any(|c| is_demo_id(&c.id.0))
             || self.checks.iter().any(|c| is_demo_id(&c.id.0))
-    }
-
-    /// Merges a backup's records, refusing the whole restore if any record breaks a rule the
-    /// reducer applies (#17). The shell restores [`crate::exchange::plan_restore`]'s records,
-    /// which never do; anything else reaching here (the demo data, a calendar import) is held to
-    /// the same rules.
-    fn restore(&self, incoming: &Journal) -> Result<Journal, ActionError> {
-        incoming.check().map_err(ActionError::Damaged)?;
-        let plan = crate::exchange::plan_restore(self, incoming);
-        if let Some(first) = plan.set_aside.first() {
-            return Err(ActionError::Damaged(format!(
-                "{} breaks a rule: {}",
-                first.record,
-                first.reason.trim_end_matches('.')
-            )));
-        }
-        let merged = crate::exchange::merge(self, incoming);
-        merged.check_references().map_err(ActionError::Damaged)?;
-        Ok(merged)
     }
 
     fn remove(&self, id: &EntryId) -> Result<Journal, ActionError> {

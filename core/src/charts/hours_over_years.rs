@@ -2,36 +2,10 @@
 //! chart a five-year history is measured with in the benchmark, against JavaScript chart
 //! libraries drawing the same series.
 
-use crate::chart::{failed, kind_colour, named_svg, ChartError};
+use crate::charts::frame::{failed, kind_colour, named_svg, ChartError};
 use crate::entry::WorkKind;
-use crate::journal::Journal;
-use crate::week::week_start;
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use plotters::prelude::*;
-
-/// Hours logged in each week from the week holding `first` to the week holding `last`, as
-/// (Monday, hours). Each entry counts on the days its minutes fall on.
-pub fn weekly_hours(journal: &Journal, first: NaiveDate, last: NaiveDate) -> Vec<(NaiveDate, f64)> {
-    let start = week_start(first);
-    let weeks = ((last - start).num_days() / 7 + 1).max(0) as usize;
-    let mut minutes = vec![0u64; weeks];
-    for (date, m) in journal.entries.iter().flat_map(|e| e.day_split().parts()) {
-        let index = (date - start).num_days().div_euclid(7);
-        if let Some(slot) = usize::try_from(index).ok().and_then(|i| minutes.get_mut(i)) {
-            *slot += u64::from(m);
-        }
-    }
-    minutes
-        .into_iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let monday = start
-                .checked_add_days(Days::new(7 * i as u64))
-                .unwrap_or(start);
-            (monday, m as f64 / 60.0)
-        })
-        .collect()
-}
 
 /// One sentence on the series: its length, average and highest week.
 pub fn describe_trend(weeks: &[(NaiveDate, f64)]) -> String {
@@ -96,6 +70,7 @@ pub fn render_trend_svg(
 mod tests {
     use super::*;
     use crate::bench::{generate, Profile};
+    use crate::selectors::hours::weekly_hours;
 
     #[test]
     fn five_years_become_one_line_of_weekly_hours() {

@@ -6,6 +6,7 @@
 //! clinician lives (Sunday in the United States, Saturday in parts of the Middle East) for the
 //! week shown on Today.
 
+use super::days;
 use crate::entry::WorkKind;
 use crate::journal::Journal;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
@@ -50,6 +51,31 @@ pub fn week_start_on(date: NaiveDate, first: Weekday) -> NaiveDate {
     date.checked_sub_days(Days::new(back)).unwrap_or(date)
 }
 
+/// Minutes of each kind on every day from `first` to `last` inclusive (at most about ten years),
+/// with entries past midnight split over their two days.
+pub fn daily_totals(journal: &Journal, first: NaiveDate, last: NaiveDate) -> Vec<DayTotals> {
+    let mut out: Vec<DayTotals> = days(first, last)
+        .map(|date| DayTotals {
+            date,
+            minutes: [0; WorkKind::ALL.len()],
+        })
+        .collect();
+    for entry in journal
+        .entries
+        .iter()
+        .filter(|e| e.may_count_within(first, last))
+    {
+        for (date, minutes) in entry.day_split().parts() {
+            let offset = (date - first).num_days();
+            if let Some(day) = usize::try_from(offset).ok().and_then(|i| out.get_mut(i)) {
+                let slot = &mut day.minutes[entry.kind.index()];
+                *slot = slot.saturating_add(minutes);
+            }
+        }
+    }
+    out
+}
+
 impl WeekSummary {
     /// Sums the journal's entries for the ISO week that holds `date`. An entry with a start time
     /// that runs past midnight counts the minutes after midnight on the next day.
@@ -59,26 +85,19 @@ impl WeekSummary {
 
     /// Sums the journal's entries for the seven days from `first`.
     pub fn starting(journal: &Journal, first: NaiveDate) -> WeekSummary {
-        let days = std::array::from_fn(|i| DayTotals {
-            date: first.checked_add_days(Days::new(i as u64)).unwrap_or(first),
-            minutes: [0; WorkKind::ALL.len()],
-        });
-        let mut week = WeekSummary { days };
         let last = first.checked_add_days(Days::new(6)).unwrap_or(first);
-        for entry in journal
-            .entries
-            .iter()
-            .filter(|e| e.may_count_within(first, last))
-        {
-            for (date, minutes) in entry.day_split().parts() {
-                let offset = (date - first).num_days();
-                if let Ok(i @ 0..=6) = usize::try_from(offset) {
-                    let slot = &mut week.days[i].minutes[entry.kind.index()];
-                    *slot = slot.saturating_add(minutes);
-                }
-            }
-        }
-        week
+        let mut totals = daily_totals(journal, first, last).into_iter();
+        let days = std::array::from_fn(|i| {
+            let date = first.checked_add_days(Days::new(i as u64)).unwrap_or(first);
+            totals
+                .next()
+                .filter(|d| d.date == date)
+                .unwrap_or(DayTotals {
+                    date,
+                    minutes: [0; WorkKind::ALL.len()],
+                })
+        });
+        WeekSummary { days }
     }
 
     /// The week's first day (Monday in an ISO week).

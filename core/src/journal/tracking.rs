@@ -6,21 +6,13 @@
 //! half-done. Deleting something that is still referred to is refused with a way forward (end
 //! the contract, close the case) rather than leaving dangling references.
 
-use super::breaks::{BreakEntry, BreakId};
-use super::case::{Case, CaseId};
-use super::error::RecordError;
-use super::org::{OrgId, Organisation};
-use super::targets::Targets;
+use super::{with, ActionError, Journal};
 use crate::entry::WorkEntry;
-use crate::journal::{ActionError, Journal};
+use crate::tracking::{
+    BreakEntry, BreakId, Case, CaseId, OrgId, Organisation, RecordError, Targets,
+};
 use chrono::NaiveDate;
 use std::collections::HashSet;
-
-fn with(journal: &Journal, change: impl FnOnce(&mut Journal)) -> Result<Journal, ActionError> {
-    let mut next = journal.clone();
-    change(&mut next);
-    Ok(next)
-}
 
 fn org_index(journal: &Journal, id: &OrgId) -> Result<usize, RecordError> {
     journal
@@ -249,5 +241,5 @@ pub(crate) fn check_references(journal: &Journal) -> Result<(), String> {
 }
 
 #[cfg(test)]
-#[path = "reduce_tests.rs"]
+#[path = "tracking_tests.rs"]
 mod tests;

@@ -12,7 +12,9 @@
 //! notes, admin, travel, supervision, a pro bono evening and one on-call night running past
 //! midnight), breaks on most working days, one day off, one sick day, weekend self-care, a
 //! vacation about ten weeks earlier, and weekly pulses and two ProQOL 5 results
-//! ([`super::demo_checks`]).
+//! ([`checks`]).
+
+mod checks;
 
 use crate::entry::{EntryId, WorkEntry, WorkKind};
 use crate::journal::{Action, ActionError, Journal};
@@ -22,16 +24,10 @@ use crate::tracking::{
 };
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
 
-/// The prefix of every id in the sample.
-pub const DEMO_PREFIX: &str = "demo-";
-
-/// True if the id belongs to the sample.
-pub fn is_demo_id(id: &str) -> bool {
-    id.starts_with(DEMO_PREFIX)
-}
+pub use crate::journal::{is_demo_id, DEMO_PREFIX};
 
 /// SplitMix64: a tiny, well-mixed generator; enough for plausible variety, and deterministic.
-/// The benchmark histories ([`crate::bench`]) use it too.
+/// The benchmark histories (`bench`, behind the cargo feature of that name) use it too.
 pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
@@ -352,7 +348,7 @@ pub fn demo_actions(seed: u64, today: NaiveDate) -> Vec<Action> {
         }
     }
     // Self-checks come last, so the records above stay the same as before they were added.
-    let checks = super::demo_checks::demo_check_actions(&mut b.rng, today);
+    let checks = checks::demo_check_actions(&mut b.rng, today);
     b.actions.extend(checks);
     b.actions
 }

@@ -2,10 +2,12 @@
 //! as a line, so overtime shows as the part of a bar above it.
 
 use super::bars::{bar, bar_frame, level_line};
-use crate::chart::{draw_legend, failed, kind_colour, named_svg, ChartError, LEGEND_HEIGHT};
-use crate::duration::format_minutes;
+use crate::charts::frame::{
+    draw_legend, failed, kind_colour, named_svg, ChartError, LEGEND_HEIGHT,
+};
 use crate::entry::WorkKind;
-use crate::report::Report;
+use crate::selectors::report::Report;
+use crate::units::duration::format_minutes;
 use plotters::prelude::*;
 
 /// One or two sentences on the weeks: the total, the busiest week and the overtime.

@@ -1,5 +1,9 @@
-//! Selectors over the tracking records: pure functions from a journal (and a date or range) to
-//! the figures the views show.
+//! Selectors: every read of the journal that views, charts, reports and the risk model use, as
+//! pure functions from a journal (and a date or range) to figures.
+//!
+//! [`week`] sums one week day by day and kind by kind, [`hours`] measures weeks against the
+//! targets, [`caseload`], [`income`] and [`rest`] read the tracking records, and [`report`] puts
+//! a period's figures together from the others.
 //!
 //! Every selector counts time the same way: an entry's minutes fall on calendar days by
 //! [`crate::entry::WorkEntry::day_split`], weeks are ISO weeks (Monday to Sunday, numbered by
@@ -9,7 +13,9 @@
 pub mod caseload;
 pub mod hours;
 pub mod income;
+pub mod report;
 pub mod rest;
+pub mod week;
 
 use crate::entry::WorkEntry;
 use crate::journal::Journal;

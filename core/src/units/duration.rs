@@ -3,8 +3,10 @@
 //! The quick-entry form takes whatever a tired clinician types: `50`, `50m`, `1:30`, `1h30`,
 //! `1.5h` or `2 h`. This module turns that text into minutes, or says plainly what is wrong.
 
-use crate::entry::MAX_ENTRY_MINUTES;
 use std::fmt;
+
+/// Minutes in a day: the longest duration Tend reads (and the longest a work entry may be).
+pub const MINUTES_IN_DAY: u32 = 24 * 60;
 
 /// Why a typed duration was not accepted.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,7 +71,7 @@ pub fn parse_duration(text: &str) -> Result<u32, DurationError> {
     };
     match minutes {
         0 => Err(DurationError::Zero),
-        m if m > u64::from(MAX_ENTRY_MINUTES) => {
+        m if m > u64::from(MINUTES_IN_DAY) => {
             Err(DurationError::TooLong(u32::try_from(m).unwrap_or(u32::MAX)))
         }
         m => Ok(m as u32),

@@ -1,8 +1,8 @@
 //! Tests of the demo data: realistic, labelled, removable, and the same for the same seed and day.
 
 use super::*;
-use crate::month::Month;
-use crate::tracking::selectors::{caseload, hours, income, rest};
+use crate::selectors::{caseload, hours, income, rest};
+use crate::units::Month;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()

@@ -6,8 +6,7 @@
 //! through the same reducer, checks, storage plan and tab-to-tab replay as any other change.
 //! Re-added records come back with the same ids and contents; a collection lists them last.
 
-use crate::journal::{Action, Journal};
-use crate::tracking::demo::is_demo_id;
+use super::{is_demo_id, Action, Journal};
 
 /// The actions that reverse `action` when it is applied to `before`; `None` when `action` is
 /// not a removal, or removes nothing that exists in `before`.
@@ -97,7 +96,7 @@ fn demo_records(before: &Journal) -> Option<Journal> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tracking::demo::demo_journal;
+    use crate::demo::demo_journal;
     use crate::{EntryId, WorkEntry, WorkKind};
     use chrono::NaiveDate;
 

@@ -16,7 +16,7 @@
 use super::{days, MAX_DAYS};
 use crate::journal::Journal;
 use crate::tracking::BreakKind;
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 use std::collections::HashSet;
 
 /// One worked day's pauses against the target.
@@ -166,6 +166,60 @@ pub fn days_of(journal: &Journal, kind: BreakKind, first: NaiveDate, last: Naive
                 .any(|b| b.kind == kind && b.covers(*d))
         })
         .count() as u32
+}
+
+/// One week of pauses on the days worked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WeekBreaks {
+    /// The Monday starting the week.
+    pub monday: NaiveDate,
+    /// Days with work in the week.
+    pub days_worked: u32,
+    /// Pauses logged on those days.
+    pub pauses: u32,
+    /// Pauses aimed for per working day.
+    pub target: u32,
+}
+
+impl WeekBreaks {
+    /// Average pauses per working day in tenths (0 when no day was worked).
+    pub fn per_day_tenths(&self) -> u32 {
+        (self.pauses * 10)
+            .checked_div(self.days_worked)
+            .unwrap_or_default()
+    }
+
+    /// True if the average met the target, or there was no work to pause from.
+    pub fn met(&self) -> bool {
+        self.pauses >= self.target * self.days_worked
+    }
+}
+
+/// Pauses per working day for the `weeks` ISO weeks ending with the one holding `last`.
+pub fn breaks_by_week(journal: &Journal, last: NaiveDate, weeks: u32) -> Vec<WeekBreaks> {
+    let last_monday = last
+        .checked_sub_days(Days::new(u64::from(last.weekday().num_days_from_monday())))
+        .unwrap_or(last);
+    let first = last_monday
+        .checked_sub_days(Days::new(7 * u64::from(weeks.saturating_sub(1))))
+        .unwrap_or(last_monday);
+    let end = last_monday.checked_add_days(Days::new(6)).unwrap_or(last);
+    let days = breaks_per_working_day(journal, first, end);
+    (0..weeks)
+        .filter_map(|w| first.checked_add_days(Days::new(7 * u64::from(w))))
+        .map(|monday| {
+            let in_week: Vec<_> = days
+                .iter()
+                .filter(|d| d.date >= monday && (d.date - monday).num_days() < 7)
+                .collect();
+            WeekBreaks {
+                monday,
+                days_worked: in_week.len() as u32,
+                pauses: in_week.iter().map(|d| d.pauses).sum(),
+                target: journal.targets.breaks_per_day,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! strain creeping up as the weeks fill, and a ProQOL 5 about a month ago and another a few days
 //! ago. Deterministic like the rest of the sample, and every id starts with `demo-`.
 
-use super::demo::{Rng, DEMO_PREFIX};
+use super::{Rng, DEMO_PREFIX};
 use crate::checks::{CheckId, CheckResult, PROQOL_ID, PULSE_ID};
 use crate::journal::Action;
 use chrono::{Datelike, Days, NaiveDate, Weekday};

@@ -5,11 +5,11 @@
 
 mod common;
 
-use common::{execute, sorted, Store};
+use common::{execute, sorted, Store, TestCipher};
 use std::cell::Cell;
 use std::collections::BTreeSet;
 use tend_core::checks::{CheckId, CheckResult};
-use tend_core::lock::{self, DataKey};
+use tend_core::lock;
 use tend_core::storage::{
     all_months, compact, expand, load, load_snapshot, plan_save, ChunkBody, Cipher, CompactBody,
     SaveRequest, SnapshotRequest, INDEX_KEY,
@@ -229,23 +229,6 @@ fn schema_two_data_is_read_rewritten_compact_and_its_old_state_restorable() {
     let restored = load_snapshot(&old, &index, snapshot, None).unwrap();
     assert_eq!(restored.entries.len(), doc.payload.entries.len());
     assert_eq!(restored.breaks, doc.payload.breaks);
-}
-
-struct TestCipher {
-    key: DataKey,
-    counter: Cell<u8>,
-}
-
-impl Cipher for TestCipher {
-    fn seal(&self, plaintext: &str, associated: &str) -> Result<String, String> {
-        self.counter.set(self.counter.get().wrapping_add(1));
-        let mut nonce = [7u8; 24];
-        nonce[0] = self.counter.get();
-        lock::seal(&self.key, nonce, plaintext, associated).map_err(|e| e.to_string())
-    }
-    fn open(&self, sealed: &str, associated: &str) -> Result<String, String> {
-        lock::open(&self.key, sealed, associated).map_err(|e| e.to_string())
-    }
 }
 
 #[test]

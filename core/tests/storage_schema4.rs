@@ -6,13 +6,13 @@
 
 mod common;
 
-use common::{execute, sorted, Store};
+use common::{execute, sorted, Store, TestCipher};
 use std::cell::Cell;
 use std::collections::BTreeSet;
-use tend_core::lock::{self, DataKey};
+use tend_core::lock;
 use tend_core::storage::{
-    added_by, all_months, index_three_to_four, load, plan_save, Cipher, SaveRequest,
-    SnapshotRequest, INDEX_KEY,
+    added_by, all_months, index_three_to_four, load, plan_save, SaveRequest, SnapshotRequest,
+    INDEX_KEY,
 };
 use tend_core::{Action, Document, EntryId, WorkEntry, WorkKind, SCHEMA_VERSION};
 
@@ -94,24 +94,6 @@ fn schema_three_data_loads_and_its_first_save_writes_only_the_catalog_and_index(
         tend_core::storage::load_snapshot(&store, again.index.as_ref().unwrap(), snapshot, None)
             .unwrap();
     assert_eq!(earlier.entries.len(), 220);
-}
-
-/// The real cipher with nonces from a counter (the browser uses crypto.getRandomValues).
-struct TestCipher {
-    key: DataKey,
-    counter: Cell<u8>,
-}
-
-impl Cipher for TestCipher {
-    fn seal(&self, plaintext: &str, associated: &str) -> Result<String, String> {
-        self.counter.set(self.counter.get().wrapping_add(1));
-        let mut nonce = [7u8; 24];
-        nonce[0] = self.counter.get();
-        lock::seal(&self.key, nonce, plaintext, associated).map_err(|e| e.to_string())
-    }
-    fn open(&self, sealed: &str, associated: &str) -> Result<String, String> {
-        lock::open(&self.key, sealed, associated).map_err(|e| e.to_string())
-    }
 }
 
 #[test]

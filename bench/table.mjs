@@ -1,4 +1,4 @@
-// Prints a benchmark's results as the table the README carries.
+// Prints a benchmark's results as the table docs/performance.md carries.
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (s) => `${s.median.toFixed(1)} ms (${s.min.toFixed(1)}-${s.max.toFixed(1)})`;
 

@@ -2,8 +2,11 @@
 //!
 //! Loading never fails as a whole. A chunk that cannot be read is reported in
 //! [`Loaded::unreadable`] with its raw text, so the shell can set it aside, and the rest loads.
-//! An unreadable index is rebuilt from the newest chunk of each month found in the store. Data
-//! from a newer schema is left alone and reported, so the shell opens read-only.
+//! A missing or unreadable index (or catalog) is rebuilt from the pieces found in the store (see
+//! [`super::rebuild`]); every piece is checked against its length, record count and checksum.
+//! Pieces no index names are listed in [`Loaded::unnamed`], and new pieces are written above the
+//! highest revision present. Data from a newer schema is left alone and reported, so the shell
+//! opens read-only.
 
 use super::catalog::{index_three_to_four, Catalog, IndexHead};
 use super::keys::unnamed_keys;

@@ -6,9 +6,10 @@
 //! - `tend.index` names the chunk holding each month, the schema, the revision and the writing
 //!   build, and keeps a few rolling snapshots (older indexes) that can be restored.
 //! - `tend.chunk.<YYYY-MM>.r<revision>` holds one month's entries. Chunks are never rewritten in
-//!   place: a changed month gets a new key, the index is written last as the commit point, and
-//!   keys no longer named by the index or a snapshot are deleted afterwards. A save that fails
-//!   half-way therefore leaves the previous state whole.
+//!   place: a changed month gets a new key that no key in storage has, the index is written last
+//!   as the commit point, and pieces the previous index named and the new one does not are deleted
+//!   afterwards. A save that fails half-way therefore leaves the previous state whole, and keys
+//!   no index names are never written over or deleted by a save (see `keys.rs` and `sum.rs`).
 //! - Since schema 4, records added since their month was written wait in a small recent chunk,
 //!   and the list of months lives in a catalog written only when it changes, so adding a record
 //!   writes a few hundred characters plus the recent chunk (see [`recent`] and [`catalog`]).

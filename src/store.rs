@@ -515,14 +515,14 @@ fn needs_layout_rewrite(loaded: &Loaded) -> bool {
 }
 
 /// True when what was loaded (and could be read) has an index from before schema 4, which the
-/// next save writes as schema 4's head and catalog (schema 3 chunks stay as they are).
+/// next save writes as schema 4's head and catalog (schema 3 chunks stay as they are), or an
+/// index rebuilt from the pieces found, which is written at once the same way.
 fn needs_migration_save(loaded: &Loaded) -> bool {
     loaded.locked.is_none()
         && loaded.newer.is_none()
-        && loaded
-            .index
-            .as_ref()
-            .is_some_and(|i| i.schema < SCHEMA_VERSION || i.catalog.is_none())
+        && loaded.index.as_ref().is_some_and(|i| {
+            i.schema < SCHEMA_VERSION || i.catalog.is_none() || loaded.rebuilt.is_some()
+        })
 }
 
 /// The lock header in force for what was loaded, whether or not it could be opened.

@@ -11,7 +11,7 @@
 
 use super::catalog::Catalog;
 use super::keys::{parse_data_key, DataKey};
-use super::layout::{ChunkRef, Index};
+use super::layout::{ChunkRef, Index, Snapshot};
 use super::load::Loaded;
 use super::read::{month_name, read_chunk, read_registry};
 use super::recent::{ids_of, read_recent};
@@ -70,15 +70,54 @@ impl Found {
             && self.catalogs.is_empty())
     }
 
-    /// The lock header kept by the newest catalog that can be read (`None` when that catalog
-    /// records no lock, or no catalog can be read).
-    pub fn newest_lock(&self, kv: &impl KeyValue) -> Option<LockHeader> {
+    /// The newest catalog that can be read, with its key and text.
+    fn newest_catalog(&self, kv: &impl KeyValue) -> Option<(String, Catalog, String)> {
         self.catalogs.iter().find_map(|(_, key)| {
             let text = kv.get(key)?;
             let catalog: Catalog = crate::json::from_text(&text).ok()?;
-            Some(catalog.lock)
-        })?
+            Some((key.clone(), catalog, text))
+        })
     }
+
+    /// The lock header kept by the newest catalog that can be read (`None` when that catalog
+    /// records no lock, or no catalog can be read).
+    pub fn newest_lock(&self, kv: &impl KeyValue) -> Option<LockHeader> {
+        self.newest_catalog(kv)?.1.lock
+    }
+}
+
+/// The newest readable catalog, when it names exactly the month chunks the rebuild chose (the
+/// index alone was lost): its snapshots are kept and the catalog itself stays named, to be
+/// replaced by the next save like any catalog. Otherwise (a save cut short after writing months,
+/// a damaged catalog) it is left unnamed and the snapshots are not rebuilt.
+fn matching_catalog(
+    found: &Found,
+    kv: &impl KeyValue,
+    chunks: &BTreeMap<Month, ChunkRef>,
+) -> Option<(ChunkRef, Vec<Snapshot>)> {
+    let (key, catalog, text) = found.newest_catalog(kv)?;
+    let same = catalog.chunks.len() == chunks.len()
+        && catalog.chunks.iter().all(|(month, r)| {
+            chunks.get(month).is_some_and(|chosen| {
+                chosen.key == r.key && catalog.sums.get(&r.key) == chosen.sum.as_ref()
+            })
+        });
+    if !same {
+        return None;
+    }
+    let records = catalog.records();
+    let mut snapshots = catalog.snapshots;
+    for s in &mut snapshots {
+        let refs = s
+            .changed
+            .values_mut()
+            .chain(s.registry.as_mut())
+            .chain(s.recent.as_mut());
+        for r in refs {
+            r.sum = catalog.sums.get(&r.key).cloned();
+        }
+    }
+    Some((reference(key, &text, records), snapshots))
 }
 
 /// Fills `loaded` from the pieces `found` in `kv`, opening sealed ones with `cipher`, and gives
@@ -169,6 +208,10 @@ pub(super) fn rebuild(
         }
     }
 
+    let (catalog, snapshots) = match matching_catalog(found, kv, &chunks) {
+        Some((catalog, snapshots)) => (Some(catalog), snapshots),
+        None => (None, Vec::new()),
+    };
     loaded.doc.revision = found.highest;
     loaded.index = Some(Index {
         schema: SCHEMA_VERSION,
@@ -177,11 +220,12 @@ pub(super) fn rebuild(
         saved_at: 0,
         chunks,
         registry,
-        snapshots: Vec::new(),
+        snapshots,
         lock,
-        catalog: None,
+        catalog,
         recent,
         recent_ids,
+        // The shell saves a rebuilt state at once: a new catalog and index, nothing else.
         catalog_stale: true,
     });
 }

@@ -1,6 +1,6 @@
 //! The root component: creates the store, saves each change, follows other tabs, lays out views.
 
-use crate::platform::{self, SaveError, SaveJob};
+use crate::platform::{self, SaveError};
 use crate::route::View;
 use crate::store::{AppState, Msg, Store};
 use crate::views::{
@@ -10,7 +10,6 @@ use crate::views::{
 };
 use chrono::NaiveDate;
 use tend_core::settings::Persistence as Protection;
-use tend_core::storage::SnapshotRequest;
 use yew::prelude::*;
 
 /// How many times in a row a save may find another tab's newer data and replay on top of it
@@ -22,27 +21,15 @@ fn persist(store: &Store, replays: &mut u32) {
     if !store.needs_save() {
         return;
     }
-    let job = SaveJob {
-        doc: &store.doc,
-        base: store.base.as_ref(),
-        dirty: &store.dirty,
-        added: &store.added,
-        registry_dirty: store.registry_dirty,
-        snapshot: store.full_write.clone().unwrap_or(SnapshotRequest::Auto),
-        lock: store.unlocked_key(),
-        drop_snapshots: store.drop_snapshots,
-    };
-    match platform::save(job) {
-        Ok(saved) => {
+    match platform::save(&store.ledger, store.unlocked_key()) {
+        Ok((done, usage)) => {
             *replays = 0;
             if store.settings.first_saved_at.is_none() {
                 first_save(store);
             }
             store.dispatch(Msg::Saved {
-                index: saved.index,
-                saved: store.pending.len(),
-                written: saved.written,
-                usage: Some(saved.usage),
+                done,
+                usage: Some(usage),
             });
         }
         Err(SaveError::Stale) if *replays < MAX_REPLAYS => {
@@ -88,13 +75,9 @@ pub fn app() -> Html {
     use_theme(store.settings.theme);
     {
         let store = store.clone();
-        let key = (
-            store.doc.revision,
-            store.base.as_ref().map(|b| b.revision),
-            store.save_requests,
-            store.full_write.is_some(),
-        );
-        use_effect_with(key, move |_| persist(&store, &mut replays.borrow_mut()));
+        use_effect_with(store.ledger.due(), move |_| {
+            persist(&store, &mut replays.borrow_mut())
+        });
     }
     {
         // Another tab saved: read what it wrote and replay anything unsaved here on top. The

@@ -1,24 +1,23 @@
-//! The app's single store: the core document plus what the shell must remember about saving.
+//! The app's single store: the core's save ledger plus what the page shows about it.
 //!
-//! Views send [`Msg`]s; core actions go through `Document::apply`, so every rule lives in the
-//! core. The store never touches the browser: the root component saves whenever
-//! [`AppState::needs_save`] says so and reports the outcome back as a message. Changes not yet
-//! saved are kept as `pending` actions, so that if another tab saved first they can be replayed
-//! on top of its data instead of overwriting it.
+//! Views send [`Msg`]s. Every change, a restore included, goes through the core's
+//! [`Ledger`], which runs the journal's rules and keeps what storage has not accepted yet
+//! (replayed on top of another tab's data if that tab saved first). The store never touches the
+//! browser: the root component saves whenever [`AppState::needs_save`] says so and reports the
+//! outcome back as a message. What stays here is the page's side: notices, the undo offer, the
+//! lock's key, settings, and what was set aside.
 
 use crate::platform::lock::KeyHandle;
-use crate::platform::{Boot, SaveError};
+use crate::platform::Boot;
 use crate::undo::Undo;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use tend_core::lock::LockHeader;
 use tend_core::settings::{DeviceSettings, Persistence as Protection};
 use tend_core::storage::{
-    added_by, all_months, describe_key, touched_months, touches_registry, Added, Loaded,
-    SnapshotRequest, Usage, LEGACY_KEY,
+    describe_key, Ledger, Loaded, SaveDone, SaveError, SnapshotRequest, Unreadable, Usage,
 };
 use tend_core::undo::undo_removal;
-use tend_core::{Action, Document, Index, Journal, Month, SCHEMA_VERSION};
+use tend_core::{Action, Document, Index, Journal, SCHEMA_VERSION};
 use yew::prelude::*;
 
 /// A message shown near the form.
@@ -55,22 +54,9 @@ pub struct Quarantined {
 /// Everything the views render from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
-    /// The clinician's records with their envelope. Shared, so that copying the state for each
-    /// message and comparing old and new states (Yew does both) costs nothing however long the
-    /// history; a new document is made only by an action.
-    pub doc: Rc<Document>,
-    /// The index last read or written: what the next save builds on.
-    pub base: Option<Index>,
-    /// Actions applied here but not yet saved.
-    pub pending: Vec<Action>,
-    /// Months those actions touched.
-    pub dirty: BTreeSet<Month>,
-    /// Records those actions only added: the next save keeps them in the recent chunk.
-    pub added: Vec<Added>,
-    /// Whether those actions changed organisations, cases or targets.
-    pub registry_dirty: bool,
-    /// Set when the next save must rewrite everything and keep this snapshot.
-    pub full_write: Option<SnapshotRequest>,
+    /// The records and what of them storage has not accepted yet: every rule about saving lives
+    /// there, in the core.
+    pub ledger: Ledger,
     /// Whether changes are being saved.
     pub persistence: Persistence,
     /// Unreadable stored text found at start-up.
@@ -91,10 +77,6 @@ pub struct AppState {
     pub lock: Option<LockHeader>,
     /// The unlocked data key; `None` while locked.
     pub key: Option<KeyHandle>,
-    /// The next save forgets all snapshots (the lock was turned on or off).
-    pub drop_snapshots: bool,
-    /// Bumped when a save is needed for a reason other than a new revision.
-    pub save_requests: u64,
     /// The last removal, while it can be undone.
     pub undo: Option<Undo>,
     /// The serial the next undo offer gets.
@@ -105,11 +87,9 @@ pub struct AppState {
 pub enum Msg {
     /// Apply a core action; `done` is the confirmation shown if it succeeds.
     Apply { action: Action, done: String },
-    /// A save finished.
+    /// A save finished; `usage` is storage used afterwards.
     Saved {
-        index: Index,
-        saved: usize,
-        written: usize,
+        done: SaveDone,
         usage: Option<Usage>,
     },
     /// A save failed.
@@ -151,13 +131,8 @@ impl AppState {
             quarantine_failed,
             kept,
         } = boot;
-        let migrating = needs_migration_save(&loaded);
-        if migrating {
-            // The migration's save must not reuse the keys the older state (kept as a snapshot)
-            // lives in, and a tab of the older build must see it as newer than what it holds.
-            loaded.doc.revision = loaded.doc.revision.saturating_add(1);
-        }
-        let loaded_lock = lock_of(&loaded);
+        let lock = lock_of(&loaded);
+        let ledger = Ledger::boot(&mut loaded);
         let mut persistence = match storage_error {
             Some(e) => Persistence::MemoryOnly(e.message()),
             None => Persistence::Saved,
@@ -176,69 +151,31 @@ impl AppState {
                     .into(),
             );
         }
-        // Filled by `extend`, not `collect()`: collecting into a B-tree sorts with its own copy of
-        // the standard stable sort for each element type, kilobytes of wasm each (see `sorting`).
-        let mut dirty: BTreeSet<Month> = BTreeSet::new();
-        // Only pieces the index names are replaced; others stay where they are, kept aside.
-        let named = loaded
-            .index
-            .as_ref()
-            .map(Index::live_keys)
-            .unwrap_or_default();
-        let replaced = || loaded.unreadable.iter().filter(|u| named.contains(&u.key));
-        dirty.extend(replaced().filter_map(|u| u.month));
-        let full_write = match (loaded.migrated_from, &loaded.index) {
-            (Some(schema), _) => Some(SnapshotRequest::BeforeMigration {
-                schema,
-                legacy_key: LEGACY_KEY.into(),
-            }),
-            (None, None) if !loaded.doc.payload.entries.is_empty() => Some(SnapshotRequest::Auto),
-            // An older layout (schema 2): rewrite every month in the compact form, keeping the
-            // state as it was as a snapshot. Locked data waits until it is unlocked.
-            (None, Some(_)) if needs_layout_rewrite(&loaded) => Some(SnapshotRequest::Force),
-            // Schema 3: the same chunks, under schema 4's index and catalog.
-            (None, Some(_)) if migrating => Some(SnapshotRequest::Auto),
-            _ => None,
-        };
-        let registry_unreadable = replaced().any(|u| u.month.is_none());
-        // Schema 3 needs only its catalog written; anything else asking for a full write
-        // rewrites every month.
-        let rewrite_all = full_write.is_some() && (!migrating || needs_layout_rewrite(&loaded));
-        if rewrite_all {
-            dirty.extend(all_months(&loaded.doc, None));
-        }
-        let registry_dirty = rewrite_all || registry_unreadable;
         AppState {
-            quarantined: loaded
-                .unreadable
-                .iter()
-                .map(|u| Quarantined {
-                    reason: u.reason.clone(),
-                    key: u.key.clone(),
-                    raw: Rc::from(u.raw.as_str()),
-                })
-                .collect(),
+            quarantined: loaded.unreadable.iter().map(Quarantined::of).collect(),
             rebuilt: loaded.rebuilt.clone(),
             kept,
-            doc: Rc::new(loaded.doc),
-            base: loaded.index,
-            pending: Vec::new(),
-            dirty,
-            added: Vec::new(),
-            registry_dirty,
-            full_write,
+            ledger,
             persistence,
             notice: None,
             usage,
             settings,
             last_write: 0,
-            lock: loaded_lock,
+            lock,
             key: None,
-            drop_snapshots: false,
-            save_requests: 0,
             undo: None,
             undo_serial: 0,
         }
+    }
+
+    /// The records as this tab has them, saved or not.
+    pub fn doc(&self) -> &Rc<Document> {
+        self.ledger.doc()
+    }
+
+    /// The index last read or written, with its snapshots.
+    pub fn base(&self) -> Option<&Index> {
+        self.ledger.base()
     }
 
     /// True while the data is locked and the passphrase has not been given.
@@ -253,12 +190,7 @@ impl AppState {
 
     /// True when there are changes that storage has not accepted and may be written.
     pub fn needs_save(&self) -> bool {
-        !self.read_only()
-            && !self.locked_out()
-            && (!self.pending.is_empty()
-                || self.full_write.is_some()
-                || !self.dirty.is_empty()
-                || self.registry_dirty)
+        !self.read_only() && !self.locked_out() && self.ledger.has_unsaved()
     }
 
     /// True when changes are refused to protect stored data.
@@ -274,59 +206,41 @@ impl AppState {
     }
 }
 
+impl Quarantined {
+    fn of(u: &Unreadable) -> Quarantined {
+        Quarantined {
+            reason: u.reason.clone(),
+            key: u.key.clone(),
+            raw: Rc::from(u.raw.as_str()),
+        }
+    }
+}
+
 impl Reducible for AppState {
     type Action = Msg;
 
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut next = (*self).clone();
         match msg {
-            Msg::Apply { action, done } => next.apply(&self, action, done, None),
-            Msg::Saved {
-                index,
-                saved,
-                written,
-                usage,
-            } => {
-                next.pending.drain(..saved.min(next.pending.len()));
-                if next.pending.is_empty() {
-                    next.dirty.clear();
-                    next.added.clear();
-                    next.registry_dirty = false;
-                }
-                next.full_write = None;
-                next.drop_snapshots = false;
-                next.base = Some(index);
+            Msg::Apply { action, done } => next.apply(action, done, None),
+            Msg::Saved { done, usage } => {
+                next.ledger.saved(&done);
                 next.persistence = Persistence::Saved;
                 next.usage = usage.or(next.usage);
-                next.last_write = written;
+                next.last_write = done.written;
             }
             Msg::SaveFailed(err) => next.persistence = Persistence::MemoryOnly(err.message()),
             Msg::Reloaded(loaded) => next.take_reload(*loaded),
-            Msg::Restore { journal, label } => {
-                next.doc = Rc::new(Document {
-                    schema: self.doc.schema,
-                    revision: self.doc.revision.saturating_add(1),
-                    written_by: self.doc.written_by.clone(),
-                    payload: journal,
-                });
-                next.dirty = all_months(&next.doc, self.base.as_ref());
-                next.dirty.extend(all_months(&self.doc, None));
-                next.registry_dirty = true;
-                next.full_write = Some(SnapshotRequest::Force);
-                next.pending.clear();
-                next.notice(
-                    format!("Restored {label}. The state before it was kept as a snapshot."),
-                    false,
-                );
-            }
-            Msg::Settings(settings) => next.settings = settings,
-            Msg::Problem(text) => next.notice(text, true),
-            Msg::Import { journal, done } => next.apply(
-                &self,
-                Action::Restore(journal),
-                done,
+            Msg::Restore { journal, label } => next.apply(
+                Action::ReplaceAll(journal),
+                format!("Restored {label}. The state before it was kept as a snapshot."),
                 Some(SnapshotRequest::Force),
             ),
+            Msg::Settings(settings) => next.settings = settings,
+            Msg::Problem(text) => next.notice(text, true),
+            Msg::Import { journal, done } => {
+                next.apply(Action::Restore(journal), done, Some(SnapshotRequest::Force))
+            }
             Msg::Unlocked { loaded, key } => {
                 next.key = Some(key);
                 next.take_reload(*loaded);
@@ -340,19 +254,7 @@ impl Reducible for AppState {
             } => {
                 next.lock = lock;
                 next.key = key;
-                next.full_write = Some(SnapshotRequest::Auto);
-                if rewrite {
-                    // A new revision, so the rewritten chunks get new keys and the live ones
-                    // stay untouched until the new index commits.
-                    next.doc = Rc::new(Document {
-                        revision: self.doc.revision.saturating_add(1),
-                        ..(*self.doc).clone()
-                    });
-                    next.dirty.extend(all_months(&next.doc, next.base.as_ref()));
-                    next.registry_dirty = true;
-                    next.drop_snapshots = true;
-                }
-                next.save_requests += 1;
+                next.ledger.lock_changed(rewrite);
                 next.notice(done, false);
             }
             Msg::Undo(serial) => next.undo(serial),
@@ -374,39 +276,26 @@ impl Reducible for AppState {
 }
 
 impl AppState {
-    /// Applies a core action to `before` (the state the message arrived in), keeping it as
-    /// pending until saved; `snapshot` asks the next save to keep a snapshot first.
+    /// Applies a core action through the ledger, offering to undo a removal; `snapshot` asks
+    /// the next save to keep a snapshot first.
     pub(crate) fn apply(
         &mut self,
-        before: &AppState,
         action: Action,
         done: String,
         snapshot: Option<SnapshotRequest>,
     ) {
-        if before.read_only() {
+        if self.read_only() {
             self.notice(
                 "Nothing was changed: this tab is read-only until it is reloaded.",
                 true,
             );
             return;
         }
-        match before.doc.apply(&action, crate::platform::BUILD) {
-            Ok(doc) => {
-                let undo = undo_removal(&before.doc.payload, &action);
-                match added_by(&action) {
-                    Some(added) => self.added.push(added),
-                    None => self
-                        .dirty
-                        .extend(touched_months(&before.doc.payload, &action)),
-                }
-                self.registry_dirty |= touches_registry(&action);
-                self.pending.push(action);
-                self.doc = Rc::new(doc);
-                if snapshot.is_some() {
-                    self.full_write = snapshot;
-                }
+        let undo = undo_removal(&self.doc().payload, &action);
+        match self.ledger.apply(action, crate::platform::BUILD, snapshot) {
+            Ok(()) => {
                 if let Some(actions) = undo {
-                    self.undo_serial = before.undo_serial.wrapping_add(1);
+                    self.undo_serial = self.undo_serial.wrapping_add(1);
                     self.undo = Some(Undo {
                         text: done.clone(),
                         actions,
@@ -419,9 +308,9 @@ impl AppState {
         }
     }
 
-    /// Adopts what another tab saved, replaying this tab's unsaved actions on top.
-    fn take_reload(&mut self, loaded: Loaded) {
-        let lock = lock_of(&loaded);
+    /// Adopts what another tab saved (or what unlocking revealed), replaying this tab's unsaved
+    /// actions on top through the ledger, and names what could not be read.
+    fn take_reload(&mut self, mut loaded: Loaded) {
         if loaded.rebuilt.is_some() {
             self.rebuilt = loaded.rebuilt.clone();
         }
@@ -434,18 +323,19 @@ impl AppState {
             // Locked under a lock this tab does not hold the key to: ask for the passphrase.
             self.key = None;
         }
-        self.lock = lock;
+        self.lock = lock_of(&loaded);
         if let Some(found) = loaded.newer {
             self.persistence = Persistence::ReadOnly(format!(
                 "Another tab saved data in a newer format ({found}); reload this tab to use it."
             ));
             return;
         }
-        let migrating = needs_migration_save(&loaded);
-        let (mut doc, dropped) = loaded.doc.rebase(&self.pending, crate::platform::BUILD);
-        if migrating {
-            doc.revision = doc.revision.saturating_add(1);
+        for u in &loaded.unreadable {
+            if !self.quarantined.iter().any(|q| q.key == u.key) {
+                self.quarantined.push(Quarantined::of(u));
+            }
         }
+        let dropped = self.ledger.reload(&mut loaded, crate::platform::BUILD);
         if !dropped.is_empty() {
             let reasons: Vec<String> = dropped.iter().map(|(_, e)| e.to_string()).collect();
             self.notice(
@@ -455,74 +345,13 @@ impl AppState {
                 ),
                 true,
             );
-            let kept: Vec<Action> = self
-                .pending
-                .iter()
-                .filter(|a| !dropped.iter().any(|(d, _)| d == *a))
-                .cloned()
-                .collect();
-            self.pending = kept;
         }
-        // What this reading could not read (say, once unlocked) is named like at start-up, and
-        // the pieces the index names are replaced by the next save (their text was set aside).
-        let named = loaded
-            .index
-            .as_ref()
-            .map(Index::live_keys)
-            .unwrap_or_default();
-        for u in &loaded.unreadable {
-            if !self.quarantined.iter().any(|q| q.key == u.key) {
-                self.quarantined.push(Quarantined {
-                    reason: u.reason.clone(),
-                    key: u.key.clone(),
-                    raw: Rc::from(u.raw.as_str()),
-                });
-            }
-            if named.contains(&u.key) {
-                match u.month {
-                    Some(month) => {
-                        self.dirty.insert(month);
-                    }
-                    None => self.registry_dirty = true,
-                }
-            }
-        }
-        self.doc = Rc::new(doc);
-        self.base = loaded.index;
-        let older = self.base.as_ref().is_some_and(|b| b.schema < 3);
-        if migrating {
-            self.full_write.get_or_insert(SnapshotRequest::Auto);
-        }
-        if (self.base.is_none() && !self.doc.payload.entries.is_empty()) || older {
-            self.full_write = Some(if older {
-                SnapshotRequest::Force
-            } else {
-                SnapshotRequest::Auto
-            });
-            self.dirty.extend(all_months(&self.doc, self.base.as_ref()));
-            self.registry_dirty = true;
-        }
-        if matches!(self.persistence, Persistence::MemoryOnly(_)) && self.pending.is_empty() {
+        if matches!(self.persistence, Persistence::MemoryOnly(_))
+            && self.ledger.pending().is_empty()
+        {
             self.persistence = Persistence::Saved;
         }
     }
-}
-
-/// True when what was loaded (and could be read) is in an older layout that the next save must
-/// rewrite whole: schema 2 chunks become compact rows.
-fn needs_layout_rewrite(loaded: &Loaded) -> bool {
-    needs_migration_save(loaded) && loaded.index.as_ref().is_some_and(|i| i.schema < 3)
-}
-
-/// True when what was loaded (and could be read) has an index from before schema 4, which the
-/// next save writes as schema 4's head and catalog (schema 3 chunks stay as they are), or an
-/// index rebuilt from the pieces found, which is written at once the same way.
-fn needs_migration_save(loaded: &Loaded) -> bool {
-    loaded.locked.is_none()
-        && loaded.newer.is_none()
-        && loaded.index.as_ref().is_some_and(|i| {
-            i.schema < SCHEMA_VERSION || i.catalog.is_none() || loaded.rebuilt.is_some()
-        })
 }
 
 /// The lock header in force for what was loaded, whether or not it could be opened.

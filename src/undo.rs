@@ -23,8 +23,7 @@ impl AppState {
         };
         let mut trial = self.clone();
         for action in offer.actions {
-            let before = trial.clone();
-            trial.apply(&before, action, String::new(), None);
+            trial.apply(action, String::new(), None);
             if let Some(problem) = trial.notice.as_ref().filter(|n| n.is_error) {
                 let why = problem.text.clone();
                 self.notice(format!("That could not be undone: {why}"), true);

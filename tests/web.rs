@@ -7,10 +7,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test may unwrap (clippy.toml)
 
 use std::collections::BTreeSet;
-use tend::platform::{self, SaveError, SaveJob};
-use tend_core::storage::{
-    self, KeyValue, SnapshotRequest, INDEX_KEY, LEGACY_KEY, QUARANTINE_PREFIX,
-};
+use tend::platform::{self, SaveError};
+use tend_core::storage::{self, KeyValue, Ledger, INDEX_KEY, LEGACY_KEY, QUARANTINE_PREFIX};
 use tend_core::{Action, Document, EntryId, Month, WorkEntry, WorkKind};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -305,32 +303,19 @@ async fn schema_one_data_is_migrated_with_a_restorable_copy_from_before() {
     root.remove();
 }
 
-fn one_entry_doc() -> Document {
-    Document::new("test")
-        .apply(&Action::AddEntry(entry("x", "2026-11-23", 45)), "test")
-        .unwrap()
+/// A tab that has logged one entry and not saved it yet.
+fn one_entry_tab() -> Ledger {
+    let mut tab = Ledger::new(Document::new("test"));
+    tab.apply(Action::AddEntry(entry("x", "2026-11-23", 45)), "test", None)
+        .unwrap();
+    tab
 }
 
-fn month_set(doc: &Document) -> BTreeSet<Month> {
-    storage::all_months(doc, None)
-}
-
-/// A save with no lock and automatic snapshots.
-fn job<'a>(
-    doc: &'a Document,
-    base: Option<&'a tend_core::Index>,
-    dirty: &'a BTreeSet<Month>,
-) -> SaveJob<'a> {
-    SaveJob {
-        doc,
-        base,
-        dirty,
-        added: &[],
-        registry_dirty: false,
-        snapshot: SnapshotRequest::Auto,
-        lock: None,
-        drop_snapshots: false,
-    }
+fn logged(tab: &Ledger, id: &str, date: &str, minutes: u32) -> Ledger {
+    let mut tab = tab.clone();
+    tab.apply(Action::AddEntry(entry(id, date, minutes)), "test", None)
+        .unwrap();
+    tab
 }
 
 #[wasm_bindgen_test]
@@ -349,38 +334,30 @@ fn a_full_store_is_reported_and_leaves_nothing_half_written() {
         size /= 2;
     }
     let keys_before = local().length().unwrap();
-    let doc = one_entry_doc();
-    let dirty = month_set(&doc);
-    assert!(matches!(
-        platform::save(job(&doc, None, &dirty)),
-        Err(SaveError::Full)
-    ));
+    let tab = one_entry_tab();
+    assert!(matches!(platform::save(&tab, None), Err(SaveError::Full)));
     assert_eq!(
         local().length().unwrap(),
         keys_before,
         "no chunk was left behind"
     );
     clear();
-    assert!(platform::save(job(&doc, None, &dirty)).is_ok());
+    assert!(platform::save(&tab, None).is_ok());
     clear();
 }
 
 #[wasm_bindgen_test]
 fn a_save_based_on_a_stale_revision_is_refused() {
     clear();
-    let doc = one_entry_doc();
-    let dirty = month_set(&doc);
-    let first = platform::save(job(&doc, None, &dirty)).unwrap();
-    // Another tab saves on top of revision 1...
-    let other = doc
-        .apply(&Action::AddEntry(entry("y", "2026-11-24", 10)), "test")
-        .unwrap();
-    platform::save(job(&other, Some(&first.index), &dirty)).unwrap();
-    // ...while this tab, still at revision 1, tries to write its own revision 2.
-    let mine = doc
-        .apply(&Action::AddEntry(entry("z", "2026-11-25", 20)), "test")
-        .unwrap();
-    let refused = platform::save(job(&mine, Some(&first.index), &dirty));
+    let mut first = one_entry_tab();
+    let (done, _) = platform::save(&first, None).unwrap();
+    first.saved(&done);
+    // Another tab saves on top of what was saved...
+    let other = logged(&first, "y", "2026-11-24", 10);
+    platform::save(&other, None).unwrap();
+    // ...while this tab, still on the first save, tries to write its own change.
+    let mine = logged(&first, "z", "2026-11-25", 20);
+    let refused = platform::save(&mine, None);
     assert!(matches!(refused, Err(SaveError::Stale)));
     let ids: Vec<String> = stored()
         .doc
@@ -391,7 +368,10 @@ fn a_save_based_on_a_stale_revision_is_refused() {
         .collect();
     assert_eq!(ids, vec!["x", "y"], "the other tab's data survives");
     // A fresh tab with nothing loaded may not write over existing data either.
-    let fresh = platform::save(job(&mine, None, &dirty));
-    assert!(matches!(fresh, Err(SaveError::Stale)));
+    let fresh = logged(&Ledger::new(Document::new("test")), "z", "2026-11-25", 20);
+    assert!(matches!(
+        platform::save(&fresh, None),
+        Err(SaveError::Stale)
+    ));
     clear();
 }

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{execute, sorted, Store, TestCipher};
+use common::{execute, sorted, taken, Store, TestCipher};
 use std::cell::Cell;
 use std::collections::BTreeSet;
 use tend_core::lock::{self, LockHeader};
@@ -144,10 +144,13 @@ fn a_key_for_another_lock_is_not_used() {
         counter: Cell::new(50),
     };
     let dirty = all_months(&doc, None);
+    // Like the app, the other tab never writes over a key already in storage.
+    let taken = taken(&store);
     let plan = plan_save(SaveRequest {
         lock: Some(&header),
         cipher: Some(&cipher),
         drop_snapshots: true,
+        taken: &taken,
         ..SaveRequest::new(None, &doc, &dirty, 20)
     })
     .unwrap();

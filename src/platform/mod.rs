@@ -28,7 +28,7 @@ pub use remind::{
 };
 pub use storage::{
     kept_text, load, load_settings, load_snapshot, remove_kept, save, save_settings, usage, Boot,
-    SaveError, SaveJob, Saved,
+    SaveError,
 };
 pub use zone::describe_zone;
 

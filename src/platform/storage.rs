@@ -1,23 +1,34 @@
 //! Browser storage: runs the core's load and save plans against `localStorage`.
 //!
-//! The core decides what to read and write; this module does it, maps the browser's failures to
-//! [`SaveError`]s, keeps unreadable text aside under quarantine keys, and refuses to write over a
-//! revision another tab saved (the caller then replays its changes on top and saves again).
+//! The core decides what to read and write and carries out a save through the [`KeyStore`]
+//! trait; this module gives it localStorage, maps the browser's failures to [`SaveError`]s, and
+//! keeps unreadable text aside under quarantine keys.
 
 use super::lock::{KeyHandle, Sealer};
 use super::BUILD;
-use std::collections::BTreeSet;
 use tend_core::lock::LockHeader;
 use tend_core::settings::{DeviceSettings, SETTINGS_KEY};
 use tend_core::storage::{
-    self, plan_save, Added, KeyValue, Loaded, SaveRequest, Snapshot, SnapshotPolicy,
-    SnapshotRequest, Usage, INDEX_KEY, KEY_PREFIX, QUARANTINE_PREFIX,
+    self, KeyStore, KeyValue, Ledger, Loaded, SaveContext, SaveDone, Snapshot, Usage, INDEX_KEY,
+    KEY_PREFIX, QUARANTINE_PREFIX,
 };
-use tend_core::{Document, Index, Journal, Month};
+use tend_core::{Index, Journal};
+
+pub use tend_core::storage::SaveError;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// localStorage seen through the core's [`KeyValue`] trait.
 struct LocalStore(web_sys::Storage);
+
+impl KeyStore for LocalStore {
+    fn set(&mut self, key: &str, text: &str) -> Result<(), SaveError> {
+        write(self, key, text)
+    }
+
+    fn remove(&mut self, key: &str) {
+        let _ = self.0.remove_item(key);
+    }
+}
 
 impl KeyValue for LocalStore {
     fn get(&self, key: &str) -> Option<String> {
@@ -55,35 +66,6 @@ fn is_quota_error(error: &JsValue) -> bool {
             "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED"
         ) || matches!(ex.code(), 22 | 1014)
     })
-}
-
-/// Why a save did not happen.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SaveError {
-    /// The browser's storage for this site is full.
-    Full,
-    /// Storage is disabled or failed, with the browser's reason.
-    Unavailable(String),
-    /// Another tab saved a newer revision since this tab last read or wrote.
-    Stale,
-}
-
-impl SaveError {
-    /// The sentence shown to the clinician.
-    pub fn message(&self) -> String {
-        match self {
-            SaveError::Full => "This browser's storage for Tend is full, so your latest changes \
-                are kept in this tab only. Download a copy now so nothing is lost."
-                .into(),
-            SaveError::Unavailable(why) => format!(
-                "This browser is not letting Tend save ({why}). Your entries are kept in this tab \
-                 only until it closes; download a copy to keep them."
-            ),
-            SaveError::Stale => "Tend is open in another tab that keeps saving at the same \
-                moment. This tab's changes are kept here; reload to bring both together."
-                .into(),
-        }
-    }
 }
 
 fn write(store: &LocalStore, key: &str, text: &str) -> Result<(), SaveError> {
@@ -229,118 +211,30 @@ pub fn load_snapshot(
     )
 }
 
-/// One save: the document, the index it builds on, the months to rewrite and any snapshot due.
-pub struct SaveJob<'a> {
-    /// What to save.
-    pub doc: &'a Document,
-    /// The index this tab last read or wrote.
-    pub base: Option<&'a Index>,
-    /// The months changed since.
-    pub dirty: &'a BTreeSet<Month>,
-    /// The records only added since.
-    pub added: &'a [Added],
-    /// Whether organisations, cases or targets changed since.
-    pub registry_dirty: bool,
-    /// Which snapshot to keep.
-    pub snapshot: SnapshotRequest,
-    /// The lock header and key, when the lock is on.
-    pub lock: Key<'a>,
-    /// Forget all snapshots (the lock was turned on or off).
-    pub drop_snapshots: bool,
-}
-
-/// What a successful save leaves behind.
-pub struct Saved {
-    /// The index now stored.
-    pub index: Index,
-    /// Characters written, for the record of what a save costs.
-    pub written: usize,
-    /// Storage used afterwards.
-    pub usage: Usage,
-}
-
 thread_local! {
     /// Bytes of Tend's keys outside the index and its chunks (settings, kept-aside text, schema 1
     /// data), measured once at start-up so a save need not read the whole store again.
     static OTHER_BYTES: std::cell::Cell<Usage> = const { std::cell::Cell::new(Usage { bytes: 0 }) };
 }
 
-/// The revision of the stored index, if there is a readable one. A damaged index counts as none:
-/// its text was set aside at start-up and a fresh index may replace it.
-fn stored_revision(store: &LocalStore) -> Option<u64> {
-    let text = store.get(INDEX_KEY)?;
-    tend_core::json::from_text::<Index>(&text)
-        .ok()
-        .map(|i| i.revision)
-}
-
-/// Writes the job's chunks, then its index, then deletes what is no longer needed. Refuses with
-/// [`SaveError::Stale`] if storage holds a revision this tab has not seen. If a write fails the
-/// chunks already written are removed again and the stored state is as before.
-pub fn save(job: SaveJob<'_>) -> Result<Saved, SaveError> {
-    let store = local_store().map_err(SaveError::Unavailable)?;
-    // Every key now in storage: the plan names its new pieces so that it writes over none of them.
-    let taken: BTreeSet<String> = store.keys().into_iter().collect();
-    if let Some(stored) = stored_revision(&store) {
-        if Some(stored) != job.base.map(|b| b.revision) {
-            return Err(SaveError::Stale);
-        }
-    }
-    let sealer = job.lock.map(|(_, k)| Sealer(k.clone()));
-    let plan = plan_save(SaveRequest {
-        base: job.base,
-        doc: job.doc,
-        dirty: job.dirty,
-        added: job.added,
-        registry_dirty: job.registry_dirty,
-        now_ms: super::now_ms(),
-        build: BUILD,
-        snapshot: job.snapshot,
-        policy: SnapshotPolicy::default(),
-        lock: job.lock.map(|(header, _)| header),
-        cipher: sealer.as_ref().map(|s| s as &dyn storage::Cipher),
-        drop_snapshots: job.drop_snapshots,
-        taken: &taken,
-    })
-    .map_err(|why| SaveError::Unavailable(format!("sealing failed: {why}")))?;
-    let mut written_keys = Vec::new();
-    let undo = |store: &LocalStore, keys: &[String]| {
-        for key in keys {
-            let _ = store.0.remove_item(key);
-        }
-    };
-    for (key, text) in &plan.chunk_writes {
-        if store.get(key).is_some() {
-            // Only another tab writing between the plan and here could cause this: refuse.
-            undo(&store, &written_keys);
-            return Err(SaveError::Stale);
-        }
-        if let Err(e) = write(&store, key, text) {
-            undo(&store, &written_keys);
-            return Err(e);
-        }
-        written_keys.push(key.clone());
-    }
-    if let Err(e) = write(&store, INDEX_KEY, &plan.index_text) {
-        undo(&store, &written_keys);
-        return Err(e);
-    }
-    for key in &plan.deletes {
-        let _ = store.0.remove_item(key);
-    }
-    let written = plan.index_text.len()
-        + plan
-            .chunk_writes
-            .iter()
-            .map(|(_, t)| t.len())
-            .sum::<usize>();
-    let usage = Usage::of_index(&plan.index, plan.index_text.chars().count())
-        .plus(OTHER_BYTES.with(|o| o.get()));
-    Ok(Saved {
-        index: plan.index,
-        written,
-        usage,
-    })
+/// Saves what the ledger holds unsaved, sealing with `key` when the lock is on, and reports what
+/// was saved and the storage used afterwards. The core plans and carries out the save, taking
+/// back its own writes if one fails; this supplies localStorage, the clock and the cipher.
+pub fn save(ledger: &Ledger, key: Key<'_>) -> Result<(SaveDone, Usage), SaveError> {
+    let mut store = local_store().map_err(SaveError::Unavailable)?;
+    let sealer = key.map(|(header, k)| (header, Sealer(k.clone())));
+    let done = ledger.save(
+        &mut store,
+        SaveContext {
+            now_ms: super::now_ms(),
+            build: BUILD,
+            lock: sealer
+                .as_ref()
+                .map(|(header, s)| (*header, s as &dyn storage::Cipher)),
+        },
+    )?;
+    let usage = Usage::of_index(&done.index, done.index_chars).plus(OTHER_BYTES.with(|o| o.get()));
+    Ok((done, usage))
 }
 
 /// How much of the budget Tend's keys use, read key by key (at start-up only: it reads the whole

@@ -18,7 +18,7 @@ pub fn storage_banner() -> Html {
         Persistence::MemoryOnly(message) | Persistence::ReadOnly(message) => Some(message.clone()),
     };
     let usage = store.usage.filter(|u| u.level() != UsageLevel::Comfortable);
-    let has_data = !store.doc.payload.entries.is_empty();
+    let has_data = !store.doc().payload.entries.is_empty();
     let overdue = store
         .settings
         .backup_overdue_days(platform::now_ms())

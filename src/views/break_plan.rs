@@ -106,7 +106,7 @@ pub fn break_plan_card() -> Html {
     let suggest = {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| {
-            keep_plan(&store, BreakPlan::suggested(&store.doc.payload.targets));
+            keep_plan(&store, BreakPlan::suggested(&store.doc().payload.targets));
         })
     };
     let toggle = {

@@ -129,8 +129,8 @@ pub fn case_form(props: &CaseFormProps) -> Html {
             ondone.emit(());
         })
     };
-    let weights = &store.doc.payload.targets.weights;
-    let organisations = &store.doc.payload.organisations;
+    let weights = &store.doc().payload.targets.weights;
+    let organisations = &store.doc().payload.organisations;
     html! {
         <form class="entry-form" {onsubmit} aria-describedby="case-label-hint" data-testid="case-form">
             <div class="field">

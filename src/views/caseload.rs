@@ -32,7 +32,7 @@ pub fn caseload_view() -> Html {
         return html! {};
     };
     let today = platform::today();
-    let journal = &store.doc.payload;
+    let journal = &store.doc().payload;
     let now = caseload_on(journal, today);
     let first = today.checked_sub_days(Days::new(7 * 11)).unwrap_or(today);
     let weeks = caseload_by_week(journal, first, today);

@@ -22,8 +22,7 @@ pub fn data_view() -> Html {
         return html! {};
     };
     let snapshots = store
-        .base
-        .as_ref()
+        .base()
         .map(|b| b.snapshots.clone())
         .unwrap_or_default();
     let last_backup = store
@@ -71,7 +70,7 @@ pub fn data_view() -> Html {
                         };
                         let onclick = {
                             let (store, snapshot, label) = (store.clone(), snapshot.clone(), what.to_lowercase());
-                            Callback::from(move |_: MouseEvent| match store.base.as_ref().ok_or_else(|| "no saved state".to_string()).and_then(|index| platform::load_snapshot(index, &snapshot, store.key.as_ref())) {
+                            Callback::from(move |_: MouseEvent| match store.base().ok_or_else(|| "no saved state".to_string()).and_then(|index| platform::load_snapshot(index, &snapshot, store.key.as_ref())) {
                                 Ok(journal) => store.dispatch(Msg::Restore { journal, label: label.clone() }),
                                 Err(why) => store.dispatch(Msg::Problem(format!(
                                     "That earlier state could not be read ({why}); nothing was changed."))),

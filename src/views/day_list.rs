@@ -23,8 +23,8 @@ pub fn day_list(props: &DayListProps) -> Html {
     let Some(store) = use_context::<Store>() else {
         return html! {};
     };
-    let entries: Vec<_> = store.doc.payload.entries_on(props.day).cloned().collect();
-    let total = store.doc.payload.minutes_on(props.day);
+    let entries: Vec<_> = store.doc().payload.entries_on(props.day).cloned().collect();
+    let total = store.doc().payload.minutes_on(props.day);
     let heading = format!("Logged for {}", day_name(props.day, props.today));
     if entries.is_empty() {
         return html! {
@@ -68,7 +68,7 @@ fn same_as_last_week(store: &Store, day: NaiveDate) -> Html {
     let Some(source) = day.checked_sub_days(chrono::Days::new(7)) else {
         return html! {};
     };
-    let earlier: Vec<_> = store.doc.payload.entries_on(source).cloned().collect();
+    let earlier: Vec<_> = store.doc().payload.entries_on(source).cloned().collect();
     if earlier.is_empty() || store.read_only() {
         return html! {};
     }
@@ -100,7 +100,7 @@ fn same_as_last_week(store: &Store, day: NaiveDate) -> Html {
 
 /// The kind, and the organisation and case when the entry has them.
 fn describe(store: &Store, entry: &WorkEntry) -> String {
-    let journal = &store.doc.payload;
+    let journal = &store.doc().payload;
     let mut parts = vec![entry.kind.label().to_string()];
     if let Some(org) = entry
         .organisation

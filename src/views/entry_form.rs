@@ -47,7 +47,7 @@ pub fn entry_form(props: &EntryFormProps) -> Html {
     // the form first shows: with years of entries and none with an organisation, it reads them all.
     let organisation = use_state(|| {
         store.as_ref().and_then(|s| {
-            s.doc
+            s.doc()
                 .payload
                 .entries
                 .iter()
@@ -125,14 +125,14 @@ pub fn entry_form(props: &EntryFormProps) -> Html {
             known(
                 store
                     .as_ref()
-                    .map(|s| s.doc.payload.organisations.iter().any(|o| o.id == *id)),
+                    .map(|s| s.doc().payload.organisations.iter().any(|o| o.id == *id)),
             )
         }),
         case: (*case).clone().filter(|id| {
             known(
                 store
                     .as_ref()
-                    .map(|s| s.doc.payload.cases.iter().any(|c| c.id == *id)),
+                    .map(|s| s.doc().payload.cases.iter().any(|c| c.id == *id)),
             )
         }),
         start: *start,
@@ -244,7 +244,7 @@ fn details_fields(
     let Some(store) = store else {
         return html! {};
     };
-    let journal = &store.doc.payload;
+    let journal = &store.doc().payload;
     let cases: Vec<_> = journal
         .cases
         .iter()

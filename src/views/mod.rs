@@ -74,7 +74,7 @@ pub fn backup_button(store: &Store, label: &'static str) -> Html {
                     .map(|s| s as &dyn tend_core::storage::Cipher),
             );
             let text = export_backup(
-                &store.doc.payload,
+                &store.doc().payload,
                 platform::now_ms(),
                 platform::BUILD,
                 lock,

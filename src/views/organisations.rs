@@ -74,7 +74,7 @@ pub fn organisations_view() -> Html {
     let Some(store) = store else {
         return html! {};
     };
-    let journal = &store.doc.payload;
+    let journal = &store.doc().payload;
     let income = month_income(journal, *month);
     let variability = income_variability(journal, *month, 6);
     let months = last_months(journal, *month, 6);

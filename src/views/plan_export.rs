@@ -56,7 +56,7 @@ pub fn plan_export_card() -> Html {
                 stamp,
                 today,
             };
-            let text = plan_ics(plan, &store.doc.payload, &export);
+            let text = plan_ics(plan, &store.doc().payload, &export);
             let count = plan.breaks.len();
             said.set(if platform::download(FILE_NAME, "text/calendar", &text) {
                 format!(

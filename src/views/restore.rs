@@ -68,7 +68,7 @@ pub fn restore_controls() -> Html {
             let (stage, store) = (stage.clone(), store.clone());
             platform::read_chosen_file(&input, MAX_IMPORT_BYTES, move |read| {
                 stage.set(match read {
-                    Ok(bytes) => examine(Rc::new(bytes), None, &store.doc.payload),
+                    Ok(bytes) => examine(Rc::new(bytes), None, &store.doc().payload),
                     Err(0) => Stage::Problem("The file could not be read.".into()),
                     Err(bytes) => Stage::Problem(BackupError::TooLarge { bytes }.to_string()),
                 });
@@ -88,7 +88,7 @@ pub fn restore_controls() -> Html {
                 .map(|i| i.value())
                 .unwrap_or_default();
             stage.set(match lock::unlock(&passphrase, &header) {
-                Ok(key) => examine(bytes, Some(&lock::Sealer(key)), &store.doc.payload),
+                Ok(key) => examine(bytes, Some(&lock::Sealer(key)), &store.doc().payload),
                 Err(problem) => Stage::Problem(problem.to_string()),
             });
         })

@@ -62,7 +62,7 @@ pub fn self_care_view() -> Html {
         return html! {};
     };
     let today = platform::today();
-    let journal = &store.doc.payload;
+    let journal = &store.doc().payload;
     let first = today.checked_sub_days(Days::new(13)).unwrap_or(today);
     let summary = summarise_breaks(&breaks_per_working_day(journal, first, today));
     let day_off = days_since_full_day_off(journal, today);

@@ -33,7 +33,7 @@ pub fn csv_buttons() -> Html {
             <p class="hint">{"Comma-separated (CSV) with a header row and dates as YYYY-MM-DD."}</p>
             { for TABLES.iter().map(|&(label, stem, write)| {
                 let store = store.clone();
-                let onclick = Callback::from(move |_: MouseEvent| match write(&store.doc.payload) {
+                let onclick = Callback::from(move |_: MouseEvent| match write(&store.doc().payload) {
                     Ok(text) => {
                         let stamp = platform::today().format("%Y-%m-%d");
                         if !platform::download(&format!("tend-{stem}-{stamp}.csv"), "text/csv", &text) {

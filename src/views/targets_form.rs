@@ -67,7 +67,7 @@ pub fn targets_form() -> Html {
     // was typed; filled from the stored targets when they change.
     let stored = store
         .as_ref()
-        .map(|s| s.doc.payload.targets.clone())
+        .map(|s| s.doc().payload.targets.clone())
         .unwrap_or_default();
     let texts = use_state(|| field_texts(&stored));
     {
@@ -78,7 +78,7 @@ pub fn targets_form() -> Html {
     let Some(store) = store else {
         return html! {};
     };
-    let current = store.doc.payload.targets.clone();
+    let current = store.doc().payload.targets.clone();
     let onsubmit = {
         let (store, error, current) = (store.clone(), error.clone(), current.clone());
         let texts = texts.clone();

@@ -33,11 +33,11 @@ pub fn week_view(props: &WeekViewProps) -> Html {
     let store = use_context::<Store>();
     let first_day = first_weekday();
     let first = week_start_on(props.anchor, first_day);
-    let revision = store.as_ref().map_or(0, |s| s.doc.revision);
+    let revision = store.as_ref().map_or(0, |s| s.doc().revision);
     let week = {
         let store = store.clone();
         use_memo((revision, first), move |_| match &store {
-            Some(s) => WeekSummary::starting(&s.doc.payload, first),
+            Some(s) => WeekSummary::starting(&s.doc().payload, first),
             None => WeekSummary::starting(&Default::default(), first),
         })
     };
@@ -71,7 +71,7 @@ pub fn week_view(props: &WeekViewProps) -> Html {
     let hours = {
         let store = store.clone();
         use_memo((revision, first), move |_| match &store {
-            Some(s) => hours_from(&s.doc.payload, first),
+            Some(s) => hours_from(&s.doc().payload, first),
             None => hours_from(&Default::default(), first),
         })
     };

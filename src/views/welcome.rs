@@ -19,7 +19,7 @@ pub fn welcome() -> Html {
     let Some(store) = use_context::<Store>() else {
         return html! {};
     };
-    let journal = &store.doc.payload;
+    let journal = &store.doc().payload;
     if journal.has_demo() {
         let remove = {
             let store = store.clone();

@@ -21,6 +21,8 @@ pub enum Action {
     RemoveEntry(EntryId),
     /// Merge records from a backup: new ones added, changed ones replaced, by id.
     Restore(Journal),
+    /// Go back to an earlier state (a snapshot): the journal becomes exactly this one.
+    ReplaceAll(Journal),
     /// Remove every record of the demo data (ids starting `demo-`), leaving the clinician's own.
     RemoveDemo,
     /// Add an organisation and its contract.

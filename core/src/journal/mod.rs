@@ -73,6 +73,16 @@ pub struct Journal {
     pub instruments: Vec<Instrument>,
 }
 
+/// The rule of [`Action::ReplaceAll`]: an earlier state is taken whole, provided every record in
+/// it is one the reducer would accept and its references hold.
+fn replace_all(earlier: &Journal) -> Result<Journal, ActionError> {
+    earlier
+        .check()
+        .and_then(|()| earlier.check_references())
+        .map_err(ActionError::Damaged)?;
+    Ok(earlier.clone())
+}
+
 impl Journal {
     /// Applies one action, returning the new journal or the reason it was refused.
     pub fn apply(&self, action: &Action) -> Result<Journal, ActionError> {
@@ -80,6 +90,7 @@ impl Journal {
             Action::AddEntry(entry) => self.add(entry),
             Action::RemoveEntry(id) => self.remove(id),
             Action::Restore(incoming) => restore_plan::restore(self, incoming),
+            Action::ReplaceAll(earlier) => replace_all(earlier),
             Action::RemoveDemo => Ok(self.without_demo()),
             Action::AddOrganisation(org) => tracking::add_organisation(self, org),
             Action::UpdateOrganisation(org) => tracking::update_organisation(self, org),

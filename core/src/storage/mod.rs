@@ -23,6 +23,7 @@ mod compact;
 mod ids;
 mod keys;
 mod layout;
+mod ledger;
 mod load;
 mod migrate;
 mod read;
@@ -41,6 +42,7 @@ pub use layout::{
     catalog_key, chunk_key, recent_key, registry_key, Chunk, ChunkBody, ChunkRef, Index, Registry,
     RegistryBody, Snapshot, SnapshotReason, INDEX_KEY, LEGACY_KEY,
 };
+pub use ledger::{KeyStore, Ledger, SaveContext, SaveDone, SaveError};
 pub use load::{load, load_snapshot, Loaded, Unlocked, Unreadable};
 pub use migrate::{migrate, MigrationError};
 pub use recent::{Added, Recent, RecordId, FOLD_CHARS};

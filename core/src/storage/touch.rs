@@ -53,6 +53,11 @@ pub fn touched_months(before: &Journal, action: &Action) -> Vec<Month> {
             months.dedup();
             months
         }
+        Action::ReplaceAll(earlier) => {
+            let mut months = BTreeSet::new();
+            months.extend([before, earlier].into_iter().flat_map(record_months));
+            months.into_iter().collect()
+        }
         Action::RemoveDemo => {
             use crate::journal::is_demo_id;
             let demo_ref = |id: Option<&str>| id.is_some_and(is_demo_id);
@@ -142,7 +147,7 @@ pub fn touches_registry(action: &Action) -> bool {
         Action::AddBreak(_) | Action::RemoveBreak(_) => false,
         Action::AddCheck(_) | Action::RemoveCheck(_) => false,
         Action::AddInstrument(_) | Action::RemoveInstrument(_) => true,
-        Action::RemoveDemo => true,
+        Action::RemoveDemo | Action::ReplaceAll(_) => true,
         Action::Restore(incoming) => {
             !incoming.organisations.is_empty()
                 || !incoming.cases.is_empty()
@@ -166,16 +171,19 @@ pub fn all_months(doc: &Document, base: Option<&Index>) -> BTreeSet<Month> {
     // Filled by `extend`, not `collect()`: collecting into a B-tree sorts with its own copy of
     // the standard stable sort for each element type, kilobytes of wasm each (see `sorting`).
     let mut months: BTreeSet<Month> = BTreeSet::new();
-    months.extend(
-        doc.payload
-            .entries
-            .iter()
-            .map(|e| Month::of(e.date))
-            .chain(doc.payload.breaks.iter().map(|b| Month::of(b.date)))
-            .chain(doc.payload.checks.iter().map(|c| Month::of(c.date))),
-    );
+    months.extend(record_months(&doc.payload));
     if let Some(index) = base {
         months.extend(index.chunks.keys().copied());
     }
     months
+}
+
+/// The month of every dated record in a journal (with repeats).
+fn record_months(journal: &Journal) -> impl Iterator<Item = Month> + '_ {
+    journal
+        .entries
+        .iter()
+        .map(|e| Month::of(e.date))
+        .chain(journal.breaks.iter().map(|b| Month::of(b.date)))
+        .chain(journal.checks.iter().map(|c| Month::of(c.date)))
 }

@@ -5,20 +5,14 @@
 use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet};
 use tend_core::lock::{self, DataKey};
-use tend_core::storage::{plan_save, Cipher, SavePlan, SaveRequest, SnapshotRequest, INDEX_KEY};
+use tend_core::storage::{plan_save, Cipher, SavePlan, SaveRequest, SnapshotRequest};
 use tend_core::{Document, Index, Month};
 
 pub type Store = BTreeMap<String, String>;
 
-/// Runs a plan in the shell's order: chunks, the index, then deletes.
+/// Runs a plan as the app does: chunks, the index, then deletes, never over a key in storage.
 pub fn execute(store: &mut Store, plan: &SavePlan) {
-    for (key, text) in &plan.chunk_writes {
-        store.insert(key.clone(), text.clone());
-    }
-    store.insert(INDEX_KEY.into(), plan.index_text.clone());
-    for key in &plan.deletes {
-        store.remove(key);
-    }
+    plan.carry_out(store).unwrap();
 }
 
 /// Every key in the store, as the shell passes them to a save so it writes over none.

@@ -11,7 +11,7 @@ pub fn due_card() -> Html {
     let Some(store) = use_context::<Store>() else {
         return html! {};
     };
-    let due = due_on(&store.doc.payload, platform::today());
+    let due = due_on(&store.doc().payload, platform::today());
     if due.is_empty() {
         return html! {};
     }

@@ -15,18 +15,22 @@ pub fn check_history() -> Html {
     let Some(store) = use_context::<Store>() else {
         return html! {};
     };
-    let journal = &store.doc.payload;
+    let journal = &store.doc().payload;
     let mut results: Vec<_> = journal.checks.iter().collect();
     tend_core::sorting::sort_stable_by(&mut results, |a, b| (b.date, &b.id).cmp(&(a.date, &a.id)));
     let on_csv = {
         let store = store.clone();
-        Callback::from(move |_: MouseEvent| match checks_csv(&store.doc.payload) {
-            Ok(text) => {
-                let stamp = platform::today().format("%Y-%m-%d");
-                platform::download(&format!("tend-self-checks-{stamp}.csv"), "text/csv", &text);
-            }
-            Err(why) => store.dispatch(Msg::Problem(format!("The CSV could not be made ({why})."))),
-        })
+        Callback::from(
+            move |_: MouseEvent| match checks_csv(&store.doc().payload) {
+                Ok(text) => {
+                    let stamp = platform::today().format("%Y-%m-%d");
+                    platform::download(&format!("tend-self-checks-{stamp}.csv"), "text/csv", &text);
+                }
+                Err(why) => {
+                    store.dispatch(Msg::Problem(format!("The CSV could not be made ({why}).")))
+                }
+            },
+        )
     };
     html! {
         <section class="card" aria-labelledby="history-heading" data-testid="check-history">

@@ -60,7 +60,7 @@ pub fn checks_view() -> Html {
     let Some(store) = use_context::<Store>() else {
         return html! {};
     };
-    let journal = &store.doc.payload;
+    let journal = &store.doc().payload;
     let due = due_on(journal, crate::platform::today());
     let builtin_ids: Vec<String> = builtins().into_iter().map(|i| i.id).collect();
     html! {

@@ -120,7 +120,7 @@ pub fn calendar_import() -> Html {
     let show = {
         let (stage, store) = (stage.clone(), store.clone());
         move |chosen: &Chosen, s: Settings| {
-            stage.set(match examine(chosen, &s, &store.doc.payload) {
+            stage.set(match examine(chosen, &s, &store.doc().payload) {
                 Ok(result) => Stage::Ready(Rc::new(result)),
                 Err(message) => Stage::Problem(message),
             });
@@ -181,7 +181,7 @@ pub fn calendar_import() -> Html {
             let plan = &result.1;
             let action = plan.action();
             // The reducer has the last word: if it refuses, say why and change nothing.
-            if let Err(e) = store.doc.payload.apply(&action) {
+            if let Err(e) = store.doc().payload.apply(&action) {
                 stage.set(Stage::Problem(format!("Nothing was imported: {e}")));
                 return;
             }
@@ -241,7 +241,7 @@ pub fn calendar_import() -> Html {
         })
     };
     let on_range = Callback::from(move |_: Event| refresh(&|_: &mut Settings| {}));
-    let orgs = store.doc.payload.organisations.clone();
+    let orgs = store.doc().payload.organisations.clone();
     let read_only = store.read_only();
 
     html! {

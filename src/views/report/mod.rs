@@ -88,7 +88,7 @@ pub fn report_view() -> Html {
                 onchange={on_choice.clone()} />{label}</label>
         }
     };
-    let journal = &store.doc.payload;
+    let journal = &store.doc().payload;
 
     html! {
         <section class="card report" aria-labelledby="report-heading" data-testid="report-view">

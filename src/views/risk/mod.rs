@@ -37,11 +37,11 @@ pub fn signals_for(journal: &Journal, week: NaiveDate) -> CheckSignals {
 pub fn risk_view() -> Html {
     let store = use_context::<Store>();
     let today = platform::today();
-    let revision = store.as_ref().map_or(0, |s| s.doc.revision);
+    let revision = store.as_ref().map_or(0, |s| s.doc().revision);
     let history = {
         let store = store.clone();
         use_memo((revision, today), move |_| {
-            let journal = store.map(|s| s.doc.payload.clone()).unwrap_or_default();
+            let journal = store.map(|s| s.doc().payload.clone()).unwrap_or_default();
             risk_history(&journal, today, &|monday| signals_for(&journal, monday))
         })
     };
@@ -53,7 +53,7 @@ pub fn risk_view() -> Html {
     let latest = latest_scored(&history).cloned();
     let moderate = store
         .as_ref()
-        .map_or(6, |s| s.doc.payload.targets.weights.moderate);
+        .map_or(6, |s| s.doc().payload.targets.weights.moderate);
     html! {
         <>
             <section class="card" aria-labelledby="risk-heading">
@@ -67,7 +67,7 @@ pub fn risk_view() -> Html {
                     }
                     None => "Not enough data yet: log some work, time off or a self-check and the index appears here.".to_string(),
                 } }</p>
-                if store.as_ref().is_some_and(|s| default_targets(&s.doc.payload)) {
+                if store.as_ref().is_some_and(|s| default_targets(&s.doc().payload)) {
                     <p class="hint" data-testid="risk-default-targets">{"Hours, caseload and breaks are measured against Tend's starting targets (37.5 hours a week, 100 caseload points, 3 breaks a day). Set your own under Self-care and the index will follow them."}</p>
                 }
                 <ChartFigure svg={svg} size={(WIDTH, HEIGHT)} summary={describe_risk(shown)}

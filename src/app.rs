@@ -46,7 +46,6 @@ fn persist(store: &Store, replays: &mut u32) {
 fn first_save(store: &Store) {
     let mut settings = store.settings.clone();
     settings.first_saved_at = Some(platform::now_ms());
-    platform::save_settings(&settings);
     store.dispatch(Msg::Settings(settings.clone()));
     if settings.persistence == Protection::NotAsked {
         let dispatcher = store.dispatcher();
@@ -55,7 +54,6 @@ fn first_save(store: &Store) {
                 Some(true) => Protection::Granted,
                 _ => Protection::Denied,
             };
-            platform::save_settings(&settings);
             dispatcher.dispatch(Msg::Settings(settings));
         });
     }
@@ -73,6 +71,18 @@ pub fn app() -> Html {
     });
     let replays = use_mut_ref(|| 0u32);
     use_theme(store.settings.theme);
+    {
+        // The one place settings are written: whenever they differ from what this tab last
+        // read or wrote. Start-up writes nothing, so settings that could not be read stay as
+        // found until the clinician changes one.
+        let written = use_mut_ref(|| store.settings.clone());
+        use_effect_with(store.settings.clone(), move |settings| {
+            if *written.borrow() != *settings {
+                platform::save_settings(settings);
+                *written.borrow_mut() = settings.clone();
+            }
+        });
+    }
     {
         let store = store.clone();
         use_effect_with(store.ledger.due(), move |_| {

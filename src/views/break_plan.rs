@@ -25,9 +25,8 @@ fn day_name(day: Weekday) -> &'static str {
     }
 }
 
-/// Stores new settings on this device and hands them to the store.
+/// Hands new settings to the store, which keeps them on this device.
 fn keep(store: &Store, settings: DeviceSettings) {
-    platform::save_settings(&settings);
     store.dispatch(Msg::Settings(settings));
 }
 

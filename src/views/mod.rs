@@ -89,7 +89,6 @@ pub fn backup_button(store: &Store, label: &'static str) -> Html {
             if saved {
                 let mut settings = store.settings.clone();
                 settings.last_backup_at = Some(platform::now_ms());
-                platform::save_settings(&settings);
                 store.dispatch(Msg::Settings(settings));
             } else {
                 store.dispatch(Msg::Problem(

@@ -124,7 +124,6 @@ pub fn theme_choice() -> Html {
                 .unwrap_or_default();
             let mut settings = store.settings.clone();
             settings.theme = theme;
-            platform::save_settings(&settings);
             store.dispatch(Msg::Settings(settings));
         })
     };

@@ -43,7 +43,6 @@ pub fn plan_export_card() -> Html {
                 settings.break_plan.calendar_key = new_calendar_key();
             }
             if settings.break_plan.settle(today) || keyless {
-                platform::save_settings(&settings);
                 store.dispatch(Msg::Settings(settings.clone()));
             }
             let plan = &settings.break_plan;

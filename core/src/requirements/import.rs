@@ -114,7 +114,10 @@ fn read_root(value: &Value, out: &mut Problems) -> Option<RequirementSet> {
         .get("licensure")
         .and_then(|v| read_licensure(v, &f.path("licensure"), out));
     let ce = f.get("ce").and_then(|v| read_ce(v, &f.path("ce"), out));
-    if !f.has("supervision") && !f.has("licensure") && !f.has("ce") {
+    let has_minimums = f
+        .get("supervision")
+        .is_some_and(|v| !v.as_array().is_some_and(Vec::is_empty));
+    if !has_minimums && !f.has("licensure") && !f.has("ce") {
         note(
             out,
             "",

@@ -12,8 +12,7 @@ use super::due::{DueAbout, DueItem};
 use super::input::LoggedWork;
 use crate::selectors::week::week_start_on;
 use crate::units::duration::format_minutes;
-use crate::units::Month;
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -120,8 +119,12 @@ pub fn period_of(rule: &SupervisionMinimum, date: NaiveDate) -> (NaiveDate, Naiv
             (first, first.checked_add_days(Days::new(6)).unwrap_or(date))
         }
         Period::Month => {
-            let month = Month::of(date);
-            (month.first_day(), month.last_day())
+            let first = date.with_day(1).unwrap_or(date);
+            let last = first
+                .checked_add_months(Months::new(1))
+                .and_then(|next| next.pred_opt())
+                .unwrap_or(NaiveDate::MAX);
+            (first, last)
         }
     }
 }

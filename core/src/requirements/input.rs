@@ -109,3 +109,55 @@ pub fn work_from_journal(journal: &Journal) -> Vec<LoggedWork> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entry::{EntryId, WorkEntry};
+    use crate::journal::Action;
+    use chrono::NaiveTime;
+
+    #[test]
+    fn the_journal_s_entries_become_minutes_on_the_days_they_fall_on() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let late = WorkEntry {
+            start: NaiveTime::from_hms_opt(23, 0, 0),
+            ..WorkEntry::new(EntryId("a".into()), day, 90, WorkKind::OnCall)
+        };
+        let supervision = WorkEntry::new(EntryId("b".into()), day, 60, WorkKind::Supervision);
+        let journal = Journal::default()
+            .apply(&Action::AddEntry(late))
+            .and_then(|j| j.apply(&Action::AddEntry(supervision)))
+            .unwrap();
+        let next = day.succ_opt().unwrap();
+        assert_eq!(
+            work_from_journal(&journal),
+            [
+                LoggedWork::new(day, 60, WorkKind::OnCall),
+                LoggedWork::new(next, 30, WorkKind::OnCall),
+                LoggedWork::new(day, 60, WorkKind::Supervision),
+            ]
+        );
+        let unmarked = SupervisionFormat::Group;
+        assert_eq!(
+            work_from_journal(&journal)[2].supervision(unmarked),
+            Some(unmarked)
+        );
+        assert_eq!(work_from_journal(&journal)[0].supervision(unmarked), None);
+    }
+
+    #[test]
+    fn an_activity_s_problems_are_listed() {
+        let activity = CeActivity {
+            minutes: 0,
+            provider: "p".repeat(MAX_CE_TEXT + 1),
+            ..CeActivity::default()
+        };
+        assert_eq!(activity.problems().len(), 2);
+        let fine = CeActivity {
+            minutes: 90,
+            ..CeActivity::default()
+        };
+        assert!(fine.problems().is_empty());
+    }
+}

@@ -22,6 +22,7 @@ pub mod import;
 pub mod journal;
 pub mod json;
 pub mod lock;
+pub mod requirements;
 pub mod risk;
 pub mod selectors;
 pub mod settings;

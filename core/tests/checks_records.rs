@@ -8,11 +8,10 @@ mod common;
 use chrono::NaiveDate;
 use common::{execute, Store};
 use std::collections::BTreeSet;
-use tend_core::checks::{
-    due_on, read_instrument, signals_for_week, CheckError, CheckId, CheckResult, ProqolScores,
-    PROQOL_ID, PULSE_ID,
-};
+use tend_core::checks::{read_instrument, CheckError, CheckId, CheckResult, PROQOL_ID, PULSE_ID};
 use tend_core::exchange::{checks_csv, export_backup, preview, read_backup};
+use tend_core::risk::{signals_for_week, ProqolScores};
+use tend_core::selectors::checks::due_on;
 use tend_core::storage::{
     all_months, load, plan_save, touched_months, touches_registry, SaveRequest,
 };

@@ -75,7 +75,7 @@ fn the_sample_shows_every_view_something() {
             .count(),
         2
     );
-    let signals = crate::checks::signals_for_week(&j, today());
+    let signals = crate::risk::signals_for_week(&j, today());
     assert!(signals.pulse_strain.is_some() && signals.proqol.is_some());
     let without = j.without_demo();
     assert!(without.checks.is_empty() && !without.has_demo());

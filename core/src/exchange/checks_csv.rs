@@ -8,8 +8,9 @@
 //! neutralised if they look like a formula; scores are number cells.
 
 use super::csv_write::{write_table, Cell};
-use crate::checks::{scored, SubscaleScore};
+use crate::checks::SubscaleScore;
 use crate::journal::Journal;
+use crate::selectors::checks::scored;
 use std::collections::BTreeMap;
 
 /// Every self-check result as CSV, oldest first. Results whose instrument is unknown are left

@@ -5,7 +5,7 @@
 
 use super::{with, ActionError, Journal};
 use crate::checks::builtin::builtins;
-use crate::checks::{find_instrument, CheckError, CheckId, CheckResult, Instrument};
+use crate::checks::{find_in, CheckError, CheckId, CheckResult, Instrument};
 use std::collections::HashSet;
 
 impl From<CheckError> for ActionError {
@@ -16,7 +16,7 @@ impl From<CheckError> for ActionError {
 
 /// Checks a result against its instrument in `journal`.
 fn check_result(journal: &Journal, result: &CheckResult) -> Result<(), CheckError> {
-    let instrument = find_instrument(journal, &result.instrument)
+    let instrument = find_in(&journal.instruments, &result.instrument)
         .ok_or_else(|| CheckError::UnknownInstrument(result.instrument.clone()))?;
     instrument
         .check_answers(&result.answers)
@@ -47,7 +47,7 @@ pub(crate) fn add_instrument(
     instrument: &Instrument,
 ) -> Result<Journal, ActionError> {
     instrument.validate().map_err(CheckError::Invalid)?;
-    if find_instrument(journal, &instrument.id).is_some() {
+    if find_in(&journal.instruments, &instrument.id).is_some() {
         return Err(CheckError::InstrumentExists(instrument.id.clone()).into());
     }
     with(journal, |j| j.instruments.push(instrument.clone()))

@@ -15,6 +15,7 @@ pub mod inputs;
 pub mod insights;
 pub mod score;
 pub mod signals;
+pub mod week_signals;
 pub mod whatif;
 
 pub use factors::Factor;
@@ -23,6 +24,7 @@ pub use inputs::WeekInputs;
 pub use insights::{insights, Insight, Insights};
 pub use score::{score, Band, Part, Score};
 pub use signals::{CheckSignals, ProqolScores};
+pub use week_signals::signals_for_week;
 pub use whatif::{project, Projected, WhatIf};
 
 use chrono::{Days, NaiveDate};

@@ -1,7 +1,7 @@
 //! Selectors: every read of the journal that views, charts, reports and the risk model use, as
 //! pure functions from a journal (and a date or range) to figures.
 //!
-//! [`week`] sums one week day by day and kind by kind, [`hours`] measures weeks against the
+//! [`week`] sums one week day by day and kind by kind, [`checks`] reads the self-checks, [`hours`] measures weeks against the
 //! targets, [`caseload`], [`income`] and [`rest`] read the tracking records, and [`report`] puts
 //! a period's figures together from the others.
 //!
@@ -11,6 +11,7 @@
 //! capped so that no input, however odd, makes a selector run for long or allocate much.
 
 pub mod caseload;
+pub mod checks;
 pub mod hours;
 pub mod income;
 pub mod report;

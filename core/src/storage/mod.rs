@@ -25,7 +25,6 @@ mod keys;
 mod layout;
 mod ledger;
 mod load;
-mod migrate;
 mod read;
 mod rebuild;
 mod recent;
@@ -35,6 +34,7 @@ mod touch;
 mod usage;
 mod write;
 
+pub use crate::document::migrate::{migrate, MigrationError};
 pub use catalog::{index_three_to_four, Catalog, IndexHead};
 pub use compact::{compact, expand, CompactBody};
 pub use keys::{describe_key, is_data_key, parse_data_key, unnamed_keys, DataKey};
@@ -44,7 +44,6 @@ pub use layout::{
 };
 pub use ledger::{KeyStore, Ledger, SaveContext, SaveDone, SaveError};
 pub use load::{load, load_snapshot, Loaded, Unlocked, Unreadable};
-pub use migrate::{migrate, MigrationError};
 pub use recent::{Added, Recent, RecordId, FOLD_CHARS};
 pub use save::{plan_save, SavePlan, SaveRequest, SnapshotPolicy, SnapshotRequest};
 pub use sum::sum_of;

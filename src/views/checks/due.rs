@@ -2,7 +2,7 @@
 
 use crate::platform;
 use crate::store::Store;
-use tend_core::checks::due_on;
+use tend_core::selectors::checks::due_on;
 use yew::prelude::*;
 
 /// Lists the self-checks due today; shows nothing when none is.

@@ -4,8 +4,8 @@
 use super::form::describe_scores;
 use crate::platform;
 use crate::store::{Msg, Store};
-use tend_core::checks::find_instrument;
 use tend_core::exchange::checks_csv;
+use tend_core::selectors::checks::find_instrument;
 use tend_core::Action;
 use yew::prelude::*;
 

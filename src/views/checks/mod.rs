@@ -13,7 +13,8 @@ use crate::store::{Msg, Store};
 use form::InstrumentForm;
 use history::CheckHistory;
 use import::ImportInstrument;
-use tend_core::checks::{all_instruments, builtins, due_on, Instrument};
+use tend_core::checks::{builtins, Instrument};
+use tend_core::selectors::checks::{all_instruments, due_on};
 use tend_core::Action;
 use yew::prelude::*;
 

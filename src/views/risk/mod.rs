@@ -29,7 +29,7 @@ const CHART_WEEKS: usize = 26;
 /// week or the one before, the latest ProQOL within 35 days). With none stored, the index rests
 /// on the logged work alone.
 pub fn signals_for(journal: &Journal, week: NaiveDate) -> CheckSignals {
-    tend_core::checks::signals_for_week(journal, week)
+    tend_core::risk::signals_for_week(journal, week)
 }
 
 /// The Risk trend section.

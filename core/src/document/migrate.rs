@@ -7,7 +7,7 @@
 //! document; the layout change is made by the first save after loading, which writes every
 //! month.
 
-use crate::document::SCHEMA_VERSION;
+use super::SCHEMA_VERSION;
 use serde_json::Value;
 use std::fmt;
 

@@ -8,6 +8,8 @@
 //! by a newer build comes back as a [`DecodeError`] naming the problem, and older schemas are
 //! migrated on the way in.
 
+pub mod migrate;
+
 use crate::journal::{Action, ActionError, Journal};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -146,8 +148,7 @@ impl Document {
         }
         let schema = schema_of(&value)?;
         let value = if schema < SCHEMA_VERSION {
-            crate::storage::migrate(value, schema)
-                .map_err(|e| DecodeError::Damaged(e.to_string()))?
+            migrate::migrate(value, schema).map_err(|e| DecodeError::Damaged(e.to_string()))?
         } else {
             value
         };

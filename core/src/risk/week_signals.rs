@@ -1,14 +1,14 @@
 //! What the self-checks say about one week, in the shape the risk model reads: the pulse's strain
 //! and satisfaction (0-100) and the latest ProQOL 5 raw sums. Self-checks are the strongest
-//! signals the model has, so this selector states exactly which result counts for a week. The
-//! shapes themselves are the risk model's ([`crate::risk::CheckSignals`]).
+//! signals the model has, so this reading states exactly which result counts for a week.
 
-use super::builtin::{proqol, pulse, PROQOL_ID, PULSE_ID, PULSE_SATISFACTION, PULSE_STRAIN};
-use super::record::CheckResult;
+use super::signals::{CheckSignals, ProqolScores};
+use crate::checks::builtin::{
+    proqol, pulse, PROQOL_ID, PULSE_ID, PULSE_SATISFACTION, PULSE_STRAIN,
+};
+use crate::checks::CheckResult;
 use crate::journal::Journal;
 use chrono::{Days, NaiveDate};
-
-pub use crate::risk::{CheckSignals, ProqolScores};
 
 /// How far back a pulse may be and still count for a week: that ISO week or the one before.
 pub const PULSE_LOOKBACK_DAYS: u64 = 7;

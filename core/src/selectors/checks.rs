@@ -1,10 +1,31 @@
-//! Which self-checks are due on a day: the pulse a week after the last one, ProQOL 5 thirty days
-//! after, an imported instrument after its own cadence. A check never taken is due at once; an
-//! instrument with a cadence of 0 is never due (it is taken when wanted).
+//! The self-checks as the journal holds them: every instrument it can score, a result with its
+//! scores, and which checks are due on a day (the pulse a week after the last one, ProQOL 5
+//! thirty days after, an imported instrument after its own cadence). A check never taken is due
+//! at once; an instrument with a cadence of 0 is never due (it is taken when wanted).
 
-use super::{all_instruments, Instrument};
+use crate::checks::{builtins, find_in, CheckResult, Instrument, SubscaleScore};
 use crate::journal::Journal;
 use chrono::NaiveDate;
+
+/// Every instrument the journal can score: the built-in ones, then those imported.
+pub fn all_instruments(journal: &Journal) -> Vec<Instrument> {
+    let mut all = builtins();
+    all.extend(journal.instruments.iter().cloned());
+    all
+}
+
+/// The instrument with this id, built in or imported.
+pub fn find_instrument(journal: &Journal, id: &str) -> Option<Instrument> {
+    find_in(&journal.instruments, id)
+}
+
+/// A result with its instrument's scores, for views and exports. `None` when the instrument is
+/// unknown or the answers do not fit it (which the reducer does not let happen).
+pub fn scored(journal: &Journal, result: &CheckResult) -> Option<(Instrument, Vec<SubscaleScore>)> {
+    let instrument = find_instrument(journal, &result.instrument)?;
+    let scores = instrument.score(&result.answers).ok()?;
+    Some((instrument, scores))
+}
 
 /// A self-check that is due.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -5,6 +5,7 @@
 
 use crate::platform;
 use crate::store::{Msg, Store};
+use crate::views::common::{use_initial_value, value_of};
 use chrono::NaiveDate;
 use tend_core::checks::{CheckId, CheckResult, Instrument};
 use tend_core::Action;
@@ -79,7 +80,7 @@ pub fn instrument_form(props: &FormProps) -> Html {
     let saved = use_state(String::new);
     let (form, date) = (use_node_ref(), use_node_ref());
     let today_text = platform::today().format("%Y-%m-%d").to_string();
-    super::super::use_initial_value(&date, today_text.clone());
+    use_initial_value(&date, today_text.clone());
     let Some(store) = store else {
         return html! {};
     };
@@ -114,8 +115,7 @@ pub fn instrument_form(props: &FormProps) -> Html {
                 }
             };
             let today = platform::today();
-            let day = NaiveDate::parse_from_str(&super::super::value_of(&date), "%Y-%m-%d")
-                .unwrap_or(today);
+            let day = NaiveDate::parse_from_str(&value_of(&date), "%Y-%m-%d").unwrap_or(today);
             if day > today {
                 problems.set(vec![
                     "The date is in the future; choose today or an earlier day.".into(),

@@ -4,9 +4,9 @@
 
 mod sections;
 
-use super::{use_initial_value, value_of};
 use crate::platform;
 use crate::store::Store;
+use crate::views::common::{use_initial_value, value_of};
 use chrono::NaiveDate;
 use tend_core::selectors::report::{report, Period};
 use yew::prelude::*;

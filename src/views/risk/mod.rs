@@ -6,9 +6,9 @@ mod breakdown;
 mod insights;
 mod whatif;
 
-use super::chart_figure::ChartFigure;
 use crate::platform;
 use crate::store::Store;
+use crate::views::common::ChartFigure;
 use breakdown::Breakdown;
 use chrono::{Datelike, NaiveDate};
 use insights::InsightsList;

@@ -1,9 +1,9 @@
 //! The week view: this week's hours as a stacked chart, with a table for the same numbers. The
 //! week begins on the first day of the week in the browser's locale.
 
-use super::chart_figure::ChartFigure;
 use crate::platform::locale::{date, date_range, first_weekday, DateStyle};
 use crate::store::Store;
+use crate::views::common::ChartFigure;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use tend_core::charts::week_days::{describe_week, render_week_svg};
 use tend_core::duration::format_minutes;

@@ -5,6 +5,7 @@
 use crate::platform::locale::{self, DateStyle};
 use crate::platform::{self, NotifyPermission};
 use crate::store::{Msg, Store};
+use crate::views::common::{use_initial_value, value_of};
 use chrono::{NaiveTime, Weekday};
 use tend_core::duration::{format_minutes, parse_duration};
 use tend_core::settings::DeviceSettings;
@@ -64,8 +65,8 @@ pub fn break_plan_card() -> Html {
         use_node_ref(),
         use_node_ref(),
     );
-    super::use_initial_value(&time, "10:30".into());
-    super::use_initial_value(&length, "10".into());
+    use_initial_value(&time, "10:30".into());
+    use_initial_value(&length, "10".into());
     let Some(store) = store else {
         return html! {};
     };
@@ -75,18 +76,17 @@ pub fn break_plan_card() -> Html {
         let (day, time, length, kind) = (day.clone(), time.clone(), length.clone(), kind.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let weekday = super::value_of(&day).parse::<Weekday>().ok();
-            let at = NaiveTime::parse_from_str(&super::value_of(&time), "%H:%M").ok();
+            let weekday = value_of(&day).parse::<Weekday>().ok();
+            let at = NaiveTime::parse_from_str(&value_of(&time), "%H:%M").ok();
             let (Some(weekday), Some(at)) = (weekday, at) else {
                 error.set(Some("Choose a day and a time for the break.".into()));
                 return;
             };
-            let minutes = match parse_duration(&super::value_of(&length)) {
+            let minutes = match parse_duration(&value_of(&length)) {
                 Ok(m) => m,
                 Err(problem) => return error.set(Some(problem.to_string())),
             };
-            let kind =
-                BreakKind::from_slug(&super::value_of(&kind)).unwrap_or(BreakKind::MicroBreak);
+            let kind = BreakKind::from_slug(&value_of(&kind)).unwrap_or(BreakKind::MicroBreak);
             let mut plan = plan.clone();
             match plan.add(PlannedBreak {
                 weekday,

@@ -2,16 +2,16 @@
 //! import and the break plan's calendar file, snapshots to restore, and any unreadable text kept
 //! aside.
 
-use super::backup_button;
 use super::import::CalendarImport;
 use super::kept_aside::KeptAside;
 use super::lock_settings::LockSettings;
-use super::page_tools::ThemeChoice;
 use super::plan_export::PlanExportCard;
 use super::restore::RestoreControls;
 use super::tables::CsvButtons;
 use crate::platform;
 use crate::store::{protection_label, Msg, Store};
+use crate::views::common::backup_button;
+use crate::views::common::ThemeChoice;
 use tend_core::storage::SnapshotReason;
 use yew::prelude::*;
 

@@ -1,10 +1,10 @@
 //! First run and demo data: what Tend is and is not, and a clearly labelled sample to explore,
 //! removable in one click.
 
-use super::targets_form::TargetsForm;
 use crate::platform;
 use crate::platform::locale::number;
 use crate::store::{Msg, Store};
+use crate::views::self_care::TargetsForm;
 use tend_core::demo::demo_journal;
 use tend_core::Action;
 use yew::prelude::*;

@@ -3,6 +3,7 @@
 
 use crate::platform;
 use crate::store::{Msg, Store};
+use crate::views::common::use_initial_value;
 use chrono::NaiveDate;
 use tend_core::duration::{format_minutes, parse_duration};
 use tend_core::tracking::{BreakEntry, BreakId, BreakKind};
@@ -17,7 +18,7 @@ pub fn break_form() -> Html {
     let kind = use_state(|| BreakKind::MicroBreak);
     let error = use_state(|| None::<String>);
     let (date, duration, until) = (use_node_ref(), use_node_ref(), use_node_ref());
-    super::use_initial_value(&date, platform::today().format("%Y-%m-%d").to_string());
+    use_initial_value(&date, platform::today().format("%Y-%m-%d").to_string());
     let Some(store) = store else {
         return html! {};
     };

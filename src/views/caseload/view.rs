@@ -2,10 +2,10 @@
 //! register of cases with close and reopen, and twelve weeks of caseload as a chart and a table.
 
 use super::case_form::CaseForm;
-use super::chart_figure::ChartFigure;
 use crate::platform;
 use crate::platform::locale::{date, DateStyle};
 use crate::store::{Msg, Store};
+use crate::views::common::ChartFigure;
 use chrono::Days;
 use tend_core::charts::caseload::{describe_caseload, render_caseload_svg};
 use tend_core::selectors::caseload::{caseload_by_week, caseload_on, TrafficLight};

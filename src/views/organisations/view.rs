@@ -2,11 +2,11 @@
 //! the hours, earnings, pro bono time (and its value at the usual rate) per organisation, with
 //! how much income varies from month to month.
 
-use super::chart_figure::ChartFigure;
 use super::org_form::OrgForm;
 use crate::platform;
 use crate::platform::locale::{date, money, DateStyle};
 use crate::store::{Msg, Store};
+use crate::views::common::ChartFigure;
 use tend_core::charts::org_months::{describe_org_months, render_org_months_svg};
 use tend_core::duration::format_minutes;
 

@@ -1,7 +1,7 @@
 //! The banners: say plainly when changes are not being saved, when stored data could not be
 //! read, when storage is nearly full and when a backup is overdue, each with a way out.
 
-use super::backup_button;
+use super::backup::backup_button;
 use crate::platform;
 use crate::store::{Persistence, Store};
 use tend_core::storage::UsageLevel;

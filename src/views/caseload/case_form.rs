@@ -1,9 +1,9 @@
 //! Adding or editing a case: a pseudonymous label (checked, with the reason when refused),
 //! organisation, complexity, trauma focus and, for a new case, the day it opened.
 
-use super::value_of;
 use crate::platform;
 use crate::store::{Msg, Store};
+use crate::views::common::{use_initial_value, value_of};
 use chrono::NaiveDate;
 use tend_core::tracking::{check_label, Case, CaseId, Complexity, OrgId};
 use tend_core::Action;
@@ -33,7 +33,7 @@ pub fn case_form(props: &CaseFormProps) -> Html {
         use_node_ref(),
         use_node_ref(),
     );
-    super::use_initial_value(&opened, platform::today().format("%Y-%m-%d").to_string());
+    use_initial_value(&opened, platform::today().format("%Y-%m-%d").to_string());
     {
         let (label, org, complexity, trauma) = (
             label.clone(),

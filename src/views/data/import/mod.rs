@@ -7,9 +7,9 @@
 mod preview;
 mod rules;
 
-use super::{use_initial_value, value_of};
 use crate::platform;
 use crate::store::{Msg, Store};
+use crate::views::common::{use_initial_value, value_of};
 use chrono::{Days, NaiveDate};
 use preview::ImportPreview;
 use rules::{Mapping, MappingForm};

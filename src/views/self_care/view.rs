@@ -3,11 +3,11 @@
 
 use super::break_form::BreakForm;
 use super::break_plan::BreakPlanCard;
-use super::chart_figure::ChartFigure;
 use super::targets_form::TargetsForm;
 use crate::platform;
 use crate::platform::locale::{date, number, DateStyle};
 use crate::store::{Msg, Store};
+use crate::views::common::ChartFigure;
 use chrono::Days;
 use tend_core::charts::breaks::{describe_breaks, render_breaks_svg};
 use tend_core::duration::format_minutes;

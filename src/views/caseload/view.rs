@@ -4,8 +4,8 @@
 use super::case_form::CaseForm;
 use crate::platform;
 use crate::platform::locale::{date, DateStyle};
-use crate::store::{Msg, Store};
-use crate::views::common::ChartFigure;
+use crate::store::Msg;
+use crate::views::common::{use_store, ChartFigure};
 use chrono::Days;
 use tend_core::charts::caseload::{describe_caseload, render_caseload_svg};
 use tend_core::selectors::caseload::{caseload_by_week, caseload_on, TrafficLight};
@@ -28,7 +28,7 @@ fn light_class(light: TrafficLight) -> &'static str {
 #[function_component(CaseloadView)]
 pub fn caseload_view() -> Html {
     let editing = use_state(|| None::<Case>);
-    let Some(store) = use_context::<Store>() else {
+    let Some(store) = use_store() else {
         return html! {};
     };
     let today = platform::today();

@@ -4,8 +4,8 @@
 //! saving and every problem is listed by item number; nothing typed is lost on an error.
 
 use crate::platform;
-use crate::store::{Msg, Store};
-use crate::views::common::{use_initial_value, value_of};
+use crate::store::Msg;
+use crate::views::common::{use_initial_value, use_store, value_of};
 use chrono::NaiveDate;
 use tend_core::checks::{CheckId, CheckResult, Instrument};
 use tend_core::Action;
@@ -72,7 +72,7 @@ pub fn describe_scores(instrument: &Instrument, answers: &[u8]) -> String {
 /// Takes one instrument and saves the result.
 #[function_component(InstrumentForm)]
 pub fn instrument_form(props: &FormProps) -> Html {
-    let store = use_context::<Store>();
+    let store = use_store();
     let instrument = &props.instrument;
     let items = instrument.items as usize;
     let typed = use_state(|| vec![String::new(); items]);

@@ -10,6 +10,7 @@ mod import;
 pub use due::DueCard;
 
 use crate::store::{Msg, Store};
+use crate::views::common::use_store;
 use form::InstrumentForm;
 use history::CheckHistory;
 use import::ImportInstrument;
@@ -57,7 +58,7 @@ fn instrument_card(store: &Store, instrument: Instrument, built_in: bool) -> Htm
 /// The Self-checks section.
 #[function_component(ChecksView)]
 pub fn checks_view() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some(store) = use_store() else {
         return html! {};
     };
     let journal = &store.doc.payload;

@@ -6,6 +6,7 @@ mod banner;
 mod chart_figure;
 mod fields;
 mod page_tools;
+mod store_hook;
 mod unlock;
 
 pub use backup::backup_button;
@@ -13,4 +14,5 @@ pub use banner::StorageBanner;
 pub use chart_figure::ChartFigure;
 pub(crate) use fields::{use_initial_value, value_of};
 pub use page_tools::{use_theme, Later, SkipLink, ThemeChoice, UndoBar};
+pub use store_hook::use_store;
 pub use unlock::UnlockScreen;

@@ -9,16 +9,15 @@ use super::plan_export::PlanExportCard;
 use super::restore::RestoreControls;
 use super::tables::CsvButtons;
 use crate::platform;
-use crate::store::{protection_label, Msg, Store};
-use crate::views::common::backup_button;
-use crate::views::common::ThemeChoice;
+use crate::store::{protection_label, Msg};
+use crate::views::common::{backup_button, use_store, ThemeChoice};
 use tend_core::storage::SnapshotReason;
 use yew::prelude::*;
 
 /// The data and safety section.
 #[function_component(DataView)]
 pub fn data_view() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some(store) = use_store() else {
         return html! {};
     };
     let snapshots = store

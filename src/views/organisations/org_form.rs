@@ -3,8 +3,8 @@
 
 use crate::platform;
 use crate::platform::locale::{decimal_sign, money};
-use crate::store::{Msg, Store};
-use crate::views::common::{use_initial_value, value_of};
+use crate::store::Msg;
+use crate::views::common::{use_initial_value, use_store, value_of};
 use chrono::NaiveDate;
 use tend_core::money::parse_minor_with;
 use tend_core::tracking::{Arrangement, OrgId, Organisation};
@@ -103,7 +103,7 @@ fn fill(fields: &[NodeRef; 6], org: &Organisation) {
 /// The form that adds an organisation, or edits one.
 #[function_component(OrgForm)]
 pub fn org_form(props: &OrgFormProps) -> Html {
-    let store = use_context::<Store>();
+    let store = use_store();
     let error = use_state(|| None::<String>);
     let fields: [NodeRef; 6] = [
         use_node_ref(),

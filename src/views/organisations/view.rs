@@ -5,8 +5,8 @@
 use super::org_form::OrgForm;
 use crate::platform;
 use crate::platform::locale::{date, money, DateStyle};
-use crate::store::{Msg, Store};
-use crate::views::common::ChartFigure;
+use crate::store::Msg;
+use crate::views::common::{use_store, ChartFigure};
 use tend_core::charts::org_months::{describe_org_months, render_org_months_svg};
 use tend_core::duration::format_minutes;
 
@@ -68,7 +68,7 @@ fn months_chart(months: &[MonthIncome], last: Month) -> Html {
 /// The Organisations section.
 #[function_component(OrganisationsView)]
 pub fn organisations_view() -> Html {
-    let store = use_context::<Store>();
+    let store = use_store();
     let month = use_state(|| Month::of(platform::today()));
     let editing = use_state(|| None::<Organisation>);
     let Some(store) = store else {

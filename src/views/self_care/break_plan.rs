@@ -5,7 +5,7 @@
 use crate::platform::locale::{self, DateStyle};
 use crate::platform::{self, NotifyPermission};
 use crate::store::{Msg, Store};
-use crate::views::common::{use_initial_value, value_of};
+use crate::views::common::{use_initial_value, use_store, value_of};
 use chrono::{NaiveTime, Weekday};
 use tend_core::duration::{format_minutes, parse_duration};
 use tend_core::settings::DeviceSettings;
@@ -56,7 +56,7 @@ pub fn reminders_state(on: bool, permission: NotifyPermission) -> &'static str {
 /// The break plan card.
 #[function_component(BreakPlanCard)]
 pub fn break_plan_card() -> Html {
-    let store = use_context::<Store>();
+    let store = use_store();
     let error = use_state(|| None::<String>);
     let permission = use_state(platform::notify_permission);
     let (day, time, length, kind) = (

@@ -6,8 +6,8 @@ use super::break_plan::BreakPlanCard;
 use super::targets_form::TargetsForm;
 use crate::platform;
 use crate::platform::locale::{date, number, DateStyle};
-use crate::store::{Msg, Store};
-use crate::views::common::ChartFigure;
+use crate::store::Msg;
+use crate::views::common::{use_store, ChartFigure};
 use chrono::Days;
 use tend_core::charts::breaks::{describe_breaks, render_breaks_svg};
 use tend_core::duration::format_minutes;
@@ -58,7 +58,7 @@ fn breaks_chart(weeks: &[WeekBreaks], today: chrono::NaiveDate) -> Html {
 /// The Self-care section.
 #[function_component(SelfCareView)]
 pub fn self_care_view() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some(store) = use_store() else {
         return html! {};
     };
     let today = platform::today();

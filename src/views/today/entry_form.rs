@@ -7,6 +7,7 @@
 use super::day_name;
 use crate::platform;
 use crate::store::{Msg, Store};
+use crate::views::common::use_store;
 use chrono::{NaiveDate, NaiveTime};
 use tend_core::duration::{format_minutes, parse_duration};
 use tend_core::tracking::{CaseId, OrgId};
@@ -38,7 +39,7 @@ struct EntryDetails {
 /// The form that logs one work entry.
 #[function_component(EntryForm)]
 pub fn entry_form(props: &EntryFormProps) -> Html {
-    let store = use_context::<Store>();
+    let store = use_store();
     let duration = use_state(|| "50".to_string());
     let kind = use_state(|| WorkKind::DirectSession);
     let error = use_state(|| None::<String>);

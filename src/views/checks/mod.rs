@@ -10,7 +10,7 @@ mod import;
 pub use due::DueCard;
 
 use crate::store::{Msg, Store};
-use crate::views::common::use_store;
+use crate::views::common::{use_store, NoticeLine};
 use form::InstrumentForm;
 use history::CheckHistory;
 use import::ImportInstrument;
@@ -77,10 +77,7 @@ pub fn checks_view() -> Html {
             } else {
                 format!("Due now: {}.", due.iter().map(|d| d.name.clone()).collect::<Vec<_>>().join(", "))
             } }</p>
-            <p role="status" data-testid="checks-status"
-                class={classes!("status", store.notice.as_ref().filter(|n| n.is_error).map(|_| "error"))}>
-                {store.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default()}
-            </p>
+            <NoticeLine testid="checks-status" />
         </section>
         { for all_instruments(journal).into_iter().map(|i| {
             let built_in = builtin_ids.contains(&i.id);

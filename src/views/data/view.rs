@@ -10,7 +10,7 @@ use super::restore::RestoreControls;
 use super::tables::CsvButtons;
 use crate::platform;
 use crate::store::{protection_label, Msg};
-use crate::views::common::{backup_button, use_store, ThemeChoice};
+use crate::views::common::{backup_button, use_store, NoticeLine, ThemeChoice};
 use tend_core::storage::SnapshotReason;
 use yew::prelude::*;
 
@@ -33,10 +33,7 @@ pub fn data_view() -> Html {
     html! {
         <section class="card" aria-labelledby="data-heading" data-testid="data-view">
             <h2 id="data-heading">{"Your data"}</h2>
-            <p role="status" data-testid="data-status"
-                class={classes!("status", store.notice.as_ref().filter(|n| n.is_error).map(|_| "error"))}>
-                {store.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default()}
-            </p>
+            <NoticeLine testid="data-status" />
             if let Some(usage) = store.usage {
                 <p>
                     <label for="usage-meter">{usage.describe()}</label>

@@ -1,14 +1,14 @@
 //! The small "due" card on Today: which self-checks are due, with a link to take them.
 
 use crate::platform;
-use crate::store::Store;
+use crate::views::common::use_store;
 use tend_core::selectors::checks::due_on;
 use yew::prelude::*;
 
 /// Lists the self-checks due today; shows nothing when none is.
 #[function_component(DueCard)]
 pub fn due_card() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some(store) = use_store() else {
         return html! {};
     };
     let due = due_on(&store.doc().payload, platform::today());

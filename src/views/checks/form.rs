@@ -4,7 +4,8 @@
 //! saving and every problem is listed by item number; nothing typed is lost on an error.
 
 use crate::platform;
-use crate::store::{Msg, Store};
+use crate::store::Msg;
+use crate::views::common::{use_initial_value, use_store, value_of};
 use chrono::NaiveDate;
 use tend_core::checks::{CheckId, CheckResult, Instrument};
 use tend_core::Action;
@@ -71,7 +72,7 @@ pub fn describe_scores(instrument: &Instrument, answers: &[u8]) -> String {
 /// Takes one instrument and saves the result.
 #[function_component(InstrumentForm)]
 pub fn instrument_form(props: &FormProps) -> Html {
-    let store = use_context::<Store>();
+    let store = use_store();
     let instrument = &props.instrument;
     let items = instrument.items as usize;
     let typed = use_state(|| vec![String::new(); items]);
@@ -79,7 +80,7 @@ pub fn instrument_form(props: &FormProps) -> Html {
     let saved = use_state(String::new);
     let (form, date) = (use_node_ref(), use_node_ref());
     let today_text = platform::today().format("%Y-%m-%d").to_string();
-    super::super::use_initial_value(&date, today_text.clone());
+    use_initial_value(&date, today_text.clone());
     let Some(store) = store else {
         return html! {};
     };
@@ -114,8 +115,7 @@ pub fn instrument_form(props: &FormProps) -> Html {
                 }
             };
             let today = platform::today();
-            let day = NaiveDate::parse_from_str(&super::super::value_of(&date), "%Y-%m-%d")
-                .unwrap_or(today);
+            let day = NaiveDate::parse_from_str(&value_of(&date), "%Y-%m-%d").unwrap_or(today);
             if day > today {
                 problems.set(vec![
                     "The date is in the future; choose today or an earlier day.".into(),

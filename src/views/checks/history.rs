@@ -3,7 +3,8 @@
 
 use super::form::describe_scores;
 use crate::platform;
-use crate::store::{Msg, Store};
+use crate::store::Msg;
+use crate::views::common::use_store;
 use tend_core::exchange::checks_csv;
 use tend_core::selectors::checks::find_instrument;
 use tend_core::Action;
@@ -12,7 +13,7 @@ use yew::prelude::*;
 /// The list of results.
 #[function_component(CheckHistory)]
 pub fn check_history() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some(store) = use_store() else {
         return html! {};
     };
     let journal = &store.doc().payload;

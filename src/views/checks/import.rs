@@ -2,7 +2,8 @@
 //! JSON definition file, with every problem in the file listed, and removing one again.
 
 use crate::platform;
-use crate::store::{Msg, Store};
+use crate::store::Msg;
+use crate::views::common::use_store;
 use tend_core::checks::{read_instrument, MAX_INSTRUMENT_BYTES};
 use tend_core::Action;
 use web_sys::HtmlInputElement;
@@ -11,7 +12,7 @@ use yew::prelude::*;
 /// The file chooser for instrument definitions and the list of problems with the last file.
 #[function_component(ImportInstrument)]
 pub fn import_instrument() -> Html {
-    let store = use_context::<Store>();
+    let store = use_store();
     let problems = use_state(Vec::<String>::new);
     let Some(store) = store else {
         return html! {};

@@ -10,6 +10,7 @@ mod import;
 pub use due::DueCard;
 
 use crate::store::{Msg, Store};
+use crate::views::common::{use_store, NoticeLine};
 use form::InstrumentForm;
 use history::CheckHistory;
 use import::ImportInstrument;
@@ -58,7 +59,7 @@ fn instrument_card(store: &Store, instrument: Instrument, built_in: bool) -> Htm
 /// The Self-checks section.
 #[function_component(ChecksView)]
 pub fn checks_view() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some(store) = use_store() else {
         return html! {};
     };
     let journal = &store.doc().payload;
@@ -77,10 +78,7 @@ pub fn checks_view() -> Html {
             } else {
                 format!("Due now: {}.", due.iter().map(|d| d.name.clone()).collect::<Vec<_>>().join(", "))
             } }</p>
-            <p role="status" data-testid="checks-status"
-                class={classes!("status", store.notice.as_ref().filter(|n| n.is_error).map(|_| "error"))}>
-                {store.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default()}
-            </p>
+            <NoticeLine testid="checks-status" />
         </section>
         { for all_instruments(journal).into_iter().map(|i| {
             let built_in = builtin_ids.contains(&i.id);

@@ -4,9 +4,8 @@
 
 mod sections;
 
-use super::{use_initial_value, value_of};
 use crate::platform;
-use crate::store::Store;
+use crate::views::common::{use_initial_value, use_store, value_of};
 use chrono::NaiveDate;
 use tend_core::selectors::report::{report, Period};
 use yew::prelude::*;
@@ -26,7 +25,7 @@ fn parse(text: &str) -> Option<NaiveDate> {
 /// The Report section.
 #[function_component(ReportView)]
 pub fn report_view() -> Html {
-    let store = use_context::<Store>();
+    let store = use_store();
     let today = platform::today();
     let choice = use_state(|| Choice::FourWeeks);
     let custom = use_state(|| Ok::<Period, String>(Period::last_four_weeks(today)));

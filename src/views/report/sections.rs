@@ -1,6 +1,6 @@
 //! The report's sections, each a heading and its numbers, from a core [`Report`].
 
-use crate::views::chart_figure::ChartFigure;
+use crate::views::common::ChartFigure;
 use crate::views::risk::signals_for;
 use chrono::Datelike;
 use chrono::Days;

@@ -6,9 +6,8 @@ mod breakdown;
 mod insights;
 mod whatif;
 
-use super::chart_figure::ChartFigure;
 use crate::platform;
-use crate::store::Store;
+use crate::views::common::{use_store, ChartFigure};
 use breakdown::Breakdown;
 use chrono::{Datelike, NaiveDate};
 use insights::InsightsList;
@@ -35,7 +34,7 @@ pub fn signals_for(journal: &Journal, week: NaiveDate) -> CheckSignals {
 /// The Risk trend section.
 #[function_component(RiskView)]
 pub fn risk_view() -> Html {
-    let store = use_context::<Store>();
+    let store = use_store();
     let today = platform::today();
     let revision = store.as_ref().map_or(0, |s| s.doc().revision);
     let history = {

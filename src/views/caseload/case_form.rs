@@ -1,9 +1,9 @@
 //! Adding or editing a case: a pseudonymous label (checked, with the reason when refused),
 //! organisation, complexity, trauma focus and, for a new case, the day it opened.
 
-use super::value_of;
 use crate::platform;
-use crate::store::{Msg, Store};
+use crate::store::Msg;
+use crate::views::common::{use_initial_value, use_store, value_of};
 use chrono::NaiveDate;
 use tend_core::tracking::{check_label, Case, CaseId, Complexity, OrgId};
 use tend_core::Action;
@@ -24,7 +24,7 @@ pub struct CaseFormProps {
 /// The form that opens a new case, or edits one.
 #[function_component(CaseForm)]
 pub fn case_form(props: &CaseFormProps) -> Html {
-    let store = use_context::<Store>();
+    let store = use_store();
     let error = use_state(|| None::<String>);
     let (label, org, complexity, trauma, opened) = (
         use_node_ref(),
@@ -33,7 +33,7 @@ pub fn case_form(props: &CaseFormProps) -> Html {
         use_node_ref(),
         use_node_ref(),
     );
-    super::use_initial_value(&opened, platform::today().format("%Y-%m-%d").to_string());
+    use_initial_value(&opened, platform::today().format("%Y-%m-%d").to_string());
     {
         let (label, org, complexity, trauma) = (
             label.clone(),

@@ -6,14 +6,15 @@
 //! something. They stay until the clinician removes them here.
 
 use crate::platform;
-use crate::store::{Msg, Store};
+use crate::store::Msg;
+use crate::views::common::use_store;
 use tend_core::storage::describe_key;
 use yew::prelude::*;
 
 /// The list of kept keys with a download and a remove button each; nothing when there are none.
 #[function_component(KeptAside)]
 pub fn kept_aside() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some(store) = use_store() else {
         return html! {};
     };
     if store.kept.is_empty() {

@@ -3,11 +3,11 @@
 
 use super::break_form::BreakForm;
 use super::break_plan::BreakPlanCard;
-use super::chart_figure::ChartFigure;
 use super::targets_form::TargetsForm;
 use crate::platform;
 use crate::platform::locale::{date, number, DateStyle};
-use crate::store::{Msg, Store};
+use crate::store::Msg;
+use crate::views::common::{use_store, ChartFigure, NoticeLine};
 use chrono::Days;
 use tend_core::charts::breaks::{describe_breaks, render_breaks_svg};
 use tend_core::duration::format_minutes;
@@ -58,7 +58,7 @@ fn breaks_chart(weeks: &[WeekBreaks], today: chrono::NaiveDate) -> Html {
 /// The Self-care section.
 #[function_component(SelfCareView)]
 pub fn self_care_view() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some(store) = use_store() else {
         return html! {};
     };
     let today = platform::today();
@@ -99,10 +99,7 @@ pub fn self_care_view() -> Html {
                     None => "No vacation logged yet.".to_string(),
                 } }</li>
             </ul>
-            <p role="status" class={classes!("status", store.notice.as_ref().filter(|n| n.is_error).map(|_| "error"))}
-                data-testid="self-care-status">
-                {store.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default()}
-            </p>
+            <NoticeLine testid="self-care-status" />
             { breaks_chart(&breaks_by_week(journal, today, 8), today) }
             <h3>{"Log a break or time off"}</h3>
             <BreakForm />

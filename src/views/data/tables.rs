@@ -2,7 +2,8 @@
 //! download button in "Your data". The core writes the tables; this only names and saves them.
 
 use crate::platform;
-use crate::store::{Msg, Store};
+use crate::store::Msg;
+use crate::views::common::use_store;
 use tend_core::exchange::{breaks_csv, cases_csv, entries_csv, organisations_csv};
 use tend_core::Journal;
 use yew::prelude::*;
@@ -24,7 +25,7 @@ const TABLES: [(&str, &str, Table); 4] = [
 /// One download button per table.
 #[function_component(CsvButtons)]
 pub fn csv_buttons() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some(store) = use_store() else {
         return html! {};
     };
     html! {

@@ -3,7 +3,8 @@
 //! first).
 
 use crate::platform::{self, lock};
-use crate::store::{Msg, Store};
+use crate::store::Msg;
+use crate::views::common::use_store;
 use std::rc::Rc;
 use tend_core::exchange::{plan_restore, read_backup, BackupError, SetAside, MAX_IMPORT_BYTES};
 use tend_core::lock::LockHeader;
@@ -53,7 +54,7 @@ fn examine(bytes: Rc<Vec<u8>>, cipher: Option<&dyn Cipher>, current: &Journal) -
 /// The restore controls of "Your data".
 #[function_component(RestoreControls)]
 pub fn restore_controls() -> Html {
-    let store = use_context::<Store>();
+    let store = use_store();
     let stage = use_state(|| Stage::Idle);
     let file_ref = use_node_ref();
     let pass_ref = use_node_ref();

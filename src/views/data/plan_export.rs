@@ -3,7 +3,8 @@
 //! how to import it into Google Calendar, Outlook and Apple Calendar and what a changed plan does.
 
 use crate::platform::{self, lock::random_bytes};
-use crate::store::{Msg, Store};
+use crate::store::Msg;
+use crate::views::common::use_store;
 use chrono::DateTime;
 use std::fmt::Write;
 use tend_core::exchange::{plan_ics, PlanExport};
@@ -28,7 +29,7 @@ fn new_calendar_key() -> String {
 #[function_component(PlanExportCard)]
 pub fn plan_export_card() -> Html {
     let said = use_state(String::new);
-    let Some(store) = use_context::<Store>() else {
+    let Some(store) = use_store() else {
         return html! {};
     };
     let plan = &store.settings.break_plan;

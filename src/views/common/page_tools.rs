@@ -2,8 +2,9 @@
 //! the colour theme (applied to the page, and chosen under "Your data"), and drawing the lower
 //! parts of a section one step after the top.
 
+use super::store_hook::use_store;
 use crate::platform;
-use crate::store::{Msg, Store};
+use crate::store::Msg;
 use tend_core::settings::Theme;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -57,7 +58,7 @@ pub fn use_theme(theme: Theme) {
 /// focus goes to the main content rather than being lost.
 #[function_component(UndoBar)]
 pub fn undo_bar() -> Html {
-    let store = use_context::<Store>();
+    let store = use_store();
     let offer = store.as_ref().and_then(|s| s.undo.clone());
     let serial = offer.as_ref().map(|o| o.serial);
     {
@@ -111,7 +112,7 @@ pub fn undo_bar() -> Html {
 /// The theme picker: follow the device, or always light, or always dark.
 #[function_component(ThemeChoice)]
 pub fn theme_choice() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some(store) = use_store() else {
         return html! {};
     };
     let onchange = {

@@ -3,6 +3,7 @@
 use super::day_name;
 use crate::platform;
 use crate::store::{Msg, Store};
+use crate::views::common::use_store;
 use chrono::NaiveDate;
 use tend_core::duration::format_minutes;
 use tend_core::{Action, EntryId, WorkEntry};
@@ -20,7 +21,7 @@ pub struct DayListProps {
 /// The list of one day's entries.
 #[function_component(DayList)]
 pub fn day_list(props: &DayListProps) -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some(store) = use_store() else {
         return html! {};
     };
     let entries: Vec<_> = store.doc().payload.entries_on(props.day).cloned().collect();

@@ -2,11 +2,11 @@
 //! the hours, earnings, pro bono time (and its value at the usual rate) per organisation, with
 //! how much income varies from month to month.
 
-use super::chart_figure::ChartFigure;
 use super::org_form::OrgForm;
 use crate::platform;
 use crate::platform::locale::{date, money, DateStyle};
-use crate::store::{Msg, Store};
+use crate::store::Msg;
+use crate::views::common::{use_store, ChartFigure, NoticeLine};
 use tend_core::charts::org_months::{describe_org_months, render_org_months_svg};
 use tend_core::duration::format_minutes;
 
@@ -68,7 +68,7 @@ fn months_chart(months: &[MonthIncome], last: Month) -> Html {
 /// The Organisations section.
 #[function_component(OrganisationsView)]
 pub fn organisations_view() -> Html {
-    let store = use_context::<Store>();
+    let store = use_store();
     let month = use_state(|| Month::of(platform::today()));
     let editing = use_state(|| None::<Organisation>);
     let Some(store) = store else {
@@ -109,10 +109,7 @@ pub fn organisations_view() -> Html {
         <>
             <section class="card" aria-labelledby="orgs-heading">
                 <h2 id="orgs-heading">{"Organisations"}</h2>
-                <p role="status" class={classes!("status", store.notice.as_ref().filter(|n| n.is_error).map(|_| "error"))}
-                    data-testid="orgs-status">
-                    {store.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default()}
-                </p>
+                <NoticeLine testid="orgs-status" />
                 if journal.organisations.is_empty() {
                     <p class="muted">{"No organisations yet. Add the ones you work for, paid or pro bono."}</p>
                 } else {

@@ -1,7 +1,8 @@
 //! Turning the passphrase lock on, changing the passphrase and turning it off.
 
 use crate::platform::lock;
-use crate::store::{Msg, Store};
+use crate::store::Msg;
+use crate::views::common::use_store;
 use tend_core::lock::check_new_passphrase;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -37,7 +38,7 @@ fn password(id: &'static str, label: &'static str, field: &NodeRef, purpose: &'s
 /// The lock's part of "Your data".
 #[function_component(LockSettings)]
 pub fn lock_settings() -> Html {
-    let store = use_context::<Store>();
+    let store = use_store();
     let error = use_state(|| None::<String>);
     let (current, first, second) = (use_node_ref(), use_node_ref(), use_node_ref());
     let Some(store) = store else {

@@ -1,10 +1,11 @@
 //! First run and demo data: what Tend is and is not, and a clearly labelled sample to explore,
 //! removable in one click.
 
-use super::targets_form::TargetsForm;
 use crate::platform;
 use crate::platform::locale::number;
-use crate::store::{Msg, Store};
+use crate::store::Msg;
+use crate::views::common::use_store;
+use crate::views::self_care::TargetsForm;
 use tend_core::demo::demo_journal;
 use tend_core::Action;
 use yew::prelude::*;
@@ -16,7 +17,7 @@ const DEMO_SEED: u64 = 2026;
 /// The welcome card (when nothing is logged yet) or the demo-data banner (while the sample is in).
 #[function_component(Welcome)]
 pub fn welcome() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some(store) = use_store() else {
         return html! {};
     };
     let journal = &store.doc().payload;

@@ -2,7 +2,8 @@
 //! and an optional last day.
 
 use crate::platform;
-use crate::store::{Msg, Store};
+use crate::store::Msg;
+use crate::views::common::{use_initial_value, use_store};
 use chrono::NaiveDate;
 use tend_core::duration::{format_minutes, parse_duration};
 use tend_core::tracking::{BreakEntry, BreakId, BreakKind};
@@ -13,11 +14,11 @@ use yew::prelude::*;
 /// The form that logs one break record.
 #[function_component(BreakForm)]
 pub fn break_form() -> Html {
-    let store = use_context::<Store>();
+    let store = use_store();
     let kind = use_state(|| BreakKind::MicroBreak);
     let error = use_state(|| None::<String>);
     let (date, duration, until) = (use_node_ref(), use_node_ref(), use_node_ref());
-    super::use_initial_value(&date, platform::today().format("%Y-%m-%d").to_string());
+    use_initial_value(&date, platform::today().format("%Y-%m-%d").to_string());
     let Some(store) = store else {
         return html! {};
     };

@@ -1,9 +1,8 @@
 //! The week view: this week's hours as a stacked chart, with a table for the same numbers. The
 //! week begins on the first day of the week in the browser's locale.
 
-use super::chart_figure::ChartFigure;
 use crate::platform::locale::{date, date_range, first_weekday, DateStyle};
-use crate::store::Store;
+use crate::views::common::{use_store, ChartFigure};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use tend_core::charts::week_days::{describe_week, render_week_svg};
 use tend_core::duration::format_minutes;
@@ -30,7 +29,7 @@ const HEIGHT: u32 = 360;
 /// The week's chart, totals and table.
 #[function_component(WeekView)]
 pub fn week_view(props: &WeekViewProps) -> Html {
-    let store = use_context::<Store>();
+    let store = use_store();
     let first_day = first_weekday();
     let first = week_start_on(props.anchor, first_day);
     let revision = store.as_ref().map_or(0, |s| s.doc().revision);

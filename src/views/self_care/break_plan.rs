@@ -5,6 +5,7 @@
 use crate::platform::locale::{self, DateStyle};
 use crate::platform::{self, NotifyPermission};
 use crate::store::{Msg, Store};
+use crate::views::common::{use_initial_value, use_store, value_of};
 use chrono::{NaiveTime, Weekday};
 use tend_core::duration::{format_minutes, parse_duration};
 use tend_core::settings::DeviceSettings;
@@ -54,7 +55,7 @@ pub fn reminders_state(on: bool, permission: NotifyPermission) -> &'static str {
 /// The break plan card.
 #[function_component(BreakPlanCard)]
 pub fn break_plan_card() -> Html {
-    let store = use_context::<Store>();
+    let store = use_store();
     let error = use_state(|| None::<String>);
     let permission = use_state(platform::notify_permission);
     let (day, time, length, kind) = (
@@ -63,8 +64,8 @@ pub fn break_plan_card() -> Html {
         use_node_ref(),
         use_node_ref(),
     );
-    super::use_initial_value(&time, "10:30".into());
-    super::use_initial_value(&length, "10".into());
+    use_initial_value(&time, "10:30".into());
+    use_initial_value(&length, "10".into());
     let Some(store) = store else {
         return html! {};
     };
@@ -74,18 +75,17 @@ pub fn break_plan_card() -> Html {
         let (day, time, length, kind) = (day.clone(), time.clone(), length.clone(), kind.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let weekday = super::value_of(&day).parse::<Weekday>().ok();
-            let at = NaiveTime::parse_from_str(&super::value_of(&time), "%H:%M").ok();
+            let weekday = value_of(&day).parse::<Weekday>().ok();
+            let at = NaiveTime::parse_from_str(&value_of(&time), "%H:%M").ok();
             let (Some(weekday), Some(at)) = (weekday, at) else {
                 error.set(Some("Choose a day and a time for the break.".into()));
                 return;
             };
-            let minutes = match parse_duration(&super::value_of(&length)) {
+            let minutes = match parse_duration(&value_of(&length)) {
                 Ok(m) => m,
                 Err(problem) => return error.set(Some(problem.to_string())),
             };
-            let kind =
-                BreakKind::from_slug(&super::value_of(&kind)).unwrap_or(BreakKind::MicroBreak);
+            let kind = BreakKind::from_slug(&value_of(&kind)).unwrap_or(BreakKind::MicroBreak);
             let mut plan = plan.clone();
             match plan.add(PlannedBreak {
                 weekday,

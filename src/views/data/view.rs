@@ -2,23 +2,22 @@
 //! import and the break plan's calendar file, snapshots to restore, and any unreadable text kept
 //! aside.
 
-use super::backup_button;
 use super::import::CalendarImport;
 use super::kept_aside::KeptAside;
 use super::lock_settings::LockSettings;
-use super::page_tools::ThemeChoice;
 use super::plan_export::PlanExportCard;
 use super::restore::RestoreControls;
 use super::tables::CsvButtons;
 use crate::platform;
-use crate::store::{protection_label, Msg, Store};
+use crate::store::{protection_label, Msg};
+use crate::views::common::{backup_button, use_store, NoticeLine, ThemeChoice};
 use tend_core::storage::SnapshotReason;
 use yew::prelude::*;
 
 /// The data and safety section.
 #[function_component(DataView)]
 pub fn data_view() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some(store) = use_store() else {
         return html! {};
     };
     let snapshots = store
@@ -33,10 +32,7 @@ pub fn data_view() -> Html {
     html! {
         <section class="card" aria-labelledby="data-heading" data-testid="data-view">
             <h2 id="data-heading">{"Your data"}</h2>
-            <p role="status" data-testid="data-status"
-                class={classes!("status", store.notice.as_ref().filter(|n| n.is_error).map(|_| "error"))}>
-                {store.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default()}
-            </p>
+            <NoticeLine testid="data-status" />
             if let Some(usage) = store.usage {
                 <p>
                     <label for="usage-meter">{usage.describe()}</label>

@@ -7,9 +7,9 @@
 mod preview;
 mod rules;
 
-use super::{use_initial_value, value_of};
 use crate::platform;
-use crate::store::{Msg, Store};
+use crate::store::Msg;
+use crate::views::common::{use_initial_value, use_store, value_of};
 use chrono::{Days, NaiveDate};
 use preview::ImportPreview;
 use rules::{Mapping, MappingForm};
@@ -92,7 +92,7 @@ fn examine(
 /// The calendar import section of "Your data".
 #[function_component(CalendarImport)]
 pub fn calendar_import() -> Html {
-    let store = use_context::<Store>();
+    let store = use_store();
     let stage = use_state(|| Stage::Idle);
     let file = use_state(|| None::<Chosen>);
     let mapping = use_state(Mapping::default);

@@ -7,6 +7,7 @@
 use super::day_name;
 use crate::platform;
 use crate::store::{Msg, Store};
+use crate::views::common::{use_store, NoticeLine};
 use chrono::{NaiveDate, NaiveTime};
 use tend_core::duration::{format_minutes, parse_duration};
 use tend_core::tracking::{CaseId, OrgId};
@@ -38,7 +39,7 @@ struct EntryDetails {
 /// The form that logs one work entry.
 #[function_component(EntryForm)]
 pub fn entry_form(props: &EntryFormProps) -> Html {
-    let store = use_context::<Store>();
+    let store = use_store();
     let duration = use_state(|| "50".to_string());
     let kind = use_state(|| WorkKind::DirectSession);
     let error = use_state(|| None::<String>);
@@ -185,7 +186,6 @@ pub fn entry_form(props: &EntryFormProps) -> Html {
         })
     };
 
-    let notice = store.as_ref().and_then(|s| s.notice.clone());
     let disabled = store.as_ref().is_none_or(|s| s.read_only());
     html! {
         <form class="entry-form" onsubmit={on_submit} novalidate=true aria-describedby="form-status">
@@ -217,10 +217,7 @@ pub fn entry_form(props: &EntryFormProps) -> Html {
             <p id="duration-error" class="field-error" data-testid="duration-error">
                 {(*error).clone().unwrap_or_default()}
             </p>
-            <p id="form-status" role="status" data-testid="form-status"
-                class={classes!("status", notice.as_ref().filter(|n| n.is_error).map(|_| "error"))}>
-                {notice.map(|n| n.text).unwrap_or_default()}
-            </p>
+            <NoticeLine id="form-status" testid="form-status" />
         </form>
     }
 }

@@ -1,16 +1,17 @@
 //! The banners: say plainly when changes are not being saved, when stored data could not be
 //! read, when storage is nearly full and when a backup is overdue, each with a way out.
 
-use super::backup_button;
+use super::backup::backup_button;
+use super::store_hook::use_store;
 use crate::platform;
-use crate::store::{Persistence, Store};
+use crate::store::Persistence;
 use tend_core::storage::UsageLevel;
 use yew::prelude::*;
 
 /// Banners for storage problems; renders nothing when all is well.
 #[function_component(StorageBanner)]
 pub fn storage_banner() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some(store) = use_store() else {
         return html! {};
     };
     let save_problem = match &store.persistence {

@@ -2,10 +2,10 @@
 //! register of cases with close and reopen, and twelve weeks of caseload as a chart and a table.
 
 use super::case_form::CaseForm;
-use super::chart_figure::ChartFigure;
 use crate::platform;
 use crate::platform::locale::{date, DateStyle};
-use crate::store::{Msg, Store};
+use crate::store::Msg;
+use crate::views::common::{use_store, ChartFigure, NoticeLine};
 use chrono::Days;
 use tend_core::charts::caseload::{describe_caseload, render_caseload_svg};
 use tend_core::selectors::caseload::{caseload_by_week, caseload_on, TrafficLight};
@@ -28,7 +28,7 @@ fn light_class(light: TrafficLight) -> &'static str {
 #[function_component(CaseloadView)]
 pub fn caseload_view() -> Html {
     let editing = use_state(|| None::<Case>);
-    let Some(store) = use_context::<Store>() else {
+    let Some(store) = use_store() else {
         return html! {};
     };
     let today = platform::today();
@@ -125,10 +125,7 @@ pub fn caseload_view() -> Html {
                         match now.open_cases { 1 => "1 case".to_string(), n => format!("{n} cases") }, now.points, now.capacity, now.percent, now.light.label())}
                 </p>
                 <p class="muted">{"Weights follow the practice of caseload weighting schemes: each case counts for points by its complexity, against the points you can hold. Change both under your targets."}</p>
-                <p role="status" class={classes!("status", store.notice.as_ref().filter(|n| n.is_error).map(|_| "error"))}
-                    data-testid="caseload-status">
-                    {store.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default()}
-                </p>
+                <NoticeLine testid="caseload-status" />
                 <h3>{ match &*editing {
                     Some(c) => format!("Edit case {}", c.label),
                     None => "Open a case".into(),

@@ -4,6 +4,7 @@
 
 use crate::platform;
 use crate::store::{Msg, Store};
+use crate::views::common::use_store;
 use tend_core::duration::format_minutes;
 use tend_core::tracking::plan::Occurrence;
 use tend_core::tracking::{BreakEntry, BreakId};
@@ -28,7 +29,7 @@ fn describe(o: &Occurrence) -> String {
 /// The reminder notices, and the timer behind them.
 #[function_component(Reminders)]
 pub fn reminders() -> Html {
-    let store = use_context::<Store>();
+    let store = use_store();
     let notices = use_mut_ref(Vec::<Occurrence>::new);
     let redraw = use_force_update();
     let last = use_mut_ref(platform::local_now);

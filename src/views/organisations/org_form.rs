@@ -1,10 +1,10 @@
 //! Adding or editing an organisation and its contract: name, arrangement, rate, agreed weekly
 //! hours and the contract's dates.
 
-use super::value_of;
 use crate::platform;
 use crate::platform::locale::{decimal_sign, money};
-use crate::store::{Msg, Store};
+use crate::store::Msg;
+use crate::views::common::{use_initial_value, use_store, value_of};
 use chrono::NaiveDate;
 use tend_core::money::parse_minor_with;
 use tend_core::tracking::{Arrangement, OrgId, Organisation};
@@ -103,7 +103,7 @@ fn fill(fields: &[NodeRef; 6], org: &Organisation) {
 /// The form that adds an organisation, or edits one.
 #[function_component(OrgForm)]
 pub fn org_form(props: &OrgFormProps) -> Html {
-    let store = use_context::<Store>();
+    let store = use_store();
     let error = use_state(|| None::<String>);
     let fields: [NodeRef; 6] = [
         use_node_ref(),
@@ -113,7 +113,7 @@ pub fn org_form(props: &OrgFormProps) -> Html {
         use_node_ref(),
         use_node_ref(),
     ];
-    super::use_initial_value(&fields[4], platform::today().format("%Y-%m-%d").to_string());
+    use_initial_value(&fields[4], platform::today().format("%Y-%m-%d").to_string());
     {
         let fields = fields.clone();
         use_effect_with(props.editing.clone(), move |editing| {

@@ -1,7 +1,8 @@
 //! "Your targets": the few numbers the sections measure against, all the clinician's own.
 
 use crate::platform::locale::{decimal_sign, money, number, week_order, weekday_name};
-use crate::store::{Msg, Store};
+use crate::store::Msg;
+use crate::views::common::use_store;
 use chrono::Weekday;
 use tend_core::money::parse_minor_with;
 use tend_core::tracking::{Targets, WorkingDays};
@@ -61,7 +62,7 @@ fn field_texts(t: &Targets) -> [String; 5] {
 /// The targets form.
 #[function_component(TargetsForm)]
 pub fn targets_form() -> Html {
-    let store = use_context::<Store>();
+    let store = use_store();
     let error = use_state(|| None::<String>);
     // The text of each field, kept here so a re-render (say, to show an error) never resets what
     // was typed; filled from the stored targets when they change.

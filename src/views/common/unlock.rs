@@ -1,14 +1,15 @@
 //! The unlock screen, shown instead of everything else while the passphrase lock is closed.
 
+use super::store_hook::use_store;
 use crate::platform::{self, lock};
-use crate::store::{Msg, Store};
+use crate::store::Msg;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Asks for the passphrase and opens the data with it.
 #[function_component(UnlockScreen)]
 pub fn unlock_screen() -> Html {
-    let store = use_context::<Store>();
+    let store = use_store();
     let error = use_state(|| None::<String>);
     let input = use_node_ref();
     let onsubmit = {

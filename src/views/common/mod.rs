@@ -1,0 +1,20 @@
+//! Pieces no one section owns: what the app shows around or instead of every section, and what
+//! several sections share.
+
+mod backup;
+mod banner;
+mod chart_figure;
+mod fields;
+mod notice_line;
+mod page_tools;
+mod store_hook;
+mod unlock;
+
+pub use backup::backup_button;
+pub use banner::StorageBanner;
+pub use chart_figure::ChartFigure;
+pub(crate) use fields::{use_initial_value, value_of};
+pub use notice_line::NoticeLine;
+pub use page_tools::{use_theme, Later, SkipLink, ThemeChoice, UndoBar};
+pub use store_hook::use_store;
+pub use unlock::UnlockScreen;

@@ -2,9 +2,9 @@
 // and with the demo data, with the system in light and in dark, with the theme chosen by hand
 // against the system's, and on a 360 px wide phone.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect } from './guard.js';
-import { loadDemo, openApp, sections, showSection } from './sections.js';
-import { Today } from './today.js';
+import { test, expect } from './support/guard.js';
+import { loadDemo, openApp, sections, showSection } from './pages/sections.js';
+import { Today } from './pages/today.js';
 
 /** Runs axe on the page and collects readable lines for every violation. */
 async function axe(page, what) {

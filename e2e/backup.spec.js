@@ -1,7 +1,7 @@
 // Backups: download one, lose everything, restore it, see the same numbers; a second restore
 // changes nothing; bad files get a message and change nothing; the CSV reads as a table.
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
+import { test, expect } from './support/guard.js';
+import { Today } from './pages/today.js';
 
 const read = async (download) => Buffer.concat(await (await download.createReadStream()).toArray());
 

@@ -3,10 +3,10 @@
 // browser's zone (Berlin, a week before summer time ends), the zone's VTIMEZONE as the browser
 // knows it, busy time, stable UIDs across downloads, a higher SEQUENCE and a cancelled event
 // after a change, and nothing about clients although the demo data is loaded.
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
-import { planBreak } from './plan.js';
-import { loadDemo } from './sections.js';
+import { test, expect } from './support/guard.js';
+import { Today } from './pages/today.js';
+import { planBreak } from './pages/plan.js';
+import { loadDemo } from './pages/sections.js';
 
 test.use({ timezoneId: 'Europe/Berlin', locale: 'en-GB' });
 

@@ -1,9 +1,9 @@
 // The break plan: breaks planned by keyboard, the coming week listed, and reminders at the planned
 // time while Tend is open, as a system notification when the browser allows it and as a notice in
 // Tend either way. The page's clock is Playwright's, so the journey waits no real minutes.
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
-import { planBreak } from './plan.js';
+import { test, expect } from './support/guard.js';
+import { Today } from './pages/today.js';
+import { planBreak } from './pages/plan.js';
 
 test.use({ timezoneId: 'UTC', locale: 'en-GB' });
 

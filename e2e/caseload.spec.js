@@ -1,7 +1,7 @@
 // The caseload register: cases opened by keyboard with pseudonymous labels only, the weighted
 // caseload and its traffic light against capacity, closing and reopening, kept across a reload.
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
+import { test, expect } from './support/guard.js';
+import { Today } from './pages/today.js';
 
 async function openCase(page, label, complexity, trauma = false) {
   const form = page.getByTestId('case-form');

@@ -1,7 +1,7 @@
 // Charts leave the app as files drawn in the browser: an SVG with its title and legend, and a
 // PNG at twice the on-screen drawing size. No request goes anywhere (the guard checks).
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
+import { test, expect } from './support/guard.js';
+import { Today } from './pages/today.js';
 
 // A locale whose weeks begin on Monday, so the week chart is an ISO week with its number; the
 // locale journey covers weeks that begin on Sunday.

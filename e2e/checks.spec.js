@@ -1,8 +1,8 @@
 // Self-checks: the weekly pulse by keyboard, ProQOL 5 entered by item number and scored as worked
 // out by hand, an imported instrument (and a broken file's list of problems), all still there
 // after a reload; the due card on Today follows what was taken.
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
+import { test, expect } from './support/guard.js';
+import { Today } from './pages/today.js';
 
 const CS = [3, 6, 12, 16, 18, 20, 22, 24, 27, 30];
 const BO_PLAIN = [8, 10, 19, 21, 26];

@@ -3,8 +3,8 @@
 // caching and type headers are as docs/deploy.md describes.
 import { createHash } from 'node:crypto';
 import { test as plain } from '@playwright/test';
-import { test, expect, watchCsp } from './guard.js';
-import { Today } from './today.js';
+import { test, expect, watchCsp } from './support/guard.js';
+import { Today } from './pages/today.js';
 
 const directives = (policy) => Object.fromEntries(policy.split(';').map((d) => d.trim().split(/\s+/))
   .map(([name, ...values]) => [name, values.join(' ')]));

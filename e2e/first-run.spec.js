@@ -1,7 +1,7 @@
 // First run: the welcome says what Tend is and is not, shows the targets the sections measure
 // against with their defaults, lets them be changed there, and offers the demo data.
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
+import { test, expect } from './support/guard.js';
+import { Today } from './pages/today.js';
 
 test('the welcome explains Tend, asks for the targets with defaults, and offers demo data', async ({ page }) => {
   const today = new Today(page);

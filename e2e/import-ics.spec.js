@@ -2,8 +2,8 @@
 // through the mapping rules and the preview, the week's hours show them, importing again adds
 // nothing, and every broken file gets a message naming the problem while storage stays as it was.
 import fs from 'node:fs';
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
+import { test, expect } from './support/guard.js';
+import { Today } from './pages/today.js';
 
 const fixture = new URL('./fixtures/daily_recur.ics', import.meta.url);
 const SUPERVISION = '#CC79A7';

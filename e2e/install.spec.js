@@ -5,9 +5,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, guard } from './guard.js';
-import { Today } from './today.js';
-import { controlled } from './pwa.js';
+import { test, expect, guard } from './support/guard.js';
+import { Today } from './pages/today.js';
+import { controlled } from './support/pwa.js';
 
 /** Width and height from a PNG's header. */
 const pngSize = (bytes) => [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];

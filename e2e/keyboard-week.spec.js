@@ -3,7 +3,7 @@
 // and after a reload. The journey never clicks: it moves with Tab, picks options by typing their
 // first letters, toggles with Space and submits with Enter. It prints how long one full day's
 // logging took.
-import { test, expect } from './guard.js';
+import { test, expect } from './support/guard.js';
 
 test.use({ timezoneId: 'UTC', locale: 'en-US' });
 

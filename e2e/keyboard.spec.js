@@ -1,7 +1,7 @@
 // Keyboard alone: a skip link first, a visible focus ring on whatever Tab reaches, sections
 // changed from the keyboard, and each chart's summary and table of numbers reachable.
-import { test, expect } from './guard.js';
-import { loadDemo, openApp, sections, showSection } from './sections.js';
+import { test, expect } from './support/guard.js';
+import { loadDemo, openApp, sections, showSection } from './pages/sections.js';
 
 /**
  * The focused element's outline and box shadow. Date and time fields have a calendar or clock

@@ -1,8 +1,8 @@
 // Dates and numbers follow the browser's locale, and so does the first day of the week: the week
 // on Today (its chart, table and totals) and the working days under the targets. Exports keep
 // ISO dates.
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
+import { test, expect } from './support/guard.js';
+import { Today } from './pages/today.js';
 
 const cases = [
   {

@@ -1,7 +1,7 @@
 // The passphrase lock: on, locked after reload, wrong and right passphrases, a change, and off.
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
-import { storedState } from './stored.js';
+import { test, expect } from './support/guard.js';
+import { Today } from './pages/today.js';
+import { storedState } from './support/stored.js';
 
 const FIRST = 'a long walk by the river';
 const SECOND = 'tea on the back step at dusk';

@@ -1,7 +1,7 @@
 // The first journey: log two entries for today, see them in the week's chart, reload, still there.
-import { test, expect } from './guard.js';
-import { Today, DIRECT, DOCUMENTATION } from './today.js';
-import { storedState } from './stored.js';
+import { test, expect } from './support/guard.js';
+import { Today, DIRECT, DOCUMENTATION } from './pages/today.js';
+import { storedState } from './support/stored.js';
 
 test('two entries logged today appear in the week chart and survive a reload', async ({ page }) => {
   const today = new Today(page);

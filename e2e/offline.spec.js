@@ -1,7 +1,7 @@
 // After one visit online, Tend opens and works with the network cut, and keeps what was logged.
-import { test, expect } from './guard.js';
-import { Today, DIRECT, DOCUMENTATION } from './today.js';
-import { controlled } from './pwa.js';
+import { test, expect } from './support/guard.js';
+import { Today, DIRECT, DOCUMENTATION } from './pages/today.js';
+import { controlled } from './support/pwa.js';
 
 test('the app reloads offline with its data intact and still logs work', async ({ page, context }) => {
   const today = new Today(page);

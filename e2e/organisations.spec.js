@@ -1,7 +1,7 @@
 // Organisations and contracts: one paid by the hour, one pro bono; work logged for each shows
 // in the month's hours and earnings, and the numbers survive a reload.
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
+import { test, expect } from './support/guard.js';
+import { Today } from './pages/today.js';
 
 async function addOrganisation(page, name, arrangement, rate = '', hours = '') {
   const form = page.getByTestId('org-form');

@@ -4,8 +4,8 @@
 // data.
 import fs from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
+import { test, expect } from './support/guard.js';
+import { Today } from './pages/today.js';
 
 const read = async (download) => Buffer.concat(await (await download.createReadStream()).toArray());
 

@@ -2,8 +2,8 @@
 // navigation), with the demo data, nothing scrolls sideways and every control in the main
 // content is a large enough target. Each section is photographed at each width into
 // docs/screenshots/responsive/<section>-<width>.png, which the README links to.
-import { test, expect } from './guard.js';
-import { loadDemo, openApp, sections, showSection } from './sections.js';
+import { test, expect } from './support/guard.js';
+import { loadDemo, openApp, sections, showSection } from './pages/sections.js';
 
 const WIDTHS = [360, 768, 1280];
 

@@ -1,7 +1,7 @@
 // The care card: self-check results in their highest band bring a calm card of concrete steps to
 // the Risk trend, and the self-checks lead the week's breakdown. Without them there is no card.
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
+import { test, expect } from './support/guard.js';
+import { Today } from './pages/today.js';
 
 test('a high self-check brings the care card, and the pulse leads the breakdown', async ({ page }) => {
   const today = new Today(page);

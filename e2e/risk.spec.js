@@ -1,8 +1,8 @@
 // Risk trend with the demo data: the chart and the factor breakdown show, the factor points add
 // up to the index shown, another week can be picked, and moving a what-if slider by keyboard
 // changes the projection.
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
+import { test, expect } from './support/guard.js';
+import { Today } from './pages/today.js';
 
 test('the risk trend explains every point and projects a what-if', async ({ page }) => {
   const today = new Today(page);

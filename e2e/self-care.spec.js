@@ -1,7 +1,7 @@
 // Self-care: breaks, a day off and a vacation logged by keyboard; the days since the last day
 // off and the vacation clock match what was logged, and survive a reload.
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
+import { test, expect } from './support/guard.js';
+import { Today } from './pages/today.js';
 
 const iso = (d) => d.toISOString().slice(0, 10);
 const daysAgo = (n) => new Date(Date.now() - n * 24 * 60 * 60 * 1000);

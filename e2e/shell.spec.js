@@ -2,7 +2,7 @@
 // Tend is, from index.html alone; when the app runs it takes that first screen's place, and the
 // two agree on the sections.
 import { test as bare } from '@playwright/test';
-import { test, expect } from './guard.js';
+import { test, expect } from './support/guard.js';
 
 test('the first screen shows before the app runs and gives way to it', async ({ page }) => {
   // Hold the app's WebAssembly back until the first screen has been checked.

@@ -5,8 +5,8 @@
 // named and offered for download, and after one more entry and a reload every text that was in
 // storage is still there unless Tend replaced an intact piece with its records kept. A save cut
 // off at each of its writes (setItem throwing on the Nth call) is checked the same way.
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
+import { test, expect } from './support/guard.js';
+import { Today } from './pages/today.js';
 
 const PASSPHRASE = 'a long walk by the river';
 const LOGGED = ['41', '43', '47'];

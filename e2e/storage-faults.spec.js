@@ -1,7 +1,7 @@
 // Faults injected into storage before the app starts: each gets a plain message and loses nothing.
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
-import { storedState } from './stored.js';
+import { test, expect } from './support/guard.js';
+import { Today } from './pages/today.js';
+import { storedState } from './support/stored.js';
 
 test('a damaged month is set aside and offered for download while the rest loads', async ({ page }) => {
   const today = new Today(page);

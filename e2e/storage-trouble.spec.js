@@ -1,6 +1,6 @@
 // When the browser will not store anything, Tend keeps working in memory and says so plainly.
-import { test, expect } from './guard.js';
-import { Today, DIRECT } from './today.js';
+import { test, expect } from './support/guard.js';
+import { Today, DIRECT } from './pages/today.js';
 
 test('a full store keeps entries in memory, shows a banner and offers a copy', async ({ page }) => {
   await page.addInitScript(() => {

@@ -1,7 +1,7 @@
 // Today's helpers: the welcome card and demo data, the same-as-last-week shortcut, the week
 // against the clinician's targets, and the organisation on an entry.
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
+import { test, expect } from './support/guard.js';
+import { Today } from './pages/today.js';
 
 const iso = (d) => d.toISOString().slice(0, 10);
 

@@ -1,7 +1,7 @@
 // Two tabs editing at once: each sees the other's entries, and no edit is ever lost.
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
-import { storedState } from './stored.js';
+import { test, expect } from './support/guard.js';
+import { Today } from './pages/today.js';
+import { storedState } from './support/stored.js';
 
 test('interleaved edits in two tabs all survive and both tabs agree', async ({ page, context }) => {
   const first = new Today(page);

@@ -1,9 +1,9 @@
 // Removals can be undone: deleting an entry, a break, a case, an organisation or the demo data
 // says so in plain words with an Undo button for ten seconds, and Undo brings back exactly what
 // was removed, also after a reload.
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
-import { loadDemo, openApp } from './sections.js';
+import { test, expect } from './support/guard.js';
+import { Today } from './pages/today.js';
+import { loadDemo, openApp } from './pages/sections.js';
 
 const bar = (page) => page.getByTestId('undo-bar');
 

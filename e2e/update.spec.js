@@ -6,9 +6,9 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
-import { caches, controlled, serve } from './pwa.js';
+import { test, expect } from './support/guard.js';
+import { Today } from './pages/today.js';
+import { caches, controlled, serve } from './support/pwa.js';
 import { buildPwa, readBuild } from '../scripts/pwa/build.mjs';
 
 // One port above the shared server's (see playwright.config.js), so the two never meet.

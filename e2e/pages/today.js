@@ -1,5 +1,5 @@
 // A page object for the Log work form, the day list and the week chart.
-import { expect } from './guard.js';
+import { expect } from '../support/guard.js';
 
 export class Today {
   constructor(page) {

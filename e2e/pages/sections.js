@@ -1,6 +1,6 @@
 // Helpers shared by the accessibility, layout and screenshot journeys. Sections are read from the
 // navigation at run time, so a section added later is covered without editing the journeys.
-import { expect } from './guard.js';
+import { expect } from '../support/guard.js';
 
 /** Every section the navigation links to: `{ name, slug }`, in the order listed. */
 export async function sections(page) {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, guard } from './support/guard.js';
-import { Today } from './pages/today.js';
+import { App } from './pages/app.js';
 import { controlled } from './support/pwa.js';
 
 /** Width and height from a PNG's header. */
@@ -21,7 +21,7 @@ test('the served build is installable and controlled by its service worker', asy
   try {
     const page = context.pages()[0] ?? await context.newPage();
     const check = await guard(page, new URL(baseURL).origin);
-    await new Today(page).open();
+    await new App(page).open();
     await controlled(page);
     const cdp = await context.newCDPSession(page);
 

@@ -108,4 +108,14 @@ export class App {
   download(trigger) {
     return download(this.page, trigger);
   }
+
+  /** A chart's figure by its test id ("week-chart", "caseload-chart", "report-chart"). */
+  chart(id) {
+    return this.page.getByTestId(id);
+  }
+
+  /** Saves a chart's figure as a file, `format` "SVG" or "PNG", and returns the download. */
+  saveChart(figure, format) {
+    return this.download(figure.getByRole('button', { name: `Save as ${format}` }));
+  }
 }

@@ -28,7 +28,8 @@ export class SelfCare {
     this.page = page;
     this.breakForm = page.getByTestId('break-form');
     this.status = page.getByTestId('self-care-status');
-    this.recentBreaks = page.getByTestId('recent-breaks').locator('li');
+    this.recentBreakList = page.getByTestId('recent-breaks');
+    this.recentBreaks = this.recentBreakList.locator('li');
     this.dayOff = page.getByTestId('day-off');
     this.vacationClock = page.getByTestId('vacation-clock');
     this.breaksSummary = page.getByTestId('breaks-summary');

@@ -17,8 +17,11 @@ export class App {
     this.page = page;
     this.nav = page.getByRole('navigation', { name: 'Sections' });
     this.main = page.locator('main');
+    this.firstHeading = this.main.locator('h2').first();
     this.html = page.locator('html');
     this.skipLink = page.getByRole('link', { name: 'Skip to main content' });
+    // Tend's name at the top, the page's one first-level heading once the app runs.
+    this.masthead = page.getByRole('heading', { level: 1 });
     // index.html's static first screen, shown until the app takes its place.
     this.shell = page.locator('#shell');
     this.build = page.locator('meta[name="tend-build"]');
@@ -81,7 +84,7 @@ export class App {
   async showListed(section) {
     await this.show(section.name);
     await expect(this.page).toHaveURL(new RegExp(`#${section.slug}$`));
-    await expect(this.main.locator('h2').first()).toBeVisible();
+    await expect(this.firstHeading).toBeVisible();
   }
 
   /** Every section the navigation links to: `{ name, slug }`, in the order listed. */

@@ -19,6 +19,7 @@ export class Today {
     this.dayEmpty = page.getByTestId('day-empty');
     this.dayEntries = page.getByTestId('day-entries');
     this.entries = this.dayEntries.locator('li');
+    this.deleteButtons = this.dayEntries.getByRole('button', { name: /^Delete/ });
 
     this.previousWeek = page.getByRole('button', { name: 'Previous week' });
     this.weekHeading = page.locator('#week-heading');
@@ -27,6 +28,9 @@ export class Today {
     this.weekChart = page.getByTestId('week-chart');
     this.chart = this.weekChart.locator('svg');
     this.weekTable = page.getByTestId('week-table');
+    this.weekTableCaption = this.weekTable.locator('caption');
+    // The table's rows, each headed by its day.
+    this.weekDays = this.weekTable.locator('tbody th');
     this.showNumbers = page.locator('details.numbers summary').first();
 
     this.welcome = page.getByTestId('welcome');
@@ -37,18 +41,6 @@ export class Today {
     this.due = page.getByTestId('due-card');
     this.dueItems = this.due.getByTestId('due-item');
     this.goToChecks = this.due.getByRole('link', { name: 'Go to self-checks' });
-  }
-
-  // Until every journey opens the app and its sections through App (pages/app.js).
-  async open() {
-    await this.page.goto('/');
-    await expect(this.add).toBeEnabled();
-  }
-
-  async show(section) {
-    const link = this.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: section });
-    await link.click();
-    await expect(link).toHaveAttribute('aria-current', 'page');
   }
 
   /** Logs `duration` of `kind`, on `date` and for `organisation` when given. */

@@ -3,22 +3,16 @@
 // browser's zone (Berlin, a week before summer time ends), the zone's VTIMEZONE as the browser
 // knows it, busy time, stable UIDs across downloads, a higher SEQUENCE and a cancelled event
 // after a change, and nothing about clients although the demo data is loaded.
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
-import { planBreak } from './plan.js';
-import { loadDemo } from './sections.js';
+import { test, expect } from './support/guard.js';
+import { App } from './pages/app.js';
+import { text as read } from './support/download.js';
 
 test.use({ timezoneId: 'Europe/Berlin', locale: 'en-GB' });
 
-const read = async (download) => Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
-
 /** Downloads the plan from "Your data" and returns the file's text. */
-async function downloadPlan(page, today) {
-  await today.show('Your data');
-  const card = page.getByTestId('plan-export');
-  const downloaded = page.waitForEvent('download');
-  await card.getByRole('button', { name: 'Download the break plan (.ics)' }).click();
-  const file = await downloaded;
+async function downloadPlan(app) {
+  await app.show('Your data');
+  const file = await app.selfCare.downloadPlan();
   expect(file.suggestedFilename()).toBe('tend-break-plan.ics');
   return read(file);
 }
@@ -43,17 +37,18 @@ function events(text) {
 test('three planned breaks download as weekly busy events in the browser\'s zone', async ({ page }) => {
   // Monday 19 October 2026, 09:00 in Berlin; summer time ends on Sunday 25 October.
   await page.clock.install({ time: new Date('2026-10-19T07:00:00Z') });
-  const today = new Today(page);
-  await today.open();
-  await loadDemo(page);
-  await today.show('Self-care');
-  await planBreak(page, 'Monday', '10:30', '15');
-  await planBreak(page, 'Wednesday', '12:30', '30', 'Meal break');
-  await planBreak(page, 'Friday', '16:00', '10', 'Exercise or other self-care');
-  await expect(page.getByTestId('plan-week').locator('li')).toHaveCount(3);
+  const app = new App(page);
+  const { selfCare } = app;
+  await app.open();
+  await app.loadDemo();
+  await app.show('Self-care');
+  await selfCare.planBreak('Monday', '10:30', '15');
+  await selfCare.planBreak('Wednesday', '12:30', '30', 'Meal break');
+  await selfCare.planBreak('Friday', '16:00', '10', 'Exercise or other self-care');
+  await expect(selfCare.planWeek).toHaveCount(3);
 
-  const text = await downloadPlan(page, today);
-  await expect(page.getByTestId('plan-export-status')).toHaveText(
+  const text = await downloadPlan(app);
+  await expect(selfCare.planExportStatus).toHaveText(
     'Downloaded tend-break-plan.ics: 3 weekly breaks (plan version 3), times in Europe/Berlin.');
 
   // The file's form: CRLF only, no line over 75 octets, a calendar to publish.
@@ -104,11 +99,11 @@ test('three planned breaks download as weekly busy events in the browser\'s zone
 
   // Downloading again gives the same events; removing the Friday break raises the SEQUENCE,
   // keeps the other UIDs and cancels the Friday event.
-  expect(events(await downloadPlan(page, today)).filter((e) => e.RRULE).map((e) => e.UID.value)).toEqual(uids);
-  await today.show('Self-care');
-  await page.getByRole('button', { name: 'Remove every Fri break at 16:00' }).first().click();
-  await expect(page.getByTestId('plan-week').locator('li')).toHaveCount(2);
-  const changed = events(await downloadPlan(page, today)).filter((e) => e.RRULE);
+  expect(events(await downloadPlan(app)).filter((e) => e.RRULE).map((e) => e.UID.value)).toEqual(uids);
+  await app.show('Self-care');
+  await selfCare.removePlanned('Fri', '16:00').first().click();
+  await expect(selfCare.planWeek).toHaveCount(2);
+  const changed = events(await downloadPlan(app)).filter((e) => e.RRULE);
   expect(changed.map((e) => [e.UID.value, e.SEQUENCE.value, e.STATUS.value])).toEqual([
     [uids[0], '4', 'CONFIRMED'],
     [uids[1], '4', 'CONFIRMED'],

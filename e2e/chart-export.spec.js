@@ -1,24 +1,23 @@
 // Charts leave the app as files drawn in the browser: an SVG with its title and legend, and a
 // PNG at twice the on-screen drawing size. No request goes anywhere (the guard checks).
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
+import { test, expect } from './support/guard.js';
+import { App } from './pages/app.js';
+import { bytes as read } from './support/download.js';
 
 // A locale whose weeks begin on Monday, so the week chart is an ISO week with its number; the
 // locale journey covers weeks that begin on Sunday.
 test.use({ locale: 'en-GB' });
 
-const read = async (download) => Buffer.concat(await (await download.createReadStream()).toArray());
 
 test('the week chart saves as SVG and as a PNG at twice its size', async ({ page }) => {
-  const today = new Today(page);
-  await today.open();
+  const app = new App(page);
+  const { today } = app;
+  await app.open();
   await today.log('50', 'Direct session');
   await today.log('30', 'Admin');
-  const chart = page.getByTestId('week-chart');
+  const chart = today.weekChart;
 
-  let downloaded = page.waitForEvent('download');
-  await chart.getByRole('button', { name: 'Save as SVG' }).click();
-  const svgFile = await downloaded;
+  const svgFile = await app.saveChart(chart, 'SVG');
   expect(svgFile.suggestedFilename()).toMatch(/^tend-week-\d{4}-W\d{2}\.svg$/);
   const svg = (await read(svgFile)).toString('utf8');
   expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
@@ -26,9 +25,7 @@ test('the week chart saves as SVG and as a PNG at twice its size', async ({ page
   expect(svg).toContain('Direct session');
   expect(svg).toContain('Admin');
 
-  downloaded = page.waitForEvent('download');
-  await chart.getByRole('button', { name: 'Save as PNG' }).click();
-  const pngFile = await downloaded;
+  const pngFile = await app.saveChart(chart, 'PNG');
   expect(pngFile.suggestedFilename()).toMatch(/\.png$/);
   const png = await read(pngFile);
   expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
@@ -53,19 +50,16 @@ const CHARTS = [
 ];
 
 test('every chart saves as an SVG that opens and a PNG at twice its drawn size', async ({ page }) => {
-  const today = new Today(page);
-  await today.open();
-  await page.getByRole('button', { name: 'Try it with demo data' }).click();
-  await expect(page.getByTestId('demo-banner')).toBeVisible();
+  const app = new App(page);
+  await app.open();
+  await app.loadDemo();
   for (const [section, id, stem, title] of CHARTS) {
-    await today.show(section);
-    const chart = page.getByTestId(id);
+    await app.show(section);
+    const chart = app.chart(id);
     const drawn = await chart.locator('svg').first().evaluate((svg) => [Number(svg.getAttribute('width')), Number(svg.getAttribute('height'))]);
     expect(drawn[0], `${id} has a drawn width`).toBeGreaterThan(0);
 
-    let downloaded = page.waitForEvent('download');
-    await chart.getByRole('button', { name: 'Save as SVG' }).click();
-    const svgFile = await downloaded;
+    const svgFile = await app.saveChart(chart, 'SVG');
     expect(svgFile.suggestedFilename().replace(/\.svg$/, '')).toMatch(stem);
     const svg = (await read(svgFile)).toString('utf8');
     // Opened on its own, as a file would be: a picture of the drawn size with its title.
@@ -76,9 +70,7 @@ test('every chart saves as an SVG that opens and a PNG at twice its drawn size',
     await expect(viewer.locator('svg text').filter({ hasText: title }).first()).toBeAttached();
     await viewer.close();
 
-    downloaded = page.waitForEvent('download');
-    await chart.getByRole('button', { name: 'Save as PNG' }).click();
-    const png = await read(await downloaded);
+    const png = await read(await app.saveChart(chart, 'PNG'));
     const shown = await page.evaluate(async (b64) => {
       const img = new Image();
       img.src = `data:image/png;base64,${b64}`;

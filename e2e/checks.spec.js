@@ -1,8 +1,8 @@
 // Self-checks: the weekly pulse by keyboard, ProQOL 5 entered by item number and scored as worked
 // out by hand, an imported instrument (and a broken file's list of problems), all still there
 // after a reload; the due card on Today follows what was taken.
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
+import { test, expect } from './support/guard.js';
+import { App } from './pages/app.js';
 
 const CS = [3, 6, 12, 16, 18, 20, 22, 24, 27, 30];
 const BO_PLAIN = [8, 10, 19, 21, 26];
@@ -22,119 +22,110 @@ function proqolAnswers() {
 }
 
 test('pulse, ProQOL 5 and an imported instrument are scored, kept and followed by the due card', async ({ page }) => {
-  const today = new Today(page);
-  await today.open();
-  const due = page.getByTestId('due-card');
-  await expect(due.getByTestId('due-item')).toHaveText(['Weekly pulse (not taken yet)', 'ProQOL 5 (not taken yet)']);
-  await due.getByRole('link', { name: 'Go to self-checks' }).click();
-  await expect(page.getByRole('heading', { name: 'Self-checks', level: 2 })).toBeVisible();
+  const app = new App(page);
+  const { today, checks } = app;
+  await app.open();
+  await expect(today.dueItems).toHaveText(['Weekly pulse (not taken yet)', 'ProQOL 5 (not taken yet)']);
+  await today.goToChecks.click();
+  await expect(checks.heading).toBeVisible();
 
   // The pulse by keyboard alone: Space picks the first answer of a row, arrows move along it,
   // Tab goes on to the next row. Strain items 2,2,2,2,1,0 = 9 of 24 = 37.5 -> 38 (moderate);
   // satisfaction items 3,3,3,3 = 12 of 16 = 75 (high).
-  const pulse = page.getByTestId('form-tend-pulse');
-  await expect(page.getByTestId('instrument-tend-pulse')).toContainText('This is not a validated instrument.');
-  await pulse.getByRole('radio').first().focus();
-  for (const answer of [2, 2, 2, 2, 1, 0, 3, 3, 3, 3]) {
-    await page.keyboard.press('Space');
-    for (let i = 0; i < answer; i += 1) await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('Tab');
-  }
-  await expect(page.getByTestId('answered-tend-pulse')).toHaveText('10 of 10 answered');
-  await pulse.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByTestId('saved-tend-pulse')).toContainText(
+  await expect(checks.instrument('tend-pulse')).toContainText('This is not a validated instrument.');
+  await checks.answerPulse([2, 2, 2, 2, 1, 0, 3, 3, 3, 3]);
+  await expect(checks.answered('tend-pulse')).toHaveText('10 of 10 answered');
+  await checks.save('tend-pulse').click();
+  await expect(checks.saved('tend-pulse')).toContainText(
     'Strain 38 of 100 (moderate), Satisfaction and support 75 of 100 (high).');
-  await expect(page.getByTestId('checks-due')).toHaveText('Due now: ProQOL 5.');
+  await expect(checks.due).toHaveText('Due now: ProQOL 5.');
 
-  await today.show('Today');
-  await expect(due.getByTestId('due-item')).toHaveText(['ProQOL 5 (not taken yet)']);
-  await today.show('Self-checks');
+  await app.show('Today');
+  await expect(today.dueItems).toHaveText(['ProQOL 5 (not taken yet)']);
+  await app.show('Self-checks');
 
   // ProQOL 5: credit and a link to the official form; 30 answers by item number.
-  const card = page.getByTestId('instrument-proqol-5');
+  const card = checks.instrument('proqol-5');
   await expect(card).toContainText('Center for Victims of Torture');
   await expect(card.getByRole('link', { name: /official form/ })).toHaveAttribute('href', 'https://proqol.org');
-  const proqol = page.getByTestId('form-proqol-5');
   const answers = proqolAnswers();
   for (let item = 1; item <= 30; item += 1) {
     if (item === 7) continue;
-    await proqol.getByLabel(`Item ${item}`, { exact: true }).fill(String(item === 12 ? 9 : answers[item]));
+    await checks.item('proqol-5', item).fill(String(item === 12 ? 9 : answers[item]));
   }
-  await proqol.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByTestId('problems-proqol-5').locator('li')).toHaveText([
+  await checks.save('proqol-5').click();
+  await expect(checks.problems('proqol-5')).toHaveText([
     'Item 7 still needs an answer.',
     'Item 12: \u201c9\u201d is not an answer; answers go from 1 to 5.',
   ]);
-  await proqol.getByLabel('Item 7', { exact: true }).fill(String(answers[7]));
-  await proqol.getByLabel('Item 12', { exact: true }).fill(String(answers[12]));
-  await proqol.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByTestId('saved-proqol-5')).toContainText(
+  await checks.item('proqol-5', 7).fill(String(answers[7]));
+  await checks.item('proqol-5', 12).fill(String(answers[12]));
+  await checks.save('proqol-5').click();
+  await expect(checks.saved('proqol-5')).toContainText(
     'Compassion satisfaction 43 of 50 (high), Burnout 19 of 50 (low), Secondary traumatic stress 29 of 50 (moderate).');
-  await expect(page.getByTestId('checks-due')).toHaveText('Nothing is due right now.');
+  await expect(checks.due).toHaveText('Nothing is due right now.');
 
   // A broken definition is refused with each problem named; a good one appears as a form.
-  const file = page.getByLabel('Instrument definition (JSON)');
-  await file.setInputFiles('e2e/fixtures/instrument-broken.json');
-  const problems = page.getByTestId('import-problems');
+  await checks.importFile.setInputFiles('e2e/fixtures/instrument-broken.json');
+  const problems = checks.importProblems;
   await expect(problems).toContainText('lists item 5, but items are numbered 1 to 4');
   await expect(problems).toContainText('scores from 3 up to 6 have no band');
   await expect(problems).toContainText('Reverse-scored item 4 is in no subscale');
-  await file.setInputFiles('e2e/fixtures/instrument-team-check.json');
+  await checks.importFile.setInputFiles('e2e/fixtures/instrument-team-check.json');
   await expect(problems).toHaveCount(0);
-  await expect(page.getByTestId('checks-status')).toContainText('Imported Team wellbeing check (example).');
-  const team = page.getByTestId('form-team-check');
+  await expect(checks.status).toContainText('Imported Team wellbeing check (example).');
   // Workload: 4, 4 and item 3 reversed (6 - 2 = 4): mean 4 (heavy). Support: 2, 3, 3: 2.67 (low).
   for (const [item, answer] of [[1, 4], [2, 4], [3, 2], [4, 2], [5, 3], [6, 3]]) {
-    await team.locator(`#team-check-item-${item}-${answer}`).check();
+    await checks.choice('team-check', item, answer).check();
   }
-  await team.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByTestId('saved-team-check')).toContainText('Workload 4 of 5 (heavy), Team support 2.67 of 5 (low).');
+  await checks.save('team-check').click();
+  await expect(checks.saved('team-check')).toContainText('Workload 4 of 5 (heavy), Team support 2.67 of 5 (low).');
 
   const check = async () => {
-    const results = page.getByTestId('check-result');
-    await expect(results).toHaveCount(3);
-    await expect(page.getByTestId('check-history')).toContainText('Burnout 19 of 50 (low)');
-    await expect(page.getByTestId('check-history')).toContainText('Strain 38 of 100 (moderate)');
-    await expect(page.getByTestId('instrument-team-check')).toBeVisible();
+    await expect(checks.results).toHaveCount(3);
+    await expect(checks.history).toContainText('Burnout 19 of 50 (low)');
+    await expect(checks.history).toContainText('Strain 38 of 100 (moderate)');
+    await expect(checks.instrument('team-check')).toBeVisible();
   };
   await check();
   await page.reload();
   await check();
   await page.screenshot({ path: 'docs/screenshots/checks.png', fullPage: true });
 
-  await today.show('Today');
-  await expect(page.getByTestId('welcome')).toHaveCount(0);
-  await expect(due).toHaveCount(0);
+  await app.show('Today');
+  await expect(today.welcome).toHaveCount(0);
+  await expect(today.due).toHaveCount(0);
 });
 
 test('an instrument with results stays until they are deleted', async ({ page }) => {
-  const today = new Today(page);
-  await today.open();
-  await today.show('Self-checks');
-  await page.getByLabel('Instrument definition (JSON)').setInputFiles('e2e/fixtures/instrument-team-check.json');
-  const team = page.getByTestId('form-team-check');
-  for (let item = 1; item <= 6; item += 1) await team.locator(`#team-check-item-${item}-3`).check();
-  await team.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByTestId('check-result')).toHaveCount(1);
-  const remove = page.getByRole('button', { name: 'Remove Team wellbeing check (example)' });
+  const app = new App(page);
+  const { checks } = app;
+  await app.open();
+  await app.show('Self-checks');
+  await checks.importFile.setInputFiles('e2e/fixtures/instrument-team-check.json');
+  for (let item = 1; item <= 6; item += 1) await checks.choice('team-check', item, 3).check();
+  await checks.save('team-check').click();
+  await expect(checks.results).toHaveCount(1);
+  const remove = checks.removeInstrument('Team wellbeing check (example)');
   await remove.click();
-  await expect(page.getByTestId('checks-status')).toContainText('has 1 saved result; delete it first');
-  await page.getByRole('button', { name: /^Delete Team wellbeing check/ }).click();
-  await expect(page.getByTestId('check-result')).toHaveCount(0);
+  await expect(checks.status).toContainText('has 1 saved result; delete it first');
+  await checks.deleteResult('Team wellbeing check').click();
+  await expect(checks.results).toHaveCount(0);
   await remove.click();
-  await expect(page.getByTestId('instrument-team-check')).toHaveCount(0);
+  await expect(checks.instrument('team-check')).toHaveCount(0);
   await page.reload();
-  await expect(page.getByTestId('instrument-team-check')).toHaveCount(0);
+  await expect(checks.instrument('team-check')).toHaveCount(0);
 });
 
 test('the demo sample has weekly pulses and two ProQOL 5 results, removed with it', async ({ page }) => {
-  const today = new Today(page);
-  await today.open();
-  await page.getByRole('button', { name: 'Try it with demo data' }).click();
-  await today.show('Self-checks');
-  await expect(page.getByTestId('check-result')).toHaveCount(6);
-  await today.show('Today');
-  await page.getByRole('button', { name: 'Remove demo data' }).click();
-  await today.show('Self-checks');
-  await expect(page.getByTestId('check-result')).toHaveCount(0);
+  const app = new App(page);
+  const { checks } = app;
+  await app.open();
+  await app.loadDemo();
+  await app.show('Self-checks');
+  await expect(checks.results).toHaveCount(6);
+  await app.show('Today');
+  await app.removeDemo.click();
+  await app.show('Self-checks');
+  await expect(checks.results).toHaveCount(0);
 });

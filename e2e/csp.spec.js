@@ -3,8 +3,8 @@
 // caching and type headers are as docs/deploy.md describes.
 import { createHash } from 'node:crypto';
 import { test as plain } from '@playwright/test';
-import { test, expect, watchCsp } from './guard.js';
-import { Today } from './today.js';
+import { test, expect, watchCsp } from './support/guard.js';
+import { App } from './pages/app.js';
 
 const directives = (policy) => Object.fromEntries(policy.split(';').map((d) => d.trim().split(/\s+/))
   .map(([name, ...values]) => [name, values.join(' ')]));
@@ -32,8 +32,9 @@ test('header and meta carry the same strict policy, allowing only the inline loa
   // No inline style of any kind: charts size their text by estimate and never touch the page.
   expect(header['style-src-attr']).toBeUndefined();
 
-  await new Today(page).open();
-  const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  const app = new App(page);
+  await app.open();
+  const meta = await app.cspMeta.getAttribute('content');
   const { 'frame-ancestors': _, ...rest } = header;
   expect(directives(meta)).toEqual(rest);
 });
@@ -54,7 +55,7 @@ test('the static server sends the caching and type headers the deploy notes ask 
 
 plain('the policy is enforced, and the journeys would see a violation', async ({ page }) => {
   const violations = await watchCsp(page);
-  await new Today(page).open();
+  await new App(page).open();
   const ran = await page.evaluate(() => {
     const script = document.createElement('script');
     script.textContent = 'window.injectedRan = true;';

@@ -5,9 +5,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, guard } from './guard.js';
-import { Today } from './today.js';
-import { controlled } from './pwa.js';
+import { test, expect, guard } from './support/guard.js';
+import { App } from './pages/app.js';
+import { controlled } from './support/pwa.js';
 
 /** Width and height from a PNG's header. */
 const pngSize = (bytes) => [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
@@ -21,7 +21,7 @@ test('the served build is installable and controlled by its service worker', asy
   try {
     const page = context.pages()[0] ?? await context.newPage();
     const check = await guard(page, new URL(baseURL).origin);
-    await new Today(page).open();
+    await new App(page).open();
     await controlled(page);
     const cdp = await context.newCDPSession(page);
 

@@ -3,7 +3,8 @@
 // and after a reload. The journey never clicks: it moves with Tab, picks options by typing their
 // first letters, toggles with Space and submits with Enter. It prints how long one full day's
 // logging took.
-import { test, expect } from './guard.js';
+import { test, expect } from './support/guard.js';
+import { App } from './pages/app.js';
 
 test.use({ timezoneId: 'UTC', locale: 'en-US' });
 
@@ -41,7 +42,8 @@ async function check(page, on) {
   }
 }
 
-async function addOrganisation(page, name, arrangement, rate, hours) {
+async function addOrganisation(app, name, arrangement, rate, hours) {
+  const { page } = app;
   await tabTo(page, 'org-name');
   await type(page, name);
   await tabTo(page, 'org-arrangement');
@@ -54,10 +56,11 @@ async function addOrganisation(page, name, arrangement, rate, hours) {
   await page.keyboard.type('01012026');
   await tabTo(page, 'Add organisation');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('org-list')).toContainText(name);
+  await expect(app.organisations.list).toContainText(name);
 }
 
-async function addCase(page, label, org, complexity, trauma) {
+async function addCase(app, label, org, complexity, trauma) {
+  const { page } = app;
   await tabTo(page, 'case-label');
   await type(page, label);
   await tabTo(page, 'case-org');
@@ -70,11 +73,12 @@ async function addCase(page, label, org, complexity, trauma) {
   await check(page, trauma);
   await tabTo(page, 'Add case');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('open-cases')).toContainText(label);
+  await expect(app.caseload.openList).toContainText(label);
 }
 
 /** Logs one work entry from the Duration field on; focus returns there after each entry. */
-async function logWork(page, { minutes, kind, org, caseLabel, trauma }) {
+async function logWork(app, { minutes, kind, org, caseLabel, trauma }) {
+  const { page } = app;
   await tabTo(page, 'entry-duration');
   await type(page, minutes);
   await tabTo(page, 'entry-kind');
@@ -87,10 +91,11 @@ async function logWork(page, { minutes, kind, org, caseLabel, trauma }) {
   await check(page, trauma);
   await tabTo(page, 'Add entry');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('form-status')).toContainText('Logged');
+  await expect(app.today.status).toContainText('Logged');
 }
 
-async function logBreak(page, kind, date, minutes) {
+async function logBreak(app, kind, date, minutes) {
+  const { page } = app;
   await tabTo(page, 'break-kind');
   await page.keyboard.type(kind);
   await tabTo(page, 'break-date');
@@ -98,7 +103,7 @@ async function logBreak(page, kind, date, minutes) {
   await tabTo(page, 'break-duration');
   await type(page, minutes);
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('self-care-status')).toContainText('Logged');
+  await expect(app.selfCare.status).toContainText('Logged');
 }
 
 // Monday 16 to Friday 20 November 2026.
@@ -111,46 +116,46 @@ const ENTRIES = [
   { minutes: '1h', kind: 'Di', org: 'Fr', caseLabel: 'FH-01', trauma: true },
 ];
 
-async function checkEveryView(page) {
+async function checkEveryView(app) {
+  const { page, today, caseload, organisations, selfCare } = app;
   await section(page, 'Today');
-  await expect(page.getByTestId('week-total')).toHaveText('20 h logged');
-  await expect(page.getByTestId('week-chart').locator('svg')).toHaveAttribute('aria-label', /20 h/);
+  await expect(today.weekTotal).toHaveText('20 h logged');
+  await expect(today.chart).toHaveAttribute('aria-label', /20 h/);
 
   await section(page, 'Caseload');
   // 6 + 8 + 4 + 6 + 10 points of the default 100.
-  await expect(page.getByTestId('caseload-now')).toContainText('5 cases held today: 34 of your 100 points (34%). Within capacity.');
+  await expect(caseload.now).toContainText('5 cases held today: 34 of your 100 points (34%). Within capacity.');
 
   await section(page, 'Organisations');
-  const table = page.getByTestId('month-income');
   // Harbour: 15 sessions of 50 min and 5 notes of 30 min, 15 h at 90.00 an hour.
-  await expect(table.getByRole('row', { name: /Harbour Clinic/ })).toContainText('15 h');
-  await expect(table.getByRole('row', { name: /Harbour Clinic/ })).toContainText('1,350.00');
-  await expect(table.getByRole('row', { name: /Free Helpline/ })).toContainText('5 h');
-  await expect(table.locator('tfoot')).toContainText('20 h');
-  await expect(page.getByTestId('org-months-chart').locator('svg')).toHaveAttribute('aria-label', /20 h in 2026-11, most of it for Harbour Clinic \(15 h\)/);
+  await expect(organisations.incomeRow('Harbour Clinic')).toContainText('15 h');
+  await expect(organisations.incomeRow('Harbour Clinic')).toContainText('1,350.00');
+  await expect(organisations.incomeRow('Free Helpline')).toContainText('5 h');
+  await expect(organisations.incomeTotal).toContainText('20 h');
+  await expect(organisations.monthsChart).toHaveAttribute('aria-label', /20 h in 2026-11, most of it for Harbour Clinic \(15 h\)/);
 
   await section(page, 'Self-care');
-  await expect(page.getByTestId('breaks-summary')).toContainText('2 breaks per working day on average, against your target of 3; the target was met on 0 of 5 working days.');
-  await expect(page.getByTestId('breaks-chart').locator('svg')).toHaveAttribute('aria-label', /2\.0 in the week of 16 Nov/);
+  await expect(selfCare.breaksSummary).toContainText('2 breaks per working day on average, against your target of 3; the target was met on 0 of 5 working days.');
+  await expect(selfCare.breaksChart).toHaveAttribute('aria-label', /2\.0 in the week of 16 Nov/);
 }
 
 test('a week logged by keyboard alone adds up in every section', async ({ page }) => {
   test.setTimeout(180_000);
   // Friday 20 November 2026, evening.
   await page.clock.install({ time: new Date('2026-11-20T18:00:00Z') });
-  await page.goto('/');
-  await expect(page.getByRole('button', { name: 'Add entry' })).toBeEnabled();
+  const app = new App(page);
+  await app.open();
 
   await section(page, 'Organisations');
-  await addOrganisation(page, 'Harbour Clinic', 'Ho', '90', '20');
-  await addOrganisation(page, 'Free Helpline', 'Pr', '', '');
+  await addOrganisation(app, 'Harbour Clinic', 'Ho', '90', '20');
+  await addOrganisation(app, 'Free Helpline', 'Pr', '', '');
 
   await section(page, 'Caseload');
-  await addCase(page, 'HC-01', 'Ha', 'M', false);
-  await addCase(page, 'HC-02', 'Ha', 'Hi', false);
-  await addCase(page, 'HC-03', 'Ha', 'L', false);
-  await addCase(page, 'HC-04', 'Ha', 'M', false);
-  await addCase(page, 'FH-01', 'Fr', 'V', true);
+  await addCase(app, 'HC-01', 'Ha', 'M', false);
+  await addCase(app, 'HC-02', 'Ha', 'Hi', false);
+  await addCase(app, 'HC-03', 'Ha', 'L', false);
+  await addCase(app, 'HC-04', 'Ha', 'M', false);
+  await addCase(app, 'FH-01', 'Fr', 'V', true);
 
   const dayTimes = [];
   for (const day of DAYS) {
@@ -158,17 +163,17 @@ test('a week logged by keyboard alone adds up in every section', async ({ page }
     await section(page, 'Today');
     await tabTo(page, 'entry-date');
     await page.keyboard.type(day);
-    for (const entry of ENTRIES) await logWork(page, entry);
+    for (const entry of ENTRIES) await logWork(app, entry);
     await section(page, 'Self-care');
-    await logBreak(page, 'Mi', day, '10');
-    await logBreak(page, 'Me', day, '30');
+    await logBreak(app, 'Mi', day, '10');
+    await logBreak(app, 'Me', day, '30');
     dayTimes.push(Date.now() - started);
   }
   const sorted = [...dayTimes].sort((a, b) => a - b);
   console.log(`A full day's logging (5 entries, 2 breaks, by keyboard): median ${sorted[2]} ms, range ${sorted[0]}-${sorted[4]} ms`);
 
-  await checkEveryView(page);
+  await checkEveryView(app);
   await page.reload();
-  await expect(page.getByTestId('break-form')).toBeVisible();
-  await checkEveryView(page);
+  await expect(app.selfCare.breakForm).toBeVisible();
+  await checkEveryView(app);
 });

@@ -1,7 +1,7 @@
 // Keyboard alone: a skip link first, a visible focus ring on whatever Tab reaches, sections
 // changed from the keyboard, and each chart's summary and table of numbers reachable.
-import { test, expect } from './guard.js';
-import { loadDemo, openApp, sections, showSection } from './sections.js';
+import { test, expect } from './support/guard.js';
+import { App } from './pages/app.js';
 
 /**
  * The focused element's outline and box shadow. Date and time fields have a calendar or clock
@@ -17,13 +17,13 @@ const focusStyle = (page) => page.evaluate(() => {
 });
 
 test('the first Tab reaches "Skip to main content", which moves focus to the main content', async ({ page }) => {
-  await openApp(page);
+  const app = new App(page);
+  await app.open();
   await page.keyboard.press('Tab');
-  const skip = page.getByRole('link', { name: 'Skip to main content' });
-  await expect(skip).toBeFocused();
-  await expect(skip).toBeInViewport();
+  await expect(app.skipLink).toBeFocused();
+  await expect(app.skipLink).toBeInViewport();
   await page.keyboard.press('Enter');
-  await expect(page.locator('main')).toBeFocused();
+  await expect(app.main).toBeFocused();
   await expect(page).not.toHaveURL(/#main/);
   // The next Tab lands inside the main content, past the navigation.
   await page.keyboard.press('Tab');
@@ -33,25 +33,27 @@ test('the first Tab reaches "Skip to main content", which moves focus to the mai
 test('everything Tab reaches in every section shows a visible focus ring', async ({ page }) => {
   // Eight sections of up to 120 Tab stops each, one round trip per stop.
   test.setTimeout(120_000);
-  await openApp(page);
-  await loadDemo(page);
+  const app = new App(page);
+  await app.open();
+  await app.loadDemo();
   const seen = [];
-  for (const section of await sections(page)) {
-    await showSection(page, section);
+  for (const section of await app.sections()) {
+    await app.showListed(section);
     // How each date and time field looks without focus, to tell the browser's own ring on its
     // picker button from nothing at all.
     const unfocused = {};
-    for (const field of await page.locator('main input[type="date"]:visible, main input[type="time"]:visible').all()) {
+    for (const field of await app.main.locator('input[type="date"]:visible, input[type="time"]:visible').all()) {
       unfocused[await field.getAttribute('id')] = await field.screenshot();
     }
-    await page.locator('main').focus();
+    await app.main.focus();
     for (let i = 0; i < 120; i += 1) {
       await page.keyboard.press('Tab');
       const style = await focusStyle(page);
       if (!style.inMain) break;
       let ring = (style.outline !== 'none' && style.width >= 2) || style.shadow !== 'none';
       if (style.picker) {
-        const now = await page.locator(`#${style.picker}`).screenshot();
+        // A picker's field is in the main content: the loop stops at the first stop outside it.
+        const now = await app.main.locator(`#${style.picker}`).screenshot();
         ring = unfocused[style.picker] !== undefined && !now.equals(unfocused[style.picker]);
       }
       seen.push(`${section.name}: ${style.tag} "${style.text}" ${style.outline} ${style.width} ${style.shadow}: ${ring ? 'ring' : 'NO RING'}`);
@@ -62,14 +64,15 @@ test('everything Tab reaches in every section shows a visible focus ring', async
 });
 
 test('every section opens from the keyboard, and its charts have a summary and a table toggle', async ({ page }) => {
-  await openApp(page);
-  await loadDemo(page);
-  for (const section of await sections(page)) {
-    const link = page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: section.name, exact: true });
+  const app = new App(page);
+  await app.open();
+  await app.loadDemo();
+  for (const section of await app.sections()) {
+    const link = app.link(section.name);
     await link.focus();
     await page.keyboard.press('Enter');
     await expect(link).toHaveAttribute('aria-current', 'page');
-    for (const figure of await page.locator('main figure.chart').all()) {
+    for (const figure of await app.charts.all()) {
       await expect(figure.locator('figcaption')).not.toBeEmpty();
       const summary = figure.locator('details > summary');
       await summary.focus();

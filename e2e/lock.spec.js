@@ -1,41 +1,31 @@
 // The passphrase lock: on, locked after reload, wrong and right passphrases, a change, and off.
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
-import { storedState } from './stored.js';
+import { test, expect } from './support/guard.js';
+import { App } from './pages/app.js';
+import { storedState } from './support/stored.js';
 
 const FIRST = 'a long walk by the river';
 const SECOND = 'tea on the back step at dusk';
 
 const storageText = (page) => page.evaluate(() => JSON.stringify({ ...localStorage }));
 
-async function unlock(page, passphrase) {
-  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-  const started = Date.now();
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  return started;
-}
-
 test('with the lock on, records are stored sealed and open only with the passphrase', async ({ page }) => {
-  const today = new Today(page);
-  await today.open();
+  const app = new App(page);
+  const { today, data } = app;
+  const { lock } = data;
+  await app.open();
   await today.log('50', 'Direct session');
 
-  await today.show('Your data');
-  const lock = page.getByTestId('lock-settings');
-  await lock.getByLabel('New passphrase', { exact: true }).fill('short');
-  await lock.getByLabel('Repeat the passphrase').fill('short');
-  await lock.getByRole('button', { name: 'Turn on the lock' }).click();
-  await expect(page.getByTestId('lock-error')).not.toBeEmpty();
+  await app.show('Your data');
+  await data.lockWith('short');
+  await expect(data.lockError).not.toBeEmpty();
 
   // The live chunk and registry keys before the lock goes on: the sealed rewrite must write new
   // keys and leave these alone until its index commits (then they are cleared away).
   const keysOf = async () => (await storedState(page)).keys.filter((k) => !k.startsWith('tend.catalog.'));
   const plainKeys = await keysOf();
   expect(plainKeys.length).toBeGreaterThan(0);
-  await lock.getByLabel('New passphrase', { exact: true }).fill(FIRST);
-  await lock.getByLabel('Repeat the passphrase').fill(FIRST);
-  await lock.getByRole('button', { name: 'Turn on the lock' }).click();
-  await expect(page.getByTestId('data-status')).toContainText('The lock is on');
+  await data.lockWith(FIRST);
+  await expect(data.status).toContainText('The lock is on');
   const sealedKeys = await keysOf();
   expect(sealedKeys.filter((k) => plainKeys.includes(k))).toEqual([]);
   const sealed = await storageText(page);
@@ -46,40 +36,40 @@ test('with the lock on, records are stored sealed and open only with the passphr
   expect(index.lock.kdf).toMatchObject({ algorithm: 'argon2id', memory_kib: 19456, iterations: 2, parallelism: 1 });
 
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Tend is locked' })).toBeVisible();
-  await unlock(page, 'a long walk by the sea');
-  await expect(page.getByTestId('unlock-error')).toContainText('does not unlock');
+  await expect(data.locked).toBeVisible();
+  await data.unlock('a long walk by the sea');
+  await expect(data.unlockError).toContainText('does not unlock');
   expect(await storageText(page)).toBe(sealed);
 
-  const started = await unlock(page, FIRST);
+  const started = await data.unlock(FIRST);
   await expect(lock).toBeVisible();
   console.log(`unlock to records shown: ${Date.now() - started} ms`);
-  await today.show('Today');
+  await app.show('Today');
   await expect(today.dayEntries).toContainText('50 min');
   await today.log('25', 'Travel');
   expect(await storageText(page)).not.toContain('\\"rows\\"');
-  await today.show('Your data');
+  await app.show('Your data');
 
   // Change the passphrase: the old one no longer opens, the new one does.
-  await lock.getByLabel('Current passphrase').fill(FIRST);
-  await lock.getByLabel('New passphrase', { exact: true }).fill(SECOND);
-  await lock.getByLabel('Repeat the new passphrase').fill(SECOND);
-  await lock.getByRole('button', { name: 'Change passphrase' }).click();
-  await expect(page.getByTestId('data-status')).toContainText('The passphrase is changed');
+  await data.currentPassphrase.fill(FIRST);
+  await data.newPassphrase.fill(SECOND);
+  await data.repeatNewPassphrase.fill(SECOND);
+  await data.changePassphrase.click();
+  await expect(data.status).toContainText('The passphrase is changed');
   await page.reload();
-  await unlock(page, FIRST);
-  await expect(page.getByTestId('unlock-error')).toContainText('does not unlock');
-  await unlock(page, SECOND);
+  await data.unlock(FIRST);
+  await expect(data.unlockError).toContainText('does not unlock');
+  await data.unlock(SECOND);
   await expect(lock).toContainText('On.');
 
   // Turn it off: everything is stored readable again and no sealed copy is left.
-  await lock.getByLabel('Current passphrase').fill(SECOND);
-  await lock.getByRole('button', { name: /Turn off the lock/ }).click();
-  await expect(page.getByTestId('data-status')).toContainText('The lock is off');
+  await data.currentPassphrase.fill(SECOND);
+  await data.turnOffLock.click();
+  await expect(data.status).toContainText('The lock is off');
   const plain = await storageText(page);
   expect(plain).toContain('\\"rows\\"');
   expect(plain).not.toContain('\\"sealed\\"');
   await page.reload();
-  await today.show('Today');
-  await expect(today.dayEntries.locator('li')).toHaveCount(2);
+  await app.show('Today');
+  await expect(today.entries).toHaveCount(2);
 });

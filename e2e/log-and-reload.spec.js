@@ -1,19 +1,21 @@
 // The first journey: log two entries for today, see them in the week's chart, reload, still there.
-import { test, expect } from './guard.js';
-import { Today, DIRECT, DOCUMENTATION } from './today.js';
-import { storedState } from './stored.js';
+import { test, expect } from './support/guard.js';
+import { App } from './pages/app.js';
+import { DIRECT, DOCUMENTATION } from './pages/today.js';
+import { storedState } from './support/stored.js';
 
 test('two entries logged today appear in the week chart and survive a reload', async ({ page }) => {
-  const today = new Today(page);
-  await today.open();
-  await expect(page.getByTestId('day-empty')).toContainText('Nothing logged for today');
+  const app = new App(page);
+  const { today } = app;
+  await app.open();
+  await expect(today.dayEmpty).toContainText('Nothing logged for today');
   await expect(today.weekTotal).toHaveText('0 min logged');
 
   await today.log('50', 'Direct session');
   await today.log('1:30', 'Documentation');
 
   const check = async () => {
-    await expect(today.dayEntries.locator('li')).toHaveCount(2);
+    await expect(today.entries).toHaveCount(2);
     await expect(today.dayEntries).toContainText('50 min');
     await expect(today.dayEntries).toContainText('1 h 30 min');
     await expect(today.weekTotal).toHaveText('2 h 20 min logged');
@@ -50,10 +52,11 @@ async function tabTo(page, target, most = 5) {
 }
 
 test('the form works by keyboard alone', async ({ page }) => {
-  const today = new Today(page);
-  await today.open();
+  const app = new App(page);
+  const { today } = app;
+  await app.open();
   // Tab passes the six section links, then moves through the date's own parts to the duration.
-  await tabTo(page, page.getByLabel('Date'), 14);
+  await tabTo(page, today.date, 14);
   await tabTo(page, today.duration);
   await page.keyboard.press('Control+A');
   await page.keyboard.type('45');
@@ -74,11 +77,12 @@ test('the form works by keyboard alone', async ({ page }) => {
 });
 
 test('an unreadable duration is explained and logs nothing', async ({ page }) => {
-  const today = new Today(page);
-  await today.open();
+  const app = new App(page);
+  const { today } = app;
+  await app.open();
   await today.duration.fill('an hour or so');
   await today.add.click();
-  await expect(page.getByTestId('duration-error')).toContainText('not a duration Tend can read');
+  await expect(today.durationError).toContainText('not a duration Tend can read');
   await expect(today.duration).toHaveAttribute('aria-invalid', 'true');
   await expect(today.weekTotal).toHaveText('0 min logged');
   expect(await page.evaluate(() => localStorage.getItem('tend.index'))).toBeNull();

@@ -4,10 +4,9 @@
 // data.
 import fs from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
-
-const read = async (download) => Buffer.concat(await (await download.createReadStream()).toArray());
+import { test, expect } from './support/guard.js';
+import { App } from './pages/app.js';
+import { bytes as read } from './support/download.js';
 
 /** The text of every page of a PDF, one string per page. */
 async function pdfPages(bytes) {
@@ -31,16 +30,14 @@ const format = (minutes) => {
 const HEADINGS = ['Hours by kind', 'Hours by week', 'Overtime', 'Caseload', 'Breaks and days off', 'Organisations and pro bono'];
 
 test('the report of the demo data prints to a clean PDF with every section', async ({ page }, testInfo) => {
-  const today = new Today(page);
-  await today.open();
-  await page.getByRole('button', { name: 'Try it with demo data' }).click();
-  await expect(page.getByTestId('demo-banner')).toBeVisible();
+  const app = new App(page);
+  const { report } = app;
+  await app.open();
+  await app.loadDemo();
 
   // The last four weeks' minutes, added up from the CSV of every entry (ISO dates).
-  await today.show('Your data');
-  const downloaded = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download work entries (CSV)' }).click();
-  const rows = (await read(await downloaded)).toString('utf8').trim().split('\n').slice(1);
+  await app.show('Your data');
+  const rows = (await read(await app.data.downloadCsv())).toString('utf8').trim().split('\n').slice(1);
   const [from, to] = await page.evaluate(() => {
     const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     const now = new Date();
@@ -54,22 +51,21 @@ test('the report of the demo data prints to a clean PDF with every section', asy
     .reduce((sum, cells) => sum + Number(cells[2]), 0);
   expect(minutes).toBeGreaterThan(0);
 
-  await today.show('Report');
-  const report = page.getByTestId('report-view');
-  await expect(report.getByRole('radio', { name: 'Last 4 weeks' })).toBeChecked();
-  await expect(report.getByLabel('From')).toBeHidden();
-  await expect(page.getByTestId('report-title')).toContainText('Tend report:');
-  await expect(page.getByTestId('report-total')).toContainText(`${format(minutes)} of work`);
+  await app.show('Report');
+  await expect(report.period('Last 4 weeks')).toBeChecked();
+  await expect(report.from).toBeHidden();
+  await expect(report.title).toContainText('Tend report:');
+  await expect(report.total).toContainText(`${format(minutes)} of work`);
   for (const heading of HEADINGS) {
-    await expect(report.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+    await expect(report.heading(heading)).toBeVisible();
   }
   await page.screenshot({ path: 'docs/screenshots/report.png', fullPage: true });
 
   // The print stylesheet hides the navigation and every control.
   await page.emulateMedia({ media: 'print' });
-  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeHidden();
-  await expect(report.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
-  await expect(page.getByTestId('report-weeks').last()).toBeVisible();
+  await expect(app.nav).toBeHidden();
+  await expect(report.print).toBeHidden();
+  await expect(report.weeks.last()).toBeVisible();
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   fs.writeFileSync(testInfo.outputPath('report.pdf'), pdf);
   const pages = await pdfPages(pdf);
@@ -89,18 +85,18 @@ test('the report of the demo data prints to a clean PDF with every section', asy
   await page.emulateMedia({ media: 'screen' });
 
   // A custom range that ends before it starts is refused in words.
-  await report.getByRole('radio', { name: 'Custom range' }).check();
-  await report.getByLabel('From').fill('2026-03-10');
-  await report.getByLabel('To (included)').fill('2026-03-01');
-  await report.getByRole('button', { name: 'Show this period' }).click();
-  await expect(page.getByTestId('report-message')).toContainText('ends earlier');
+  await report.period('Custom range').check();
+  await report.from.fill('2026-03-10');
+  await report.to.fill('2026-03-01');
+  await report.showPeriod.click();
+  await expect(report.message).toContainText('ends earlier');
 });
 
 test('the print button opens the browser print dialog', async ({ page }) => {
-  const today = new Today(page);
-  await today.open();
+  const app = new App(page);
+  await app.open();
   await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
-  await today.show('Report');
-  await page.getByRole('button', { name: 'Print or save as PDF' }).click();
+  await app.show('Report');
+  await app.report.print.click();
   expect(await page.evaluate(() => window.__printed)).toBe(1);
 });

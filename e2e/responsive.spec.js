@@ -2,8 +2,8 @@
 // navigation), with the demo data, nothing scrolls sideways and every control in the main
 // content is a large enough target. Each section is photographed at each width into
 // docs/screenshots/responsive/<section>-<width>.png, which the README links to.
-import { test, expect } from './guard.js';
-import { loadDemo, openApp, sections, showSection } from './sections.js';
+import { test, expect } from './support/guard.js';
+import { App } from './pages/app.js';
 
 const WIDTHS = [360, 768, 1280];
 
@@ -37,14 +37,15 @@ test('every section fits 360, 768 and 1280 px without sideways scrolling, with l
   test.setTimeout(240_000);
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 1280, height: 900 });
-  await openApp(page);
-  await loadDemo(page);
-  const all = await sections(page);
+  const app = new App(page);
+  await app.open();
+  await app.loadDemo();
+  const all = await app.sections();
   const problems = [];
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
     for (const section of all) {
-      await showSection(page, section);
+      await app.showListed(section);
       const { scrollWidth, innerWidth } = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
         innerWidth: window.innerWidth,

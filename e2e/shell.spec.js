@@ -2,7 +2,8 @@
 // Tend is, from index.html alone; when the app runs it takes that first screen's place, and the
 // two agree on the sections.
 import { test as bare } from '@playwright/test';
-import { test, expect } from './guard.js';
+import { test, expect } from './support/guard.js';
+import { App } from './pages/app.js';
 
 test('the first screen shows before the app runs and gives way to it', async ({ page }) => {
   // Hold the app's WebAssembly back until the first screen has been checked.
@@ -12,8 +13,9 @@ test('the first screen shows before the app runs and gives way to it', async ({ 
     await held;
     await route.continue();
   });
+  const app = new App(page);
   await page.goto('/', { waitUntil: 'domcontentloaded' });
-  const shell = page.locator('#shell');
+  const { shell } = app;
   await expect(shell.getByRole('heading', { level: 1 })).toHaveText('Tend');
   await expect(shell.getByRole('heading', { level: 2 })).toHaveText('Opening Tend…');
   await expect(shell).toContainText('not a diagnosis');
@@ -22,19 +24,20 @@ test('the first screen shows before the app runs and gives way to it', async ({ 
   expect(shellSections).toHaveLength(8);
 
   release();
-  await expect(page.getByRole('button', { name: 'Add entry' })).toBeEnabled();
-  await expect(page.locator('#shell')).toHaveCount(0);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
-  await expect(page.locator('main')).toHaveCount(1);
-  const appSections = await page.getByRole('navigation', { name: 'Sections' }).getByRole('link')
+  await expect(app.today.add).toBeEnabled();
+  await expect(shell).toHaveCount(0);
+  await expect(app.masthead).toHaveCount(1);
+  await expect(app.main).toHaveCount(1);
+  const appSections = await app.nav.getByRole('link')
     .evaluateAll((links) => links.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
   expect(appSections).toEqual(shellSections);
 });
 
 test('the WebAssembly is fetched only after the first screen has painted, and checked', async ({ page }) => {
+  const app = new App(page);
   await page.goto('/');
-  await expect(page.locator('#shell')).toHaveCount(0);
-  await expect(page.getByRole('heading', { name: 'This week' })).toBeVisible();
+  await expect(app.shell).toHaveCount(0);
+  await expect(app.today.weekHeading).toBeVisible();
   const timing = await page.evaluate(() => ({
     paint: performance.getEntriesByName('first-paint')[0]?.startTime,
     wasm: performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'))?.startTime,
@@ -56,12 +59,13 @@ for (const [problem, answer] of [
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.route(/\.wasm$/, answer);
+    const app = new App(page);
     await page.goto('/');
-    const alert = page.locator('#shell').getByRole('alert');
+    const alert = app.shell.getByRole('alert');
     await expect(alert.getByRole('heading', { level: 2 })).toHaveText('Tend could not start');
     await expect(alert).toContainText("This browser could not load Tend's program (");
     await expect(alert).toContainText('Reload the page to try again.');
-    await expect(page.locator('#shell nav a')).toHaveCount(8);
+    await expect(app.shell.locator('nav a')).toHaveCount(8);
     expect(errors).toHaveLength(1);
   });
 }

@@ -5,8 +5,9 @@
 // named and offered for download, and after one more entry and a reload every text that was in
 // storage is still there unless Tend replaced an intact piece with its records kept. A save cut
 // off at each of its writes (setItem throwing on the Nth call) is checked the same way.
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
+import { test, expect } from './support/guard.js';
+import { App } from './pages/app.js';
+import { text as read } from './support/download.js';
 
 const PASSPHRASE = 'a long walk by the river';
 const LOGGED = ['41', '43', '47'];
@@ -49,52 +50,42 @@ async function installFaults(page) {
 const storage = (page) => page.evaluate(() => ({ ...localStorage }));
 
 /** Reloads the page on exactly `state`, unlocking when the store is locked. */
-async function start(page, today, state, locked) {
-  await page.evaluate((s) => sessionStorage.setItem('tend-e2e-state', JSON.stringify(s)), state);
-  await page.reload();
-  await ready(page, today, locked);
+async function start(app, state, locked) {
+  await app.page.evaluate((s) => sessionStorage.setItem('tend-e2e-state', JSON.stringify(s)), state);
+  await app.page.reload();
+  await ready(app, locked);
 }
 
-async function ready(page, today, locked) {
-  if (locked) {
-    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Unlock' }).click();
-  }
-  await expect(today.add).toBeEnabled();
+async function ready(app, locked) {
+  if (locked) await app.data.unlock(PASSPHRASE);
+  await expect(app.today.add).toBeEnabled();
 }
 
 /** The work entries Tend shows, as its CSV lists them: id -> the row's own fields (id, date,
  * minutes, hours, kind, start; the organisation and case names come from the registry, which a
  * fault may take away while the entries themselves stay). */
-async function shown(page, today) {
-  await today.show('Your data');
-  const downloaded = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download work entries (CSV)' }).click();
-  const file = await downloaded;
-  const text = Buffer.concat(await (await file.createReadStream()).toArray()).toString('utf8');
+async function shown(app) {
+  await app.show('Your data');
+  const text = await read(await app.data.downloadCsv());
   const rows = text.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
-  await today.show('Today');
+  await app.show('Today');
   return new Map(rows.map((row) => [row.split(',')[0], row.split(',').slice(0, 6).join(',')]));
 }
 
 /** Demo data and three logged entries (after turning the lock on, when `locked`). */
-async function baseline(page, today, locked) {
-  await installFaults(page);
-  await today.open();
-  await page.getByRole('button', { name: 'Try it with demo data' }).click();
-  await expect(page.getByTestId('demo-banner')).toBeVisible();
+async function baseline(app, locked) {
+  await installFaults(app.page);
+  await app.open();
+  await app.loadDemo();
   if (locked) {
-    await today.show('Your data');
-    const lock = page.getByTestId('lock-settings');
-    await lock.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
-    await lock.getByLabel('Repeat the passphrase').fill(PASSPHRASE);
-    await lock.getByRole('button', { name: 'Turn on the lock' }).click();
-    await expect(page.getByTestId('data-status')).toContainText('The lock is on');
-    await today.show('Today');
+    await app.show('Your data');
+    await app.data.lockWith(PASSPHRASE);
+    await expect(app.data.status).toContainText('The lock is on');
+    await app.show('Today');
   }
-  for (const minutes of LOGGED) await today.log(minutes, 'Admin');
-  const state = await storage(page);
-  const entries = await shown(page, today);
+  for (const minutes of LOGGED) await app.today.log(minutes, 'Admin');
+  const state = await storage(app.page);
+  const entries = await shown(app);
   expect(state['tend.index'], 'a stored index').toBeTruthy();
   return { state, entries };
 }
@@ -148,8 +139,8 @@ for (const locked of [false, true]) {
   for (const [how, mutate] of Object.entries(MUTATIONS)) {
     test(`every key ${how}, ${locked ? 'locked' : 'plain'}: nothing hidden, nothing lost`, async ({ page }) => {
       test.setTimeout(240_000);
-      const today = new Today(page);
-      const base = await baseline(page, today, locked);
+      const app = new App(page);
+      const base = await baseline(app, locked);
       base.today = await page.evaluate(() => {
         const d = new Date();
         return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -162,11 +153,11 @@ for (const locked of [false, true]) {
         const text = mutate(base.state[key]);
         if (text === null) delete faulty[key];
         else faulty[key] = text;
-        await start(page, today, faulty, locked);
+        await start(app, faulty, locked);
 
         // Every entry whose key was not touched is shown, and nothing that was never saved.
         const touched = entriesUnder(base, key);
-        const before = await shown(page, today);
+        const before = await shown(app);
         for (const [id, row] of base.entries) {
           if (!touched.has(id)) expect(before.get(id), `${label}: entry ${row} is shown`).toBe(row);
         }
@@ -177,23 +168,22 @@ for (const locked of [false, true]) {
           try { JSON.parse(text); return true; } catch { return false; }
         })();
         if (isCurrentPiece(base, key) || (key === 'tend.settings' && text !== null && !settingsStillRead)) {
-          await expect(page.getByTestId('load-banner').or(page.getByTestId('rebuilt-banner')).first(),
+          await expect(app.loadBanner.or(app.rebuiltBanner).first(),
             `${label}: named in a banner`).toBeVisible();
           if (text) {
-            await today.show('Your data');
-            await expect(page.locator('ul.quarantine button', { hasText: 'Download' }).first(),
-              `${label}: offered for download`).toBeVisible();
-            await today.show('Today');
+            await app.show('Your data');
+            await expect(app.data.keptAsideDownload, `${label}: offered for download`).toBeVisible();
+            await app.show('Today');
           }
         }
 
         // One more entry, a reload, and every text is still in storage, unless it was an intact
         // piece the state named and Tend replaced it with its records kept.
         const kept = await storage(page);
-        await today.log('53', 'Admin');
+        await app.today.log('53', 'Admin');
         await page.reload();
-        await ready(page, today, locked);
-        const after = await shown(page, today);
+        await ready(app, locked);
+        const after = await shown(app);
         for (const id of before.keys()) expect(after.has(id), `${label}: ${id} still shown`).toBe(true);
         expect(after.size, `${label}: the new entry is shown`).toBe(before.size + 1);
         const present = new Set(Object.values(await storage(page)));
@@ -215,26 +205,26 @@ for (const locked of [false, true]) {
 
   test(`a save cut off at each write loses nothing, ${locked ? 'locked' : 'plain'}`, async ({ page }) => {
     test.setTimeout(180_000);
-    const today = new Today(page);
-    const base = await baseline(page, today, locked);
+    const app = new App(page);
+    const base = await baseline(app, locked);
     let completed = false;
     let cuts = 0;
     for (let n = 1; n <= 10 && !completed; n += 1) {
-      await start(page, today, base.state, locked);
+      await start(app, base.state, locked);
       await page.evaluate((at) => { window.__tendThrowAt = at; }, n);
       // Deleting one of today's entries rewrites its month, the recent chunk and the catalog.
-      await page.getByTestId('day-entries').getByRole('button', { name: /^Delete/ }).first().click();
+      await app.today.deleteButtons.first().click();
       const threw = await page.evaluate(() => window.__tendThrew === true);
       if (threw) {
-        await expect(page.getByTestId('storage-banner'), `cut at write ${n}: said`).toBeVisible();
+        await expect(app.storageBanner, `cut at write ${n}: said`).toBeVisible();
         cuts += 1;
       } else {
         completed = true;
       }
       await page.evaluate(() => { window.__tendThrowAt = 0; });
       await page.reload();
-      await ready(page, today, locked);
-      const entries = await shown(page, today);
+      await ready(app, locked);
+      const entries = await shown(app);
       expect(entries.size, `cut at write ${n}`).toBe(base.entries.size - (threw ? 0 : 1));
       if (threw) {
         const now = await storage(page);

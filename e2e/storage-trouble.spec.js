@@ -1,6 +1,8 @@
 // When the browser will not store anything, Tend keeps working in memory and says so plainly.
-import { test, expect } from './guard.js';
-import { Today, DIRECT } from './today.js';
+import { test, expect } from './support/guard.js';
+import { App } from './pages/app.js';
+import { DIRECT } from './pages/today.js';
+import { text } from './support/download.js';
 
 test('a full store keeps entries in memory, shows a banner and offers a copy', async ({ page }) => {
   await page.addInitScript(() => {
@@ -8,17 +10,15 @@ test('a full store keeps entries in memory, shows a banner and offers a copy', a
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
   });
-  const today = new Today(page);
-  await today.open();
+  const app = new App(page);
+  const { today } = app;
+  await app.open();
   await today.log('50', 'Direct session');
-  await expect(page.getByTestId('storage-banner')).toContainText('storage for Tend is full');
+  await expect(app.storageBanner).toContainText('storage for Tend is full');
   await expect(today.bars(DIRECT)).toHaveCount(2);
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download a copy' }).click();
-  const file = await download;
+  const file = await app.download(app.downloadCopy);
   expect(file.suggestedFilename()).toMatch(/^tend-backup-\d{4}-\d{2}-\d{2}\.json$/);
-  const text = await (await file.createReadStream()).toArray();
-  const copy = JSON.parse(Buffer.concat(text).toString('utf8'));
+  const copy = JSON.parse(await text(file));
   expect(copy.records.entries).toHaveLength(1);
   expect(copy.records.entries[0].minutes).toBe(50);
 });
@@ -31,9 +31,10 @@ test('blocked storage (as in some private modes) still lets the clinician work',
       },
     });
   });
-  const today = new Today(page);
-  await today.open();
-  await expect(page.getByTestId('storage-banner')).toContainText('not letting Tend save');
+  const app = new App(page);
+  const { today } = app;
+  await app.open();
+  await expect(app.storageBanner).toContainText('not letting Tend save');
   await today.log('1h', 'Direct session');
   await expect(today.weekTotal).toHaveText('1 h logged');
 });

@@ -1,13 +1,13 @@
 // Two tabs editing at once: each sees the other's entries, and no edit is ever lost.
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
-import { storedState } from './stored.js';
+import { test, expect } from './support/guard.js';
+import { App } from './pages/app.js';
+import { storedState } from './support/stored.js';
 
 test('interleaved edits in two tabs all survive and both tabs agree', async ({ page, context }) => {
-  const first = new Today(page);
+  const first = new App(page);
   await first.open();
   const secondPage = await context.newPage();
-  const second = new Today(secondPage);
+  const second = new App(secondPage);
   await second.open();
 
   // Alternate between the tabs without waiting for the other to catch up.
@@ -15,12 +15,12 @@ test('interleaved edits in two tabs all survive and both tabs agree', async ({ p
   for (const [i, m] of minutes.entries()) {
     const tab = i % 2 === 0 ? first : second;
     await tab.page.bringToFront(); // a person types into the tab in front
-    await tab.log(String(m), 'Admin');
+    await tab.today.log(String(m), 'Admin');
   }
   const total = minutes.reduce((a, b) => a + b, 0); // 155 minutes
   for (const tab of [first, second]) {
-    await expect(tab.dayEntries.locator('li')).toHaveCount(minutes.length);
-    await expect(tab.weekTotal).toHaveText(`2 h ${total - 120} min logged`);
+    await expect(tab.today.entries).toHaveCount(minutes.length);
+    await expect(tab.today.weekTotal).toHaveText(`2 h ${total - 120} min logged`);
   }
   // Rows of the month chunks and the recent chunk: [id, day, minutes, ...].
   const stored = (await storedState(page)).rows.map(({ row }) => row[2]).sort((a, b) => a - b);
@@ -28,13 +28,13 @@ test('interleaved edits in two tabs all survive and both tabs agree', async ({ p
 
   // A delete in one tab shows in the other.
   await secondPage.bringToFront();
-  await secondPage.getByRole('button', { name: 'Delete 11 min admin' }).click();
-  await expect(first.dayEntries.locator('li')).toHaveCount(minutes.length - 1);
+  await second.today.deleteButton('11 min admin').click();
+  await expect(first.today.entries).toHaveCount(minutes.length - 1);
   await secondPage.close();
 });
 
 test('a tab holding stale data replays its edit on top instead of overwriting', async ({ page, context }) => {
-  const first = new Today(page);
+  const first = new App(page);
   await first.open();
   const secondPage = await context.newPage();
   // The second tab will not hear the first tab's saves, as if the event were lost or late.
@@ -42,17 +42,17 @@ test('a tab holding stale data replays its edit on top instead of overwriting', 
     const add = window.addEventListener.bind(window);
     window.addEventListener = (type, ...rest) => (type === 'storage' ? undefined : add(type, ...rest));
   });
-  const second = new Today(secondPage);
+  const second = new App(secondPage);
   await second.open();
   await page.bringToFront();
-  await first.log('30', 'Travel');
-  await first.log('40', 'Travel');
+  await first.today.log('30', 'Travel');
+  await first.today.log('40', 'Travel');
   await secondPage.bringToFront();
-  await second.log('50', 'Direct session');
-  await expect(second.dayEntries.locator('li')).toHaveCount(3);
-  await expect(second.weekTotal).toHaveText('2 h logged');
+  await second.today.log('50', 'Direct session');
+  await expect(second.today.entries).toHaveCount(3);
+  await expect(second.today.weekTotal).toHaveText('2 h logged');
   await page.bringToFront();
   await page.reload();
-  await expect(first.dayEntries.locator('li')).toHaveCount(3);
+  await expect(first.today.entries).toHaveCount(3);
   await secondPage.close();
 });

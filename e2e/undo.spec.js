@@ -1,11 +1,8 @@
 // Removals can be undone: deleting an entry, a break, a case, an organisation or the demo data
 // says so in plain words with an Undo button for ten seconds, and Undo brings back exactly what
 // was removed, also after a reload.
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
-import { loadDemo, openApp } from './sections.js';
-
-const bar = (page) => page.getByTestId('undo-bar');
+import { test, expect } from './support/guard.js';
+import { App } from './pages/app.js';
 
 /** The stored records (of the current state, not snapshots) as one sorted list of lines. */
 const records = (page) => page.evaluate(() => {
@@ -35,94 +32,93 @@ const records = (page) => page.evaluate(() => {
 });
 
 test('deleting an entry by keyboard offers Undo, and Undo puts it back', async ({ page }) => {
-  const today = new Today(page);
-  await today.open();
+  const app = new App(page);
+  const { today } = app;
+  await app.open();
   await today.log('50', 'Direct session');
   await today.log('20', 'Documentation');
   const before = await records(page);
   expect(before.length).toBe(2);
-  const del = page.getByRole('button', { name: 'Delete 50 min direct session' });
-  await del.focus();
+  await today.deleteButton('50 min direct session').focus();
   await page.keyboard.press('Enter');
-  await expect(bar(page)).toContainText('Deleted 50 min direct session.');
+  await expect(app.undoBar).toContainText('Deleted 50 min direct session.');
   // The delete button is gone, so focus moved to Undo rather than being lost.
-  const undo = page.getByRole('button', { name: /^Undo/ });
-  await expect(undo).toBeFocused();
-  await expect(today.dayEntries.locator('li')).toHaveCount(1);
+  await expect(app.undo).toBeFocused();
+  await expect(today.entries).toHaveCount(1);
   await page.keyboard.press('Enter');
-  await expect(bar(page)).toHaveCount(0);
-  await expect(today.dayEntries.locator('li')).toHaveCount(2);
+  await expect(app.undoBar).toHaveCount(0);
+  await expect(today.entries).toHaveCount(2);
   await expect(today.status).toContainText('Undone');
   await page.reload();
-  await expect(today.dayEntries.locator('li')).toHaveCount(2);
+  await expect(today.entries).toHaveCount(2);
   expect(await records(page)).toEqual(before);
 });
 
 test('Escape puts the Undo offer away and leaves focus in the content', async ({ page }) => {
-  const today = new Today(page);
-  await today.open();
+  const app = new App(page);
+  const { today } = app;
+  await app.open();
   await today.log('50', 'Direct session');
-  await page.getByRole('button', { name: 'Delete 50 min direct session' }).press('Enter');
-  await expect(page.getByRole('button', { name: /^Undo/ })).toBeFocused();
+  await today.deleteButton('50 min direct session').press('Enter');
+  await expect(app.undo).toBeFocused();
   await page.keyboard.press('Escape');
-  await expect(bar(page)).toHaveCount(0);
-  await expect(page.locator('main')).toBeFocused();
+  await expect(app.undoBar).toHaveCount(0);
+  await expect(app.main).toBeFocused();
   await expect(today.dayEntries).toHaveCount(0);
 });
 
 test('the Undo offer goes after ten seconds', async ({ page }) => {
   await page.clock.install();
-  const today = new Today(page);
-  await today.open();
+  const app = new App(page);
+  const { today } = app;
+  await app.open();
   await today.log('50', 'Direct session');
-  await page.getByRole('button', { name: 'Delete 50 min direct session' }).click();
-  await expect(bar(page)).toBeVisible();
+  await today.deleteButton('50 min direct session').click();
+  await expect(app.undoBar).toBeVisible();
   await page.clock.runFor(9_000);
-  await expect(bar(page)).toBeVisible();
+  await expect(app.undoBar).toBeVisible();
   await page.clock.runFor(2_000);
-  await expect(bar(page)).toHaveCount(0);
+  await expect(app.undoBar).toHaveCount(0);
   await expect(today.dayEntries).toHaveCount(0);
 });
 
 test('removing the demo data, a break, a case and an organisation can each be undone', async ({ page }) => {
-  await openApp(page);
-  await loadDemo(page);
+  const app = new App(page);
+  const { selfCare, caseload, organisations } = app;
+  await app.open();
+  await app.loadDemo();
   const withDemo = await records(page);
-  await page.getByRole('button', { name: 'Remove demo data' }).click();
-  await expect(bar(page)).toContainText('The demo data is gone');
-  await expect(page.getByTestId('demo-banner')).toHaveCount(0);
-  await bar(page).getByRole('button', { name: /^Undo/ }).click();
-  await expect(page.getByTestId('demo-banner')).toBeVisible();
+  await app.removeDemo.click();
+  await expect(app.undoBar).toContainText('The demo data is gone');
+  await expect(app.demoBanner).toHaveCount(0);
+  await app.undo.click();
+  await expect(app.demoBanner).toBeVisible();
   expect(await records(page)).toEqual(withDemo);
 
   await page.goto('/#self-care');
-  const breaks = page.getByTestId('recent-breaks').locator('li');
+  const breaks = selfCare.recentBreaks;
   const count = await breaks.count();
   expect(count).toBeGreaterThan(0);
-  await breaks.first().getByRole('button', { name: /^Delete/ }).click();
+  await selfCare.deleteBreak().click();
   await expect(breaks).toHaveCount(count - 1);
-  await bar(page).getByRole('button', { name: /^Undo/ }).click();
+  await app.undo.click();
   await expect(breaks).toHaveCount(count);
   expect(await records(page)).toEqual(withDemo);
 
   // A case of one's own, closed and removed; an organisation of one's own, removed.
   await page.goto('/#caseload');
-  await page.getByLabel('Case label').fill('XY-7');
-  await page.getByLabel('Case label').press('Enter');
-  await page.getByRole('button', { name: 'Close case XY-7' }).click();
-  await page.getByRole('button', { name: 'Remove case XY-7' }).click();
-  await expect(bar(page)).toContainText('Removed case XY-7.');
-  await expect(page.getByRole('button', { name: 'Reopen case XY-7' })).toHaveCount(0);
-  await bar(page).getByRole('button', { name: /^Undo/ }).click();
-  await expect(page.getByRole('button', { name: 'Reopen case XY-7' })).toBeVisible();
+  await caseload.openCase('XY-7');
+  await caseload.button('Close', 'XY-7').click();
+  await caseload.button('Remove', 'XY-7').click();
+  await expect(app.undoBar).toContainText('Removed case XY-7.');
+  await expect(caseload.button('Reopen', 'XY-7')).toHaveCount(0);
+  await app.undo.click();
+  await expect(caseload.button('Reopen', 'XY-7')).toBeVisible();
 
   await page.goto('/#organisations');
-  const form = page.getByTestId('org-form');
-  await form.getByLabel('Name').fill('Riverside Practice');
-  await form.getByLabel('Arrangement').selectOption({ label: 'Pro bono' });
-  await form.getByLabel('Name').press('Enter');
-  await page.getByRole('button', { name: 'Remove Riverside Practice' }).click();
-  await expect(page.getByTestId('org-list')).not.toContainText('Riverside Practice');
-  await bar(page).getByRole('button', { name: /^Undo/ }).click();
-  await expect(page.getByTestId('org-list')).toContainText('Riverside Practice');
+  await organisations.add('Riverside Practice', 'Pro bono');
+  await organisations.button('Remove', 'Riverside Practice').click();
+  await expect(organisations.list).not.toContainText('Riverside Practice');
+  await app.undo.click();
+  await expect(organisations.list).toContainText('Riverside Practice');
 });

@@ -6,9 +6,9 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect } from './guard.js';
-import { Today } from './today.js';
-import { caches, controlled, serve } from './pwa.js';
+import { test, expect } from './support/guard.js';
+import { App } from './pages/app.js';
+import { caches, controlled, serve } from './support/pwa.js';
 import { buildPwa, readBuild } from '../scripts/pwa/build.mjs';
 
 // One port above the shared server's (see playwright.config.js), so the two never meet.
@@ -24,13 +24,11 @@ test('an update waits for consent, then switches whole builds and drops the old 
   const [a, b] = [readBuild(dirA), readBuild(dirB)];
   expect(b.build).not.toBe(a.build);
 
-  const today = new Today(page);
-  const build = page.locator('meta[name="tend-build"]');
-  const prompt = page.getByTestId('update-prompt');
-  const accept = page.getByRole('button', { name: 'Switch to the new version' });
+  const app = new App(page);
+  const { today, build, updatePrompt: prompt, switchVersion: accept } = app;
   let server = await serve(dirA, port);
   try {
-    await today.open();
+    await app.open();
     await controlled(page);
     await today.log('50', 'Direct session');
     expect(await caches(page)).toEqual({ [`tend-${a.build}`]: a.files });
@@ -45,7 +43,7 @@ test('an update waits for consent, then switches whole builds and drops the old 
     await expect(prompt).toHaveAttribute('role', 'status');
     // Until the person agrees, the page is still build A, served whole from A's cache.
     await expect(build).toHaveAttribute('content', a.build);
-    await expect(today.dayEntries.locator('li')).toHaveCount(1);
+    await expect(today.entries).toHaveCount(1);
     expect(await caches(page)).toEqual({ [`tend-${a.build}`]: a.files, [`tend-${b.build}`]: b.files });
 
     // The offer is the first stop for the keyboard.
@@ -62,7 +60,7 @@ test('an update waits for consent, then switches whole builds and drops the old 
     expect(loaded.length).toBeGreaterThan(0);
     expect(loaded.filter((name) => !b.files.includes(name))).toEqual([]);
 
-    await expect(today.dayEntries.locator('li')).toHaveCount(1);
+    await expect(today.entries).toHaveCount(1);
     await today.log('20', 'Documentation');
     await expect(today.weekTotal).toHaveText('1 h 10 min logged');
   } finally {

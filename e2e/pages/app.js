@@ -1,0 +1,124 @@
+// The app as a whole, for every journey: opening it, the navigation between sections (read at run
+// time, so a section added later is covered without editing the journeys), the demo data, the
+// undo bar and the banners above every section. Each section's page object hangs off it.
+import { expect } from '../support/guard.js';
+import { download } from '../support/download.js';
+import { Caseload } from './caseload.js';
+import { Checks } from './checks.js';
+import { Data } from './data.js';
+import { Organisations } from './organisations.js';
+import { Report } from './report.js';
+import { Risk } from './risk.js';
+import { SelfCare } from './self-care.js';
+import { Today } from './today.js';
+
+export class App {
+  constructor(page) {
+    this.page = page;
+    this.nav = page.getByRole('navigation', { name: 'Sections' });
+    this.main = page.locator('main');
+    this.firstHeading = this.main.locator('h2').first();
+    this.html = page.locator('html');
+    this.skipLink = page.getByRole('link', { name: 'Skip to main content' });
+    // Tend's name at the top, the page's one first-level heading once the app runs.
+    this.masthead = page.getByRole('heading', { level: 1 });
+    // index.html's static first screen, shown until the app takes its place.
+    this.shell = page.locator('#shell');
+    this.build = page.locator('meta[name="tend-build"]');
+    this.cspMeta = page.locator('meta[http-equiv="Content-Security-Policy"]');
+    // Every chart in the section shown: a figure with a caption and a table of its numbers.
+    this.charts = this.main.locator('figure.chart');
+
+    this.tryDemo = page.getByRole('button', { name: 'Try it with demo data' });
+    this.removeDemo = page.getByRole('button', { name: 'Remove demo data' });
+    this.demoBanner = page.getByTestId('demo-banner');
+
+    this.undoBar = page.getByTestId('undo-bar');
+    this.undo = this.undoBar.getByRole('button', { name: /^Undo/ });
+
+    this.storageBanner = page.getByTestId('storage-banner');
+    this.downloadCopy = page.getByRole('button', { name: 'Download a copy' });
+    this.loadBanner = page.getByTestId('load-banner');
+    this.rebuiltBanner = page.getByTestId('rebuilt-banner');
+    this.usageBanner = page.getByTestId('usage-banner');
+    this.usageBannerBackup = this.usageBanner.getByRole('button', { name: 'Download a backup' });
+    this.backupBanner = page.getByTestId('backup-banner');
+    this.backupBannerBackup = this.backupBanner.getByRole('button', { name: 'Download a backup' });
+    this.updatePrompt = page.getByTestId('update-prompt');
+    this.switchVersion = page.getByRole('button', { name: 'Switch to the new version' });
+
+    this.today = new Today(page);
+    this.caseload = new Caseload(page);
+    this.organisations = new Organisations(page);
+    this.selfCare = new SelfCare(page);
+    this.checks = new Checks(page);
+    this.risk = new Risk(page);
+    this.report = new Report(page);
+    this.data = new Data(page);
+  }
+
+  /** A section's link in the navigation. */
+  link(name) {
+    return this.nav.getByRole('link', { name, exact: true });
+  }
+
+  /** Opens the app on Today and waits until it has replaced the first screen and takes entries. */
+  async open() {
+    await this.page.goto('/');
+    // index.html's static first screen has the same navigation; wait until the app has replaced it.
+    await expect(this.shell).toHaveCount(0);
+    await expect(this.nav).toBeVisible();
+    await expect(this.today.add).toBeEnabled();
+  }
+
+  /** Opens a section by its name in the navigation. */
+  async show(name) {
+    const link = this.link(name);
+    await link.click();
+    // The link is marked current in the same render that shows its section, so nothing of the
+    // previous section is left when the caller looks.
+    await expect(link).toHaveAttribute('aria-current', 'page');
+  }
+
+  /** Opens a section as `sections()` lists it, and waits for its address and first heading. */
+  async showListed(section) {
+    await this.show(section.name);
+    await expect(this.page).toHaveURL(new RegExp(`#${section.slug}$`));
+    await expect(this.firstHeading).toBeVisible();
+  }
+
+  /** Every section the navigation links to: `{ name, slug }`, in the order listed. */
+  async sections() {
+    const links = this.nav.getByRole('link');
+    await expect(links.first()).toBeVisible();
+    const found = [];
+    for (const link of await links.all()) {
+      const name = (await link.textContent()).trim();
+      const slug = (await link.getAttribute('href')).replace(/^#/, '');
+      found.push({ name, slug });
+    }
+    expect(found.length, 'the navigation lists sections').toBeGreaterThan(1);
+    return found;
+  }
+
+  /** Loads the demo data from the welcome on Today. */
+  async loadDemo() {
+    await this.tryDemo.click();
+    await expect(this.demoBanner).toBeVisible();
+  }
+
+  /** Clicks `trigger` and returns the download it starts. */
+  download(trigger) {
+    return download(this.page, trigger);
+  }
+
+  /** A chart's figure by its test id ("week-chart", "caseload-chart", "report-chart"). */
+  chart(id) {
+    return this.page.getByTestId(id);
+  }
+
+  /** Saves a chart's figure as a file, `format` "SVG" or "PNG", and returns the download. */
+  saveChart(figure, format) {
+    return this.download(figure.getByRole('button', { name: `Save as ${format}` }));
+  }
+}

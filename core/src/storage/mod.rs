@@ -29,6 +29,7 @@ mod read;
 mod rebuild;
 mod recent;
 mod save;
+mod snapshots;
 mod sum;
 mod touch;
 mod usage;

@@ -9,10 +9,11 @@
 
 use super::catalog::{Catalog, IndexHead};
 use super::layout::{
-    catalog_key, chunk_key, recent_key, registry_key, ChunkBody, ChunkRef, Index, RegistryBody,
-    Snapshot, SnapshotReason,
+    catalog_key, chunk_key, recent_key, registry_key, ChunkBody, Index, RegistryBody,
 };
 use super::recent::{carry, recent_months, Added, FOLD_CHARS};
+use super::snapshots::{as_differences, plan_snapshots, SnapshotRules};
+pub use super::snapshots::{SnapshotPolicy, SnapshotRequest};
 use super::sum::with_check;
 use super::write::{chunk_text, free_key, recent_text, reference, registry_text};
 use super::Cipher;
@@ -20,27 +21,6 @@ use crate::document::{Document, SCHEMA_VERSION};
 use crate::lock::LockHeader;
 use crate::month::Month;
 use std::collections::{BTreeMap, BTreeSet};
-
-/// How often and how many snapshots are kept.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct SnapshotPolicy {
-    /// The least time between two rolling snapshots, in milliseconds.
-    pub interval_ms: i64,
-    /// Rolling snapshots kept.
-    pub keep_rolling: usize,
-    /// Snapshots from before a migration kept.
-    pub keep_before_migration: usize,
-}
-
-impl Default for SnapshotPolicy {
-    fn default() -> SnapshotPolicy {
-        SnapshotPolicy {
-            interval_ms: 24 * 60 * 60 * 1000,
-            keep_rolling: 3,
-            keep_before_migration: 2,
-        }
-    }
-}
 
 /// The writes and deletes that save a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,22 +33,6 @@ pub struct SavePlan {
     pub index_text: String,
     /// Keys no longer needed, deleted after the index is written.
     pub deletes: Vec<String>,
-}
-
-/// Why this save should keep a snapshot regardless of the interval.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SnapshotRequest {
-    /// A rolling snapshot if the interval has passed.
-    Auto,
-    /// Keep the current state now (before restoring an older one, say).
-    Force,
-    /// Data was migrated from `schema`, whose text stays under `legacy_key`.
-    BeforeMigration {
-        /// The schema the data was migrated from.
-        schema: u32,
-        /// The storage key that keeps its text.
-        legacy_key: String,
-    },
 }
 
 /// Everything a save needs to know.
@@ -262,77 +226,17 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
         };
     }
 
-    // Snapshots are planned with their whole chunk maps and stored as differences from the new
-    // current map once it is known.
-    let mut snapshots: Vec<(Snapshot, BTreeMap<Month, ChunkRef>)> = match base {
-        Some(b) if !drop_snapshots => b
-            .snapshots
-            .iter()
-            .map(|s| (s.clone(), b.snapshot_chunks(s)))
-            .collect(),
-        _ => Vec::new(),
-    };
-    let snapshot_of = |revision, reason, registry, legacy_key, schema| Snapshot {
-        revision,
-        taken_at: now_ms,
-        reason,
-        changed: BTreeMap::new(),
-        absent: Vec::new(),
-        registry,
-        recent: None,
-        legacy_key,
-        schema,
-    };
-    match snapshot {
-        _ if drop_snapshots => {}
-        SnapshotRequest::BeforeMigration { schema, legacy_key } => snapshots.push((
-            snapshot_of(
-                doc.revision,
-                SnapshotReason::BeforeMigration,
-                None,
-                Some(legacy_key),
-                schema,
-            ),
-            BTreeMap::new(),
-        )),
-        request => {
-            if let Some(base) = base.filter(|b| !b.chunks.is_empty()) {
-                let last_rolling = snapshots
-                    .iter()
-                    .rev()
-                    .find(|(s, _)| s.reason == SnapshotReason::Rolling)
-                    .map(|(s, _)| s.taken_at);
-                let due =
-                    last_rolling.is_none_or(|t| now_ms.saturating_sub(t) >= policy.interval_ms);
-                if request == SnapshotRequest::Force || due {
-                    let mut taken = snapshot_of(
-                        base.revision,
-                        SnapshotReason::Rolling,
-                        base.registry.clone(),
-                        None,
-                        base.schema,
-                    );
-                    taken.recent = base.recent.clone();
-                    snapshots.push((taken, base.chunks.clone()));
-                }
-            }
-        }
-    }
-    keep_newest(&mut snapshots, SnapshotReason::Rolling, policy.keep_rolling);
-    keep_newest(
-        &mut snapshots,
-        SnapshotReason::BeforeMigration,
-        policy.keep_before_migration,
+    let snapshots = plan_snapshots(
+        base,
+        doc.revision,
+        snapshot,
+        SnapshotRules {
+            policy,
+            drop_all: drop_snapshots,
+            now_ms,
+        },
     );
-    let snapshots: Vec<Snapshot> = snapshots
-        .into_iter()
-        .map(|(mut s, full)| {
-            if s.legacy_key.is_none() {
-                s.set_chunks(&full, &chunks);
-            }
-            s
-        })
-        .collect();
+    let snapshots = as_differences(snapshots, &chunks);
 
     let mut index = Index {
         schema: SCHEMA_VERSION,
@@ -385,17 +289,4 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
         index_text,
         deletes,
     })
-}
-
-fn keep_newest<T>(snapshots: &mut Vec<(Snapshot, T)>, reason: SnapshotReason, keep: usize) {
-    let count = snapshots.iter().filter(|(s, _)| s.reason == reason).count();
-    let mut extra = count.saturating_sub(keep);
-    snapshots.retain(|(s, _)| {
-        if s.reason == reason && extra > 0 {
-            extra -= 1;
-            false
-        } else {
-            true
-        }
-    });
 }

@@ -5,7 +5,7 @@ use super::case_form::CaseForm;
 use crate::platform;
 use crate::platform::locale::{date, DateStyle};
 use crate::store::Msg;
-use crate::views::common::{use_store, ChartFigure, NoticeLine};
+use crate::views::common::{notice_line, use_store, ChartFigure};
 use chrono::Days;
 use tend_core::charts::caseload::{describe_caseload, render_caseload_svg};
 use tend_core::selectors::caseload::{caseload_by_week, caseload_on, TrafficLight};
@@ -125,7 +125,7 @@ pub fn caseload_view() -> Html {
                         match now.open_cases { 1 => "1 case".to_string(), n => format!("{n} cases") }, now.points, now.capacity, now.percent, now.light.label())}
                 </p>
                 <p class="muted">{"Weights follow the practice of caseload weighting schemes: each case counts for points by its complexity, against the points you can hold. Change both under your targets."}</p>
-                <NoticeLine testid="caseload-status" />
+                {notice_line(store.notice.as_ref(), "caseload-status", None)}
                 <h3>{ match &*editing {
                     Some(c) => format!("Edit case {}", c.label),
                     None => "Open a case".into(),

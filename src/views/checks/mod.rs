@@ -10,7 +10,7 @@ mod import;
 pub use due::DueCard;
 
 use crate::store::{Msg, Store};
-use crate::views::common::{use_store, NoticeLine};
+use crate::views::common::{notice_line, use_store};
 use form::InstrumentForm;
 use history::CheckHistory;
 use import::ImportInstrument;
@@ -78,7 +78,7 @@ pub fn checks_view() -> Html {
             } else {
                 format!("Due now: {}.", due.iter().map(|d| d.name.clone()).collect::<Vec<_>>().join(", "))
             } }</p>
-            <NoticeLine testid="checks-status" />
+            {notice_line(store.notice.as_ref(), "checks-status", None)}
         </section>
         { for all_instruments(journal).into_iter().map(|i| {
             let built_in = builtin_ids.contains(&i.id);

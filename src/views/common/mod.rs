@@ -14,7 +14,7 @@ pub use backup::backup_button;
 pub use banner::StorageBanner;
 pub use chart_figure::ChartFigure;
 pub(crate) use fields::{use_initial_value, value_of};
-pub use notice_line::NoticeLine;
+pub use notice_line::notice_line;
 pub use page_tools::{use_theme, Later, SkipLink, ThemeChoice, UndoBar};
 pub use store_hook::use_store;
 pub use unlock::UnlockScreen;

@@ -10,7 +10,7 @@ use super::restore::RestoreControls;
 use super::tables::CsvButtons;
 use crate::platform;
 use crate::store::{protection_label, Msg};
-use crate::views::common::{backup_button, use_store, NoticeLine, ThemeChoice};
+use crate::views::common::{backup_button, notice_line, use_store, ThemeChoice};
 use tend_core::storage::SnapshotReason;
 use yew::prelude::*;
 
@@ -32,7 +32,7 @@ pub fn data_view() -> Html {
     html! {
         <section class="card" aria-labelledby="data-heading" data-testid="data-view">
             <h2 id="data-heading">{"Your data"}</h2>
-            <NoticeLine testid="data-status" />
+            {notice_line(store.notice.as_ref(), "data-status", None)}
             if let Some(usage) = store.usage {
                 <p>
                     <label for="usage-meter">{usage.describe()}</label>

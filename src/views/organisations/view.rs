@@ -6,7 +6,7 @@ use super::org_form::OrgForm;
 use crate::platform;
 use crate::platform::locale::{date, money, DateStyle};
 use crate::store::Msg;
-use crate::views::common::{use_store, ChartFigure, NoticeLine};
+use crate::views::common::{notice_line, use_store, ChartFigure};
 use tend_core::charts::org_months::{describe_org_months, render_org_months_svg};
 use tend_core::duration::format_minutes;
 
@@ -109,7 +109,7 @@ pub fn organisations_view() -> Html {
         <>
             <section class="card" aria-labelledby="orgs-heading">
                 <h2 id="orgs-heading">{"Organisations"}</h2>
-                <NoticeLine testid="orgs-status" />
+                {notice_line(store.notice.as_ref(), "orgs-status", None)}
                 if journal.organisations.is_empty() {
                     <p class="muted">{"No organisations yet. Add the ones you work for, paid or pro bono."}</p>
                 } else {

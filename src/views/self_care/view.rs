@@ -7,7 +7,7 @@ use super::targets_form::TargetsForm;
 use crate::platform;
 use crate::platform::locale::{date, number, DateStyle};
 use crate::store::Msg;
-use crate::views::common::{use_store, ChartFigure, NoticeLine};
+use crate::views::common::{notice_line, use_store, ChartFigure};
 use chrono::Days;
 use tend_core::charts::breaks::{describe_breaks, render_breaks_svg};
 use tend_core::duration::format_minutes;
@@ -99,7 +99,7 @@ pub fn self_care_view() -> Html {
                     None => "No vacation logged yet.".to_string(),
                 } }</li>
             </ul>
-            <NoticeLine testid="self-care-status" />
+            {notice_line(store.notice.as_ref(), "self-care-status", None)}
             { breaks_chart(&breaks_by_week(journal, today, 8), today) }
             <h3>{"Log a break or time off"}</h3>
             <BreakForm />

@@ -7,7 +7,7 @@
 use super::day_name;
 use crate::platform;
 use crate::store::{Msg, Store};
-use crate::views::common::{use_store, NoticeLine};
+use crate::views::common::{notice_line, use_store};
 use chrono::{NaiveDate, NaiveTime};
 use tend_core::duration::{format_minutes, parse_duration};
 use tend_core::tracking::{CaseId, OrgId};
@@ -217,7 +217,7 @@ pub fn entry_form(props: &EntryFormProps) -> Html {
             <p id="duration-error" class="field-error" data-testid="duration-error">
                 {(*error).clone().unwrap_or_default()}
             </p>
-            <NoticeLine id="form-status" testid="form-status" />
+            {notice_line(store.as_ref().and_then(|s| s.notice.as_ref()), "form-status", Some("form-status"))}
         </form>
     }
 }

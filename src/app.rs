@@ -72,14 +72,13 @@ pub fn app() -> Html {
     let replays = use_mut_ref(|| 0u32);
     use_theme(store.settings.theme);
     {
-        // The one place settings are written: whenever they differ from what this tab last
-        // read or wrote. Start-up writes nothing, so settings that could not be read stay as
-        // found until the clinician changes one.
-        let written = use_mut_ref(|| store.settings.clone());
+        // The one place settings are written: whenever they change (the effect runs again only
+        // then). Start-up writes nothing, so settings that could not be read stay as found until
+        // the clinician changes one.
+        let started = use_mut_ref(|| false);
         use_effect_with(store.settings.clone(), move |settings| {
-            if *written.borrow() != *settings {
+            if started.replace(true) {
                 platform::save_settings(settings);
-                *written.borrow_mut() = settings.clone();
             }
         });
     }

@@ -363,3 +363,11 @@ fn schema_two_fixture_loads() {
     assert_eq!(index.chunks.len(), 2);
     assert_eq!(index.snapshots.len(), 2);
 }
+
+/// The shell starts from `Loaded::empty` when storage cannot be reached at all; that must be
+/// exactly what loading an empty store finds.
+#[test]
+fn an_empty_store_loads_as_loaded_empty() {
+    let loaded = tend_core::storage::load(&Store::new(), "tend test", None);
+    assert_eq!(loaded, tend_core::storage::Loaded::empty("tend test"));
+}

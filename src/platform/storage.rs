@@ -104,7 +104,7 @@ pub fn load(key: Key<'_>) -> Boot {
         Ok(s) => s,
         Err(why) => {
             return Boot {
-                loaded: storage::load(&std::collections::BTreeMap::new(), BUILD, None),
+                loaded: Loaded::empty(BUILD),
                 storage_error: Some(SaveError::Unavailable(why)),
                 quarantine_failed: false,
                 kept: Vec::new(),

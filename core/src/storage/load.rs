@@ -60,7 +60,8 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    fn empty(build: &str) -> Loaded {
+    /// What loading an empty store finds: no records, nothing unreadable.
+    pub fn empty(build: &str) -> Loaded {
         Loaded {
             doc: Document::new(build),
             index: None,

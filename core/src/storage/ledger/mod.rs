@@ -112,10 +112,6 @@ impl Ledger {
                 .dirty
                 .extend(touched_months(&self.doc.payload, &action)),
         }
-        if let Action::ReplaceAll(_) = action {
-            // Every month the stored index names is written again, even one no record is in.
-            self.dirty.extend(all_months(&doc, self.base.as_ref()));
-        }
         self.registry_dirty |= touches_registry(&action);
         self.pending.push(action);
         self.doc = Rc::new(doc);

@@ -34,6 +34,8 @@ export function table(r) {
     add('First load, gzip only: responses', files(f.gzip));
     const p = f.profile;
     add(`First visit to interactive, fast 3G (${p.downKbit / 1000} Mbit/s, ${p.latencyMs} ms, CPU ${p.cpuSlowdown}x)`, ms(f.fast3g));
+    const q = f.slowProfile;
+    if (f.slow3g) add(`First visit to interactive, slow 3G (${q.downKbit} kbit/s, ${q.latencyMs} ms, CPU ${q.cpuSlowdown}x)`, ms(f.slow3g));
     add('First visit to interactive, unthrottled', ms(f.unthrottled));
     const pc = f.precache;
     add(`Precached by the service worker (${pc.files} files; raw / gzip / brotli)`, `${kb(pc.raw)} / ${kb(pc.gzip)} / ${kb(pc.brotli)}`);

@@ -44,8 +44,8 @@ export function table(r) {
   const m = r.machine;
   return [
     r.coldStart
-      ? `Machine: ${m.cores} cores, ${m.cpu}, Chromium ${m.chromium}; ${r.runs} runs per figure (${r.entries ?? r.runs} entries logged)${r.firstLoad ? `, ${r.loadRuns} first visits each way` : ''}, median (min-max).`
-      : `Machine: ${m.cores} cores, ${m.cpu}, Chromium ${m.chromium}; ${r.loadRuns} first visits each way, median (min-max).`,
+      ? `Machine: ${m.cores} cores, ${m.cpu}, Chromium ${m.chromium}; ${r.runs} runs per figure (${r.entries ?? r.runs} entries logged)${r.firstLoad ? `, ${r.loadRuns} first visits per profile (slow 3G: TEND_BENCH_SLOW_RUNS)` : ''}, median (min-max).`
+      : `Machine: ${m.cores} cores, ${m.cpu}, Chromium ${m.chromium}; ${r.loadRuns} first visits per profile (slow 3G: TEND_BENCH_SLOW_RUNS), median (min-max).`,
     '',
     '| figure | median (min-max) |',
     '| --- | --- |',

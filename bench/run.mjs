@@ -1,6 +1,8 @@
 // The performance benchmark: one headless Chromium run over the release build in dist/, which
 // prints a table and writes bench/results.json. Run it through scripts/bench, which builds
 // everything first. Every figure is the median of repeated runs with its range (min-max).
+// With --first-load it measures only the first visit (bench/first-load.mjs) and writes
+// bench/first-load.json instead, leaving the full results as they are.
 import { chromium } from '@playwright/test';
 import { spawn, execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -8,6 +10,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { budgets } from './budgets.mjs';
+import { firstLoad } from './first-load.mjs';
 import { printTable } from './table.mjs';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
@@ -19,6 +22,8 @@ const CHART_ROUNDS = Number(process.env.TEND_BENCH_CHART_ROUNDS ?? 21);
 // ratio of two such medians; more entries keep that ratio from swinging between runs.
 const ENTRIES = Number(process.env.TEND_BENCH_ENTRIES ?? 21);
 const APP = `http://127.0.0.1:${APP_PORT}/`;
+const ONLY_FIRST_LOAD = process.argv.includes('--first-load');
+const LOAD_RUNS = Number(process.env.TEND_BENCH_LOAD_RUNS ?? 5);
 
 const stats = (values) => {
   const s = [...values].sort((a, b) => a - b);
@@ -242,11 +247,9 @@ const machine = () => {
 
 async function main() {
   const sizes = transferSizes();
-  const stores = { empty: storeOf('empty'), light: storeOf('light'), heavy: storeOf('heavy') };
-  const storedChars = (s) => Object.entries(s).reduce((a, [k, v]) => a + k.length + v.length, 0);
   const app = await startApp();
-  const pageServer = await startPage();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium' });
+  let pageServer = null;
   try {
     const results = {
       when: new Date().toISOString(),
@@ -254,29 +257,37 @@ async function main() {
       runs: RUNS,
       entries: ENTRIES,
       sizes,
-      storage: {
+    };
+    if (!ONLY_FIRST_LOAD) {
+      const stores = { empty: storeOf('empty'), light: storeOf('light'), heavy: storeOf('heavy') };
+      const storedChars = (s) => Object.entries(s).reduce((a, [k, v]) => a + k.length + v.length, 0);
+      pageServer = await startPage();
+      results.storage = {
         heavyChars: storedChars(stores.heavy),
         heavyBytes: 2 * storedChars(stores.heavy),
         heavyKeys: Object.keys(stores.heavy).length,
         lightBytes: 2 * storedChars(stores.light),
-      },
-    };
-    process.stderr.write('bench: cold starts\n');
-    results.coldStart = {};
-    for (const profile of ['empty', 'light', 'heavy']) results.coldStart[profile] = await coldStart(browser, stores[profile]);
-    process.stderr.write('bench: logging entries\n');
-    results.logEntry = { light: await logEntries(browser, stores.light), heavy: await logEntries(browser, stores.heavy) };
-    process.stderr.write('bench: redrawing with the heavy history\n');
-    results.redraw = await redraw(browser, stores.heavy);
-    process.stderr.write('bench: drawing the five-year series\n');
-    results.charts = await charts(browser);
+      };
+      process.stderr.write('bench: cold starts\n');
+      results.coldStart = {};
+      for (const profile of ['empty', 'light', 'heavy']) results.coldStart[profile] = await coldStart(browser, stores[profile]);
+      process.stderr.write('bench: logging entries\n');
+      results.logEntry = { light: await logEntries(browser, stores.light), heavy: await logEntries(browser, stores.heavy) };
+      process.stderr.write('bench: redrawing with the heavy history\n');
+      results.redraw = await redraw(browser, stores.heavy);
+      process.stderr.write('bench: drawing the five-year series\n');
+      results.charts = await charts(browser);
+    }
+    results.firstLoad = await firstLoad(browser, APP, join(ROOT, 'dist'), LOAD_RUNS);
+    results.loadRuns = LOAD_RUNS;
     results.budgets = budgets(results);
-    writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    const out = ONLY_FIRST_LOAD ? 'bench/first-load.json' : 'bench/results.json';
+    writeFileSync(join(ROOT, out), `${JSON.stringify(results, null, 2)}\n`);
     printTable(results);
   } finally {
     await browser.close();
     app.kill();
-    pageServer.close();
+    pageServer?.close();
   }
 }
 

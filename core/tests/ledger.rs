@@ -75,6 +75,13 @@ fn entry(id: &str, date: &str, minutes: u32) -> WorkEntry {
     }
 }
 
+/// Logs one entry in a tab.
+fn log(ledger: &mut Ledger, id: &str, date: &str, minutes: u32) {
+    ledger
+        .apply(Action::AddEntry(entry(id, date, minutes)), "test", None)
+        .unwrap();
+}
+
 /// A tab that saved four weeks of demo data into a fresh store.
 fn saved_tab() -> (Ledger, Map) {
     let journal = demo_journal(7, "2026-11-23".parse().unwrap()).unwrap();
@@ -125,13 +132,7 @@ fn reloaded(store: &Map) -> Document {
 #[test]
 fn a_logged_entry_is_saved_and_read_back() {
     let (mut ledger, mut store) = saved_tab();
-    ledger
-        .apply(
-            Action::AddEntry(entry("new", "2026-11-20", 50)),
-            "test",
-            None,
-        )
-        .unwrap();
+    log(&mut ledger, "new", "2026-11-20", 50);
     assert!(ledger.has_unsaved());
     assert_eq!(ledger.pending().len(), 1);
     let done = ledger.save(&mut store, ctx(DAY_MS)).unwrap();
@@ -169,13 +170,7 @@ fn a_save_that_fails_half_way_is_taken_back() {
     ledger
         .apply(Action::RemoveEntry(removed), "test", None)
         .unwrap();
-    ledger
-        .apply(
-            Action::AddEntry(entry("new", "2026-11-21", 25)),
-            "test",
-            None,
-        )
-        .unwrap();
+    log(&mut ledger, "new", "2026-11-21", 25);
     let mut probe = Faulty::new(store.clone(), None, SaveError::Full);
     ledger.clone().save(&mut probe, ctx(DAY_MS)).unwrap();
     let writes = probe.writes;
@@ -236,13 +231,7 @@ impl KeyStore for Hiding {
 #[test]
 fn a_key_taken_between_plan_and_write_is_never_written_over() {
     let (mut ledger, store) = saved_tab();
-    ledger
-        .apply(
-            Action::AddEntry(entry("new", "2026-11-21", 25)),
-            "test",
-            None,
-        )
-        .unwrap();
+    log(&mut ledger, "new", "2026-11-21", 25);
     let mut probe = store.clone();
     let done = ledger.clone().save(&mut probe, ctx(DAY_MS)).unwrap();
     let first = probe
@@ -269,22 +258,10 @@ fn a_key_taken_between_plan_and_write_is_never_written_over() {
 fn another_tabs_save_is_followed_and_nothing_is_lost() {
     let (mut first, mut store) = saved_tab();
     let mut second = first.clone();
-    second
-        .apply(
-            Action::AddEntry(entry("second", "2026-11-21", 30)),
-            "test",
-            None,
-        )
-        .unwrap();
+    log(&mut second, "second", "2026-11-21", 30);
     let done = second.save(&mut store, ctx(DAY_MS)).unwrap();
     second.saved(&done);
-    first
-        .apply(
-            Action::AddEntry(entry("first", "2026-11-21", 40)),
-            "test",
-            None,
-        )
-        .unwrap();
+    log(&mut first, "first", "2026-11-21", 40);
     assert_eq!(first.save(&mut store, ctx(DAY_MS)), Err(SaveError::Stale));
     let mut loaded = load(&store, "test", None);
     let dropped = first.reload(&mut loaded, "test");

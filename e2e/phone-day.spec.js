@@ -92,6 +92,19 @@ test('a day of sessions, documentation and breaks logged on a phone in few taps'
   console.log(`phone day (5 sessions, 1 documentation block, 2 breaks): ${count.taps} taps, ${count.keystrokes} keystrokes, ${count.scrolls} scrolls`);
   expect(count.taps).toBe(8);
 
+  // The bar's targets are at least 44 px, and "More" opens and closes from the keyboard, Escape
+  // giving focus back to it.
+  for (const target of await app.nav.locator('a, button').all()) {
+    if (await target.isVisible()) expect((await target.boundingBox()).height).toBeGreaterThanOrEqual(44);
+  }
+  await app.more.focus();
+  await page.keyboard.press('Enter');
+  await expect(app.more).toHaveAttribute('aria-expanded', 'true');
+  await expect(app.link('Your data')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(app.more).toHaveAttribute('aria-expanded', 'false');
+  await expect(app.more).toBeFocused();
+
   // At 360 px no section scrolls sideways.
   await page.setViewportSize({ width: 360, height: 780 });
   const sideways = [];

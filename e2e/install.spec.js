@@ -46,6 +46,11 @@ test('the served build is installable and controlled by its service worker', asy
       expect(pngSize(await response.body()).join('x')).toBe(icon.sizes);
     }
 
+    // The shortcuts open the sections where work and breaks are logged.
+    expect(manifest.shortcuts.map((s) => [s.name, new URL(s.url, url).hash])).toEqual([
+      ['Log work', '#today'], ['Log a break', '#self-care'],
+    ]);
+
     const worker = await page.evaluate(() => navigator.serviceWorker.controller.scriptURL);
     expect(new URL(worker).pathname).toBe('/sw.js');
     check();

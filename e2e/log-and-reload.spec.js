@@ -55,8 +55,9 @@ test('the form works by keyboard alone', async ({ page }) => {
   const app = new App(page);
   const { today } = app;
   await app.open();
-  // Tab passes the six section links, then moves through the date's own parts to the duration.
-  await tabTo(page, today.date, 14);
+  // Tab passes the skip link, the eight section links, the six figures at a glance and the
+  // one-tap break, then moves through the date's own parts to the duration.
+  await tabTo(page, today.date, 20);
   await tabTo(page, today.duration);
   await page.keyboard.press('Control+A');
   await page.keyboard.type('45');

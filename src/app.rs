@@ -4,9 +4,9 @@ use crate::platform::{self, SaveError};
 use crate::route::View;
 use crate::store::{AppState, Msg, Store};
 use crate::views::{
-    use_theme, CaseloadView, ChecksView, DataView, DayList, DueCard, EntryForm, Later,
-    OrganisationsView, Reminders, ReportView, RiskView, SelfCareView, SkipLink, StorageBanner,
-    UndoBar, UnlockScreen, WeekView, Welcome,
+    use_theme, CaseloadView, ChecksView, DataView, DayList, DueCard, EntryForm, GlanceCard, Later,
+    OrganisationsView, QuickLog, Reminders, ReportView, RiskView, SectionsNav, SelfCareView,
+    SkipLink, StorageBanner, UndoBar, UnlockScreen, WeekView, Welcome,
 };
 use chrono::NaiveDate;
 use tend_core::settings::Persistence as Protection;
@@ -131,18 +131,7 @@ pub fn app() -> Html {
         });
     }
     let locked_out = store.locked_out();
-    let nav = html! {
-        <nav class="sections no-print" aria-label="Sections">
-            <ul>
-                { for View::ALL.into_iter().map(|v| html! {
-                    <li>
-                        <a href={format!("#{}", v.slug())}
-                            aria-current={(v == *view).then_some("page")}>{v.label()}</a>
-                    </li>
-                }) }
-            </ul>
-        </nav>
-    };
+    let nav = html! { <SectionsNav current={*view} /> };
     html! {
         <ContextProvider<Store> context={store}>
             <SkipLink />
@@ -164,8 +153,10 @@ pub fn app() -> Html {
                             <>
                                 <Welcome />
                                 <Later>
+                                    <GlanceCard />
                                     <section class="card" aria-labelledby="log-heading">
                                         <h2 id="log-heading">{"Log work"}</h2>
+                                        <QuickLog day={*day} {today} />
                                         <EntryForm day={*day} {today} onday={on_day} />
                                         <DayList day={*day} {today} />
                                     </section>

@@ -15,7 +15,10 @@ import { Today } from './today.js';
 export class App {
   constructor(page) {
     this.page = page;
+    // One navigation named Sections is shown at a time: a row under the masthead on a wide
+    // screen, a bar at the bottom on a narrow one, whose "More" button discloses the rest.
     this.nav = page.getByRole('navigation', { name: 'Sections' });
+    this.more = this.nav.getByRole('button', { name: 'More', exact: true });
     this.main = page.locator('main');
     this.firstHeading = this.main.locator('h2').first();
     this.html = page.locator('html');
@@ -71,13 +74,32 @@ export class App {
     await expect(this.today.add).toBeEnabled();
   }
 
-  /** Opens a section by its name in the navigation. */
+  /** Opens the list of the other sections on a narrow screen; nothing on a wide one. */
+  async openMore() {
+    if (await this.more.isVisible() && await this.more.getAttribute('aria-expanded') !== 'true') {
+      await this.more.click();
+      await expect(this.more).toHaveAttribute('aria-expanded', 'true');
+    }
+  }
+
+  /** Closes the list of the other sections if it is open. */
+  async closeMore() {
+    if (await this.more.isVisible() && await this.more.getAttribute('aria-expanded') === 'true') {
+      await this.more.click();
+      await expect(this.more).toHaveAttribute('aria-expanded', 'false');
+    }
+  }
+
+  /** Opens a section by its name in the navigation (through "More" on a narrow screen). */
   async show(name) {
     const link = this.link(name);
+    if (!await link.isVisible()) await this.openMore();
     await link.click();
     // The link is marked current in the same render that shows its section, so nothing of the
-    // previous section is left when the caller looks.
-    await expect(link).toHaveAttribute('aria-current', 'page');
+    // previous section is left when the caller looks. A link under "More" is hidden again once
+    // chosen, but still marked.
+    await expect(this.nav.getByRole('link', { name, exact: true, includeHidden: true }))
+      .toHaveAttribute('aria-current', 'page');
   }
 
   /** Opens a section as `sections()` lists it, and waits for its address and first heading. */
@@ -89,6 +111,7 @@ export class App {
 
   /** Every section the navigation links to: `{ name, slug }`, in the order listed. */
   async sections() {
+    await this.openMore();
     const links = this.nav.getByRole('link');
     await expect(links.first()).toBeVisible();
     const found = [];
@@ -97,6 +120,7 @@ export class App {
       const slug = (await link.getAttribute('href')).replace(/^#/, '');
       found.push({ name, slug });
     }
+    await this.closeMore();
     expect(found.length, 'the navigation lists sections').toBeGreaterThan(1);
     return found;
   }

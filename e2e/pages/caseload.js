@@ -7,6 +7,8 @@ export class Caseload {
     this.form = page.getByTestId('case-form');
     this.label = this.form.getByLabel('Case label');
     this.complexity = this.form.getByLabel('Complexity');
+    this.organisation = this.form.getByLabel('Organisation');
+    this.opened = this.form.getByLabel('Opened');
     this.trauma = this.form.getByLabel('Trauma-focused');
     this.saveChanges = this.form.getByRole('button', { name: 'Save changes' });
     this.error = page.getByTestId('case-error');
@@ -18,9 +20,13 @@ export class Caseload {
     this.chart = page.getByTestId('caseload-chart').locator('svg');
   }
 
-  /** Opens a case by the form, submitted with Enter; the complexity stays as it is unless given. */
-  async openCase(label, complexity, trauma = false) {
+  /**
+   * Opens a case by the form, submitted with Enter; the complexity and organisation stay as they
+   * are unless given.
+   */
+  async openCase(label, complexity, trauma = false, organisation = undefined) {
     await this.label.fill(label);
+    if (organisation) await this.organisation.selectOption({ label: organisation });
     if (complexity) await this.complexity.selectOption({ label: complexity });
     if (trauma) await this.trauma.check();
     await this.label.press('Enter');

@@ -1,4 +1,4 @@
-// A page object for Today: the Log work form, the day list, the week (chart, table, totals and
+// A page object for Today: the figures at a glance, the one-tap entries, the Log work form, the day list, the week (chart, table, totals and
 // targets), the welcome card and the card of self-checks due.
 import { expect } from '../support/guard.js';
 import { Targets } from './self-care.js';
@@ -10,6 +10,7 @@ export class Today {
     this.duration = page.getByLabel('Duration');
     this.kind = page.getByLabel('Kind of work');
     this.organisation = page.getByLabel('Organisation');
+    this.case = page.getByLabel('Case', { exact: true });
     this.add = page.getByRole('button', { name: 'Add entry' });
     this.status = page.getByTestId('form-status');
     this.durationError = page.getByTestId('duration-error');
@@ -33,6 +34,12 @@ export class Today {
     this.weekDays = this.weekTable.locator('tbody th');
     this.showNumbers = page.locator('details.numbers summary').first();
 
+    this.glance = page.getByTestId('glance');
+    this.glanceItems = this.glance.getByRole('link');
+    this.quickLog = page.getByTestId('quick-log');
+    this.quickButtons = this.quickLog.getByRole('button');
+    this.quickBreak = this.quickLog.getByRole('button', { name: /^Log a .* break$/ });
+
     this.welcome = page.getByTestId('welcome');
     this.welcomeTargets = page.getByTestId('welcome-targets');
     this.welcomeTargetsSummary = this.welcomeTargets.locator('summary');
@@ -43,14 +50,20 @@ export class Today {
     this.goToChecks = this.due.getByRole('link', { name: 'Go to self-checks' });
   }
 
-  /** Logs `duration` of `kind`, on `date` and for `organisation` when given. */
-  async log(duration, kind, { date, organisation } = {}) {
+  /** Logs `duration` of `kind`, on `date` and for `organisation` and `caseLabel` when given. */
+  async log(duration, kind, { date, organisation, caseLabel } = {}) {
     if (date) await this.date.fill(date);
     if (organisation) await this.organisation.selectOption({ label: organisation });
+    if (caseLabel) await this.case.selectOption({ label: caseLabel });
     await this.duration.fill(duration);
     await this.kind.selectOption({ label: kind });
     await this.add.click();
     await expect(this.status).toContainText('Logged');
+  }
+
+  /** A one-tap entry's button, by the case or kind its name holds ("C-12", "documentation"). */
+  quick(text) {
+    return this.quickLog.getByRole('button', { name: new RegExp(`^Log .*${text}`) });
   }
 
   /** An entry's delete button, by what it deletes ("50 min direct session"). */

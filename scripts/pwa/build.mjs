@@ -49,6 +49,11 @@ function manifest(icons) {
     icons: icons
       .filter((i) => i.purpose !== 'apple-touch')
       .map((i) => ({ src: i.name, sizes: `${i.size}x${i.size}`, type: 'image/png', purpose: i.purpose })),
+    // Long-pressing the installed app's icon offers the two things done between sessions.
+    shortcuts: [
+      { name: 'Log work', short_name: 'Log work', url: './#today' },
+      { name: 'Log a break', short_name: 'Log a break', url: './#self-care' },
+    ],
   };
 }
 

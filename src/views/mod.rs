@@ -15,11 +15,12 @@ mod today;
 pub use caseload::CaseloadView;
 pub use checks::{ChecksView, DueCard};
 pub use common::{
-    use_theme, ChartFigure, Later, SkipLink, StorageBanner, ThemeChoice, UndoBar, UnlockScreen,
+    use_theme, ChartFigure, Later, SectionsNav, SkipLink, StorageBanner, ThemeChoice, UndoBar,
+    UnlockScreen,
 };
 pub use data::DataView;
 pub use organisations::OrganisationsView;
 pub use report::ReportView;
 pub use risk::RiskView;
 pub use self_care::{Reminders, SelfCareView};
-pub use today::{DayList, EntryForm, WeekView, Welcome};
+pub use today::{DayList, EntryForm, GlanceCard, QuickLog, WeekView, Welcome};

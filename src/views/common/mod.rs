@@ -7,6 +7,7 @@ mod chart_figure;
 mod fields;
 mod notice_line;
 mod page_tools;
+mod sections_nav;
 mod store_hook;
 mod unlock;
 
@@ -16,5 +17,6 @@ pub use chart_figure::ChartFigure;
 pub(crate) use fields::{use_initial_value, value_of};
 pub use notice_line::notice_line;
 pub use page_tools::{use_theme, Later, SkipLink, ThemeChoice, UndoBar};
+pub use sections_nav::SectionsNav;
 pub use store_hook::use_store;
 pub use unlock::UnlockScreen;

@@ -1,0 +1,112 @@
+//! Today at a glance: the few figures a clinician checks between sessions, at the top of Today,
+//! each linking to the section that says more. The figures come from `selectors::glance`; the
+//! latest risk band and its largest factor come from the risk model, read here because the core's
+//! selectors do not read it.
+
+use crate::platform;
+use crate::platform::locale::{date, first_weekday, number, DateStyle};
+use crate::views::common::use_store;
+use crate::views::risk::signals_for;
+use std::rc::Rc;
+use tend_core::risk::{latest_scored, risk_history};
+use tend_core::selectors::glance::glance;
+use tend_core::selectors::week::week_start_on;
+use yew::prelude::*;
+
+/// The latest scored week's band and the factor that gave it the most points, if any week has a
+/// score.
+fn latest_band(journal: &tend_core::Journal, today: chrono::NaiveDate) -> Option<String> {
+    let history = risk_history(journal, today, &|monday| signals_for(journal, monday));
+    let score = latest_scored(&history)?.score.clone()?;
+    let top = score.parts.iter().find(|p| p.points > 0);
+    Some(match top {
+        Some(part) => format!(
+            "{}, mostly {}",
+            score.band.label(),
+            part.factor.label().to_lowercase()
+        ),
+        None => score.band.label().to_string(),
+    })
+}
+
+/// One figure: a link to its section with a short label above the value.
+fn item(href: &'static str, label: &str, value: String) -> Html {
+    item_with(href, label, value, None)
+}
+
+/// One figure with an optional class for its value (a long value is set smaller).
+fn item_with(href: &'static str, label: &str, value: String, class: Option<&'static str>) -> Html {
+    html! {
+        <li class={class}>
+            <a class="glance-item" {href}>
+                <span class="glance-label">{label.to_string()}</span>
+                <span class="glance-value">{value}</span>
+            </a>
+        </li>
+    }
+}
+
+/// The card of figures at a glance.
+#[function_component(GlanceCard)]
+pub fn glance_card() -> Html {
+    let store = use_store();
+    let now = platform::local_now();
+    let today = now.date();
+    let revision = store.as_ref().map_or(0, |s| s.doc().revision);
+    let band = {
+        let store = store.clone();
+        use_memo((revision, today), move |_| {
+            store.and_then(|s| latest_band(&s.doc().payload, today))
+        })
+    };
+    let band: Rc<Option<String>> = band;
+    let Some(store) = store else {
+        return html! {};
+    };
+    let journal = &store.doc().payload;
+    let g = glance(
+        journal,
+        &store.settings.break_plan,
+        now,
+        week_start_on(today, first_weekday()),
+    );
+    let hours = |minutes: u32| number(f64::from(minutes) / 60.0, 1);
+    let week = format!("{} of {} h", hours(g.week_minutes), hours(g.target_minutes));
+    let breaks = format!("{} of {}", g.breaks_today, g.breaks_target);
+    let day_off = match g.days_since_day_off {
+        Some(0) => "Today".to_string(),
+        Some(1) => "Yesterday".to_string(),
+        Some(n) => format!("{n} days ago"),
+        None => "None logged yet".to_string(),
+    };
+    let next = match g.next_break {
+        Some(o) if o.at.date() == today => format!("{}", o.at.format("%H:%M")),
+        Some(o) => format!(
+            "{}, {}",
+            date(o.at.date(), DateStyle::WeekdayDay),
+            o.at.format("%H:%M")
+        ),
+        None => "None planned".to_string(),
+    };
+    let due = match g.due.as_slice() {
+        [] => "None due".to_string(),
+        [one] => format!("{} due", one.name),
+        [one, rest @ ..] => format!("{} and {} more due", one.name, rest.len()),
+    };
+    let risk = (*band)
+        .clone()
+        .unwrap_or_else(|| "Not enough logged yet".to_string());
+    html! {
+        <section class="card glance" aria-labelledby="glance-heading" data-testid="glance">
+            <h2 id="glance-heading">{"At a glance"}</h2>
+            <ul class="glance-list">
+                {item("#report", "This week", week)}
+                {item("#self-care", "Breaks today", breaks)}
+                {item("#self-care", "Last full day off", day_off)}
+                {item_with("#risk", "Risk, latest week", risk, Some("long"))}
+                {item("#self-care", "Next planned break", next)}
+                {item("#checks", "Self-checks", due)}
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,144 @@
+//! Logging in two taps: the clinician's recent combinations (case with its organisation, kind,
+//! length and flags, from `selectors::recent`) as buttons above the entry form, each logging an
+//! entry for the chosen day at once, and a button that logs a 10-minute micro-break. Both go
+//! through the store exactly as the form and the Self-care section do; the notice under the form
+//! confirms what was logged.
+
+use super::day_name;
+use crate::platform;
+use crate::store::{Msg, Store};
+use crate::views::common::use_store;
+use chrono::NaiveDate;
+use std::rc::Rc;
+use tend_core::duration::format_minutes;
+use tend_core::selectors::recent::{recent_combos, Combo};
+use tend_core::tracking::{BreakEntry, BreakId, BreakKind};
+use tend_core::{Action, EntryId, Journal, WorkEntry};
+use yew::prelude::*;
+
+/// The length of the one-tap break, in minutes.
+const QUICK_BREAK_MINUTES: u32 = 10;
+
+/// Props of [`QuickLog`].
+#[derive(Properties, PartialEq)]
+pub struct QuickLogProps {
+    /// The day entries are logged for.
+    pub day: NaiveDate,
+    /// Today.
+    pub today: NaiveDate,
+}
+
+/// What a combination's button says: "Log 50 min direct session, C-12, Northside clinic".
+fn describe(journal: &Journal, combo: &Combo) -> String {
+    let mut text = format!(
+        "Log {} {}",
+        format_minutes(combo.minutes),
+        combo.kind.label().to_lowercase()
+    );
+    let case = combo
+        .case
+        .as_ref()
+        .and_then(|id| journal.cases.iter().find(|c| &c.id == id));
+    if let Some(case) = case {
+        text.push_str(&format!(", {}", case.label));
+    }
+    let org = combo
+        .organisation
+        .as_ref()
+        .or(case.and_then(|c| c.organisation.as_ref()));
+    if let Some(org) = org.and_then(|id| journal.organisations.iter().find(|o| &o.id == id)) {
+        text.push_str(&format!(", {}", org.name));
+    }
+    if combo.trauma {
+        text.push_str(", trauma content");
+    }
+    if combo.pro_bono {
+        text.push_str(", pro bono");
+    }
+    text
+}
+
+/// Logs one combination on `day`.
+fn log_combo(store: &Store, combo: &Combo, day: NaiveDate, today: NaiveDate) {
+    let entry = WorkEntry {
+        id: EntryId(platform::new_id()),
+        date: day,
+        minutes: combo.minutes,
+        kind: combo.kind,
+        organisation: combo.organisation.clone(),
+        case: combo.case.clone(),
+        start: None,
+        trauma: combo.trauma,
+        pro_bono: combo.pro_bono,
+    };
+    let done = format!(
+        "Logged {} of {} for {}.",
+        format_minutes(combo.minutes),
+        combo.kind.label().to_lowercase(),
+        day_name(day, today)
+    );
+    store.dispatch(Msg::Apply {
+        action: Action::AddEntry(entry),
+        done,
+    });
+}
+
+/// The one-tap buttons above the entry form.
+#[function_component(QuickLog)]
+pub fn quick_log(props: &QuickLogProps) -> Html {
+    let store = use_store();
+    let revision = store.as_ref().map_or(0, |s| s.doc().revision);
+    let combos = {
+        let store = store.clone();
+        use_memo((revision, props.today), move |(_, today)| {
+            store.map_or_else(Vec::new, |s| recent_combos(&s.doc().payload, *today))
+        })
+    };
+    let combos: Rc<Vec<Combo>> = combos;
+    let Some(store) = store else {
+        return html! {};
+    };
+    let disabled = store.read_only();
+    let (day, today) = (props.day, props.today);
+    let on_break = {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| {
+            store.dispatch(Msg::Apply {
+                action: Action::AddBreak(BreakEntry {
+                    id: BreakId(platform::new_id()),
+                    kind: BreakKind::MicroBreak,
+                    date: day,
+                    minutes: QUICK_BREAK_MINUTES,
+                    until: None,
+                }),
+                done: format!(
+                    "Logged a {} micro-break for {}.",
+                    format_minutes(QUICK_BREAK_MINUTES),
+                    day_name(day, today)
+                ),
+            })
+        })
+    };
+    let journal = &store.doc().payload;
+    html! {
+        <div class="quick-log" role="group" aria-labelledby="quick-log-heading" data-testid="quick-log">
+            <h3 id="quick-log-heading">{"In one tap"}</h3>
+            <ul class="quick-list">
+                { for combos.iter().map(|combo| {
+                    let onclick = {
+                        let (store, combo) = (store.clone(), combo.clone());
+                        Callback::from(move |_: MouseEvent| log_combo(&store, &combo, day, today))
+                    };
+                    html! {
+                        <li><button type="button" class="quick" {onclick} {disabled}>{describe(journal, combo)}</button></li>
+                    }
+                }) }
+                <li>
+                    <button type="button" class="quick quick-break" onclick={on_break} {disabled}>
+                        {format!("Log a {} break", format_minutes(QUICK_BREAK_MINUTES))}
+                    </button>
+                </li>
+            </ul>
+        </div>
+    }
+}

@@ -68,7 +68,7 @@ pub enum ClockError {
     TooFarAhead {
         /// The device whose stamp it is.
         device: DeviceId,
-        /// Whole days it is ahead of this device's clock.
+        /// Days it is ahead of this device's clock, rounded.
         days: u64,
     },
 }
@@ -137,7 +137,7 @@ impl Clock {
             let ahead = remote.millis - now_ms.max(self.last.millis);
             return Err(ClockError::TooFarAhead {
                 device: remote.device.clone(),
-                days: ahead / (24 * 60 * 60 * 1000),
+                days: (ahead + 12 * 60 * 60 * 1000) / (24 * 60 * 60 * 1000),
             });
         }
         let top = self.last.millis.max(remote.millis).max(now_ms);

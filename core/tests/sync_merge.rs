@@ -335,8 +335,10 @@ fn replica() -> impl Strategy<Value = Replica> {
                 }
             }
             r.targets = targets.map(|(millis, weekly)| {
-                let mut t = tend_core::Targets::default();
-                t.weekly_minutes = weekly;
+                let t = tend_core::Targets {
+                    weekly_minutes: weekly,
+                    ..Default::default()
+                };
                 Versioned {
                     stamp: Stamp {
                         millis,

@@ -188,6 +188,7 @@ pub fn open_file(key: &SyncKey, text: &str) -> Result<(FileHeader, Replica), Syn
     let plain = lock::open(&key.key, sealed, line).map_err(|e| match e {
         LockError::WrongKey if header.lock != key.header => SyncFileError::OtherKey,
         LockError::WrongKey => SyncFileError::Damaged("it was cut short or altered".into()),
+        LockError::Damaged(_) => SyncFileError::Damaged("it is cut short or altered".into()),
         other => SyncFileError::from(other),
     })?;
     let body: Replica = crate::json::from_text(&plain)

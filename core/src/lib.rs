@@ -28,6 +28,7 @@ pub mod selectors;
 pub mod settings;
 pub mod sorting;
 pub mod storage;
+pub mod sync;
 pub mod tracking;
 pub mod units;
 

@@ -62,6 +62,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "sync",
+        &["journal", "entry", "tracking", "checks", "lock", "json"],
+    ),
+    (
         "bench",
         &[
             "journal", "document", "storage", "settings", "entry", "tracking", "checks", "demo",

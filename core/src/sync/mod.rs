@@ -1,0 +1,38 @@
+//! End-to-end encrypted sync between a clinician's devices, as pure code.
+//!
+//! Every change is stamped by a hybrid logical clock ([`clock`]); a device keeps a [`Replica`]
+//! of its journal (each record's latest version and stamp, deletions as tombstones) and merges
+//! other devices' versions record by record, newest stamp winning ([`replica`]). A merged
+//! replica becomes a journal again with clashing links resolved ([`resolve`]); tombstones every
+//! device has passed are forgotten ([`compact`]); and what a device shares travels in sealed
+//! files only it writes ([`file`]). The network, the stored replica and the screens are the
+//! shell's. `docs/sync.md` describes the model and the file format.
+
+pub mod clock;
+pub mod compact;
+pub mod file;
+pub mod replica;
+pub mod resolve;
+
+pub use clock::{Clock, ClockError, DeviceId, Stamp, MAX_AHEAD_MS};
+pub use compact::horizon;
+pub use file::{
+    create_sync_key, open_file, read_header, unlock_sync_key, write_file, FileHeader,
+    SyncFileError, SyncKey, FILE_VERSION, FORMAT,
+};
+pub use replica::{merge, Keyed, Replica, Versioned, Versions};
+pub use resolve::Resolved;
+
+/// Takes an opened file's versions into `replica`, after moving `clock` past the file's clock so
+/// later local changes are stamped after them. A clock too far ahead refuses the whole file and
+/// changes nothing. Returns how many versions changed.
+pub fn receive_file(
+    replica: &mut Replica,
+    clock: &mut Clock,
+    header: &FileHeader,
+    body: &Replica,
+    now_ms: u64,
+) -> Result<usize, ClockError> {
+    clock.receive(&header.clock, now_ms)?;
+    Ok(replica.merge(body))
+}

@@ -1,0 +1,365 @@
+//! The replica: a stamped view of a journal, and the merge that makes devices agree.
+//!
+//! Sync merges record by record, so for each kind of record the replica keeps, by id, the
+//! latest version it knows and the stamp of the change that made it; a deletion is kept as a
+//! tombstone (a version with no value) so it can beat older edits arriving later. Targets are
+//! one register. Merging keeps, for each id, the version with the newer stamp: a last-writer-wins
+//! map, so merging is commutative, associative and idempotent (`core/tests/sync_merge.rs`).
+//!
+//! Local changes are stamped by comparing the journal before and after a change
+//! ([`Replica::record_change`]) rather than by reading the [`crate::journal::Action`]: a
+//! diff covers every action the same way (restores, going back to a snapshot, removing the
+//! demo, undo), and cannot drift from what the reducer actually did.
+
+use super::clock::{Clock, DeviceId, Stamp};
+use crate::checks::{CheckId, CheckResult, Instrument};
+use crate::entry::{EntryId, WorkEntry};
+use crate::journal::Journal;
+use crate::tracking::{BreakEntry, BreakId, Case, CaseId, OrgId, Organisation, Targets};
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::Hash;
+
+/// A record kind the replica keeps by id.
+pub trait Keyed: Clone + PartialEq + Serialize {
+    /// The record's id type.
+    type Key: Ord + Hash + Clone;
+    /// The record's id.
+    fn key(&self) -> Self::Key;
+}
+
+impl Keyed for WorkEntry {
+    type Key = EntryId;
+    fn key(&self) -> EntryId {
+        self.id.clone()
+    }
+}
+
+impl Keyed for BreakEntry {
+    type Key = BreakId;
+    fn key(&self) -> BreakId {
+        self.id.clone()
+    }
+}
+
+impl Keyed for Organisation {
+    type Key = OrgId;
+    fn key(&self) -> OrgId {
+        self.id.clone()
+    }
+}
+
+impl Keyed for Case {
+    type Key = CaseId;
+    fn key(&self) -> CaseId {
+        self.id.clone()
+    }
+}
+
+impl Keyed for CheckResult {
+    type Key = CheckId;
+    fn key(&self) -> CheckId {
+        self.id.clone()
+    }
+}
+
+impl Keyed for Instrument {
+    type Key = String;
+    fn key(&self) -> String {
+        self.id.clone()
+    }
+}
+
+/// One version of a record: the stamp of the change that made it and the record, or `None` for a
+/// deletion (a tombstone).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Versioned<T> {
+    /// When the change was made, and on which device.
+    pub stamp: Stamp,
+    /// The record as changed, or `None` if it was deleted.
+    pub value: Option<T>,
+}
+
+impl<T: Serialize> Versioned<T> {
+    /// True if this version replaces `current` in a merge: its stamp is newer. Two versions
+    /// with the same stamp (only possible if two devices share an id) are ordered by their
+    /// stored text, so every device still picks the same one.
+    pub fn beats(&self, current: &Versioned<T>) -> bool {
+        match self.stamp.cmp(&current.stamp) {
+            Ordering::Greater => true,
+            Ordering::Less => false,
+            Ordering::Equal => {
+                let text = |v: &Option<T>| serde_json::to_string(v).unwrap_or_default();
+                text(&self.value) > text(&current.value)
+            }
+        }
+    }
+}
+
+/// Versions of one record kind, by id.
+pub type Versions<T> = BTreeMap<<T as Keyed>::Key, Versioned<T>>;
+
+/// The stamped records of one journal, as sync merges them. Also the body of a sync file, which
+/// holds only the versions it carries.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Replica {
+    /// Work entries.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub entries: Versions<WorkEntry>,
+    /// Breaks, time off and self-care.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub breaks: Versions<BreakEntry>,
+    /// Organisations and their contracts.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub organisations: Versions<Organisation>,
+    /// Cases.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub cases: Versions<Case>,
+    /// Self-check results.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub checks: Versions<CheckResult>,
+    /// Imported instruments, by instrument id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub instruments: Versions<Instrument>,
+    /// The targets: one register (never deleted; `None` value means the defaults).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub targets: Option<Versioned<Targets>>,
+    /// Set by compaction ([`super::compact`]): every version stamped at or before this has been
+    /// merged here, so a version this old for an id the replica no longer holds was deleted
+    /// and is not taken in again. `None` until the first compaction; never in a file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub floor: Option<Stamp>,
+}
+
+/// Merges `from` into `into`, version by version; returns how many versions changed.
+fn merge_versions<T: Keyed>(
+    into: &mut Versions<T>,
+    from: &Versions<T>,
+    floor: Option<&Stamp>,
+) -> usize {
+    let mut changed = 0;
+    for (key, incoming) in from {
+        match into.get_mut(key) {
+            Some(current) => {
+                if incoming.beats(current) {
+                    *current = incoming.clone();
+                    changed += 1;
+                }
+            }
+            None => {
+                if floor.is_some_and(|f| incoming.stamp <= *f) {
+                    continue;
+                }
+                into.insert(key.clone(), incoming.clone());
+                changed += 1;
+            }
+        }
+    }
+    changed
+}
+
+/// Stamps, in `after`'s order, every record that is new or changed since `before`, then a
+/// tombstone for every record `before` had and `after` has not. Returns how many.
+fn diff_versions<'a, T: Keyed + 'a>(
+    into: &mut Versions<T>,
+    before: impl Iterator<Item = &'a T>,
+    after: impl Iterator<Item = &'a T>,
+    clock: &mut Clock,
+    now_ms: u64,
+) -> usize {
+    let mut gone: HashMap<T::Key, &T> = before.map(|r| (r.key(), r)).collect();
+    let mut order: Vec<T::Key> = gone.keys().cloned().collect();
+    let mut changed = 0;
+    for record in after {
+        let key = record.key();
+        if gone.remove(&key).is_some_and(|old| old == record) {
+            continue;
+        }
+        let stamp = clock.tick(now_ms);
+        into.insert(
+            key,
+            Versioned {
+                stamp,
+                value: Some(record.clone()),
+            },
+        );
+        changed += 1;
+    }
+    order.retain(|k| gone.contains_key(k));
+    order.sort();
+    for key in order {
+        let stamp = clock.tick(now_ms);
+        into.insert(key, Versioned { stamp, value: None });
+        changed += 1;
+    }
+    changed
+}
+
+/// The versions `device` made after `after` (all of its versions when `after` is `None`).
+fn made_by<T: Keyed>(
+    versions: &Versions<T>,
+    device: &DeviceId,
+    after: Option<&Stamp>,
+) -> Versions<T> {
+    versions
+        .iter()
+        .filter(|(_, v)| &v.stamp.device == device && after.is_none_or(|a| v.stamp > *a))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
+}
+
+impl Replica {
+    /// A replica of `journal` as it stands, every record stamped as a change made now on
+    /// `clock`'s device (in the journal's order, so the order survives [`Replica::to_journal`]).
+    pub fn seed(journal: &Journal, clock: &mut Clock, now_ms: u64) -> Replica {
+        let mut replica = Replica::default();
+        replica.record_change(&Journal::default(), journal, clock, now_ms);
+        replica
+    }
+
+    /// Stamps the difference between `before` and `after` (a journal and the same journal after
+    /// one or more actions) as changes made now on `clock`'s device: each new or changed record a
+    /// new version, each removed one a tombstone. Records neither journal holds (versions this
+    /// replica keeps but the journal set aside) are left as they are. Returns how many versions
+    /// were made.
+    pub fn record_change(
+        &mut self,
+        before: &Journal,
+        after: &Journal,
+        clock: &mut Clock,
+        now_ms: u64,
+    ) -> usize {
+        let (c, n) = (clock, now_ms);
+        let mut made = diff_versions(
+            &mut self.organisations,
+            before.organisations.iter(),
+            after.organisations.iter(),
+            c,
+            n,
+        );
+        made += diff_versions(
+            &mut self.cases,
+            before.cases.iter(),
+            after.cases.iter(),
+            c,
+            n,
+        );
+        made += diff_versions(
+            &mut self.instruments,
+            before.instruments.iter(),
+            after.instruments.iter(),
+            c,
+            n,
+        );
+        made += diff_versions(
+            &mut self.entries,
+            before.entries.iter(),
+            after.entries.iter(),
+            c,
+            n,
+        );
+        made += diff_versions(
+            &mut self.breaks,
+            before.breaks.iter(),
+            after.breaks.iter(),
+            c,
+            n,
+        );
+        made += diff_versions(
+            &mut self.checks,
+            before.checks.iter(),
+            after.checks.iter(),
+            c,
+            n,
+        );
+        if before.targets != after.targets {
+            self.targets = Some(Versioned {
+                stamp: c.tick(n),
+                value: Some(after.targets.clone()),
+            });
+            made += 1;
+        }
+        made
+    }
+
+    /// Takes in every version of `other` that is newer than this replica's for the same id.
+    /// Returns how many versions changed. This replica's compaction floor is kept and applied
+    /// (see [`Replica::floor`]); `other`'s is ignored.
+    pub fn merge(&mut self, other: &Replica) -> usize {
+        let floor = self.floor.clone();
+        let f = floor.as_ref();
+        let mut changed = merge_versions(&mut self.entries, &other.entries, f);
+        changed += merge_versions(&mut self.breaks, &other.breaks, f);
+        changed += merge_versions(&mut self.organisations, &other.organisations, f);
+        changed += merge_versions(&mut self.cases, &other.cases, f);
+        changed += merge_versions(&mut self.checks, &other.checks, f);
+        changed += merge_versions(&mut self.instruments, &other.instruments, f);
+        if let Some(incoming) = &other.targets {
+            let newer = self.targets.as_ref().is_none_or(|t| incoming.beats(t));
+            if newer {
+                self.targets = Some(incoming.clone());
+                changed += 1;
+            }
+        }
+        changed
+    }
+
+    /// The versions `device` made after `after`, or all of them when `after` is `None`: the body
+    /// of that device's next delta file, or of its full file.
+    pub fn made_by(&self, device: &DeviceId, after: Option<&Stamp>) -> Replica {
+        Replica {
+            entries: made_by(&self.entries, device, after),
+            breaks: made_by(&self.breaks, device, after),
+            organisations: made_by(&self.organisations, device, after),
+            cases: made_by(&self.cases, device, after),
+            checks: made_by(&self.checks, device, after),
+            instruments: made_by(&self.instruments, device, after),
+            targets: self
+                .targets
+                .as_ref()
+                .filter(|t| &t.stamp.device == device && after.is_none_or(|a| t.stamp > *a))
+                .cloned(),
+            floor: None,
+        }
+    }
+
+    /// Every version's stamp, tombstones included.
+    pub fn stamps(&self) -> impl Iterator<Item = &Stamp> {
+        self.entries
+            .values()
+            .map(|v| &v.stamp)
+            .chain(self.breaks.values().map(|v| &v.stamp))
+            .chain(self.organisations.values().map(|v| &v.stamp))
+            .chain(self.cases.values().map(|v| &v.stamp))
+            .chain(self.checks.values().map(|v| &v.stamp))
+            .chain(self.instruments.values().map(|v| &v.stamp))
+            .chain(self.targets.iter().map(|v| &v.stamp))
+    }
+
+    /// How many tombstones the replica keeps.
+    pub fn tombstones(&self) -> usize {
+        fn dead<T: Keyed>(v: &Versions<T>) -> usize {
+            v.values().filter(|v| v.value.is_none()).count()
+        }
+        dead(&self.entries)
+            + dead(&self.breaks)
+            + dead(&self.organisations)
+            + dead(&self.cases)
+            + dead(&self.checks)
+            + dead(&self.instruments)
+    }
+
+    /// True when the replica holds no version at all.
+    pub fn is_empty(&self) -> bool {
+        self.stamps().next().is_none()
+    }
+}
+
+/// `a` and `b` merged into a new replica (the merge of two replicas without compaction floors
+/// is commutative, associative and idempotent).
+pub fn merge(a: &Replica, b: &Replica) -> Replica {
+    let mut merged = a.clone();
+    merged.merge(b);
+    merged
+}

@@ -1,7 +1,6 @@
 //! The report's sections, each a heading and its numbers, from a core [`Report`].
 
 use crate::views::common::ChartFigure;
-use crate::views::risk::signals_for;
 use chrono::Datelike;
 use chrono::Days;
 use tend_core::charts::report_weeks::{describe_weeks, render_weeks_svg};
@@ -178,7 +177,9 @@ pub fn organisations(r: &Report) -> Html {
 /// The risk index for the weeks the period touches, with each week's three largest factors, and
 /// the self-check results taken in the period.
 pub fn risk_section(journal: &Journal, period: Period) -> Html {
-    let history = risk_history(journal, period.to, &|monday| signals_for(journal, monday));
+    let history = risk_history(journal, period.to, &|monday| {
+        tend_core::risk::signals_for_week(journal, monday)
+    });
     let weeks: Vec<RiskWeek> = history
         .into_iter()
         .filter(|w| w.monday <= period.to && w.monday + Days::new(6) >= period.from)

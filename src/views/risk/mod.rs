@@ -9,13 +9,12 @@ mod whatif;
 use crate::platform;
 use crate::views::common::{use_store, ChartFigure};
 use breakdown::Breakdown;
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use insights::InsightsList;
 use std::rc::Rc;
 use tend_core::charts::risk::{describe_risk, proqol_scaled, render_risk_svg};
 use tend_core::risk::history::default_targets;
-use tend_core::risk::{latest_scored, risk_history, CheckSignals, RiskWeek};
-use tend_core::Journal;
+use tend_core::risk::{latest_scored, risk_history, signals_for_week, RiskWeek};
 use whatif::WhatIfPanel;
 use yew::prelude::*;
 
@@ -23,13 +22,6 @@ const WIDTH: u32 = 720;
 const HEIGHT: u32 = 360;
 /// Weeks shown in the chart and its table.
 const CHART_WEEKS: usize = 26;
-
-/// The self-check results that count for the ISO week starting `week` (the latest pulse of that
-/// week or the one before, the latest ProQOL within 35 days). With none stored, the index rests
-/// on the logged work alone.
-pub fn signals_for(journal: &Journal, week: NaiveDate) -> CheckSignals {
-    tend_core::risk::signals_for_week(journal, week)
-}
 
 /// The Risk trend section.
 #[function_component(RiskView)]
@@ -41,7 +33,9 @@ pub fn risk_view() -> Html {
         let store = store.clone();
         use_memo((revision, today), move |_| {
             let journal = store.map(|s| s.doc().payload.clone()).unwrap_or_default();
-            risk_history(&journal, today, &|monday| signals_for(&journal, monday))
+            risk_history(&journal, today, &|monday| {
+                signals_for_week(&journal, monday)
+            })
         })
     };
     let history: Rc<Vec<RiskWeek>> = history;

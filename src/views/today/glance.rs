@@ -6,7 +6,6 @@
 use crate::platform;
 use crate::platform::locale::{date, first_weekday, number, DateStyle};
 use crate::views::common::use_store;
-use crate::views::risk::signals_for;
 use std::rc::Rc;
 use tend_core::risk::{latest_scored, risk_history};
 use tend_core::selectors::glance::glance;
@@ -16,7 +15,9 @@ use yew::prelude::*;
 /// The latest scored week's band and the factor that gave it the most points, if any week has a
 /// score.
 fn latest_band(journal: &tend_core::Journal, today: chrono::NaiveDate) -> Option<String> {
-    let history = risk_history(journal, today, &|monday| signals_for(journal, monday));
+    let history = risk_history(journal, today, &|monday| {
+        tend_core::risk::signals_for_week(journal, monday)
+    });
     let score = latest_scored(&history)?.score.clone()?;
     let top = score.parts.iter().find(|p| p.points > 0);
     Some(match top {

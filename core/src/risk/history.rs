@@ -62,8 +62,52 @@ pub fn risk_history(
     let Some(first) = first_record(journal).filter(|d| *d <= today) else {
         return Vec::new();
     };
+    scored_weeks(journal, first, today, MAX_WEEKS, signals)
+        .into_iter()
+        .map(|(week, _)| week)
+        .collect()
+}
+
+/// The latest week with a score, the same as [`latest_scored`](super::latest_scored) of the
+/// whole [`risk_history`], read from as few recent weeks as give that answer.
+///
+/// This is what Today shows after every entry logged, so it must not grow with the history. A
+/// week's score depends on weeks before it only through three running figures: the mean of the
+/// last four complete weeks with data, the mean support of the last four complete weeks with
+/// work, and the days since the last day off. Reading from 16 weeks back, then 32 and so on, the
+/// answer is final as soon as those figures were all found inside the weeks read; in the worst
+/// case (long gaps) the whole history is read.
+pub fn latest_risk(
+    journal: &Journal,
+    today: NaiveDate,
+    signals: &dyn Fn(NaiveDate) -> CheckSignals,
+) -> Option<RiskWeek> {
+    let first = first_record(journal).filter(|d| *d <= today)?;
+    let mut weeks = 16;
+    loop {
+        let window = scored_weeks(journal, first, today, weeks, signals);
+        let whole = weeks >= MAX_WEEKS || window.first().is_some_and(|(w, _)| w.monday <= first);
+        let latest = window.into_iter().rev().find(|(w, _)| w.score.is_some());
+        match latest {
+            Some((week, settled)) if settled || whole => return Some(week),
+            None if whole => return None,
+            _ => weeks = (weeks * 2).min(MAX_WEEKS),
+        }
+    }
+}
+
+/// The weeks from `first` (or `max_weeks` before the week holding `today`, whichever is later)
+/// to that week, each with whether its inputs would be the same had every earlier week been read
+/// (see [`latest_risk`]).
+fn scored_weeks(
+    journal: &Journal,
+    first: NaiveDate,
+    today: NaiveDate,
+    max_weeks: usize,
+    signals: &dyn Fn(NaiveDate) -> CheckSignals,
+) -> Vec<(RiskWeek, bool)> {
     let earliest = today
-        .checked_sub_days(Days::new(7 * MAX_WEEKS as u64 - 1))
+        .checked_sub_days(Days::new(7 * max_weeks as u64 - 1))
         .unwrap_or(first);
     let start = week_start(first.max(earliest));
     let hours = weeks_hours(journal, start, today);
@@ -159,11 +203,15 @@ pub fn risk_history(
             support_minutes,
             signals,
         };
-        weeks.push(RiskWeek {
+        let settled = usual.len() >= RECENT_WEEKS
+            && supported.len() >= RECENT_WEEKS
+            && (end == today || since_off.is_some());
+        let week = RiskWeek {
             monday,
             inputs,
             score: enough.then(|| score(&inputs)),
-        });
+        };
+        weeks.push((week, settled));
     }
     weeks
 }

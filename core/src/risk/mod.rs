@@ -19,7 +19,7 @@ pub mod week_signals;
 pub mod whatif;
 
 pub use factors::Factor;
-pub use history::{risk_history, RiskWeek};
+pub use history::{latest_risk, risk_history, RiskWeek};
 pub use inputs::WeekInputs;
 pub use insights::{insights, Insight, Insights};
 pub use score::{score, Band, Part, Score};

@@ -7,7 +7,7 @@ use crate::platform;
 use crate::platform::locale::{date, first_weekday, number, DateStyle};
 use crate::views::common::use_store;
 use std::rc::Rc;
-use tend_core::risk::{latest_scored, risk_history};
+use tend_core::risk::latest_risk;
 use tend_core::selectors::glance::glance;
 use tend_core::selectors::week::week_start_on;
 use yew::prelude::*;
@@ -15,10 +15,10 @@ use yew::prelude::*;
 /// The latest scored week's band and the factor that gave it the most points, if any week has a
 /// score.
 fn latest_band(journal: &tend_core::Journal, today: chrono::NaiveDate) -> Option<String> {
-    let history = risk_history(journal, today, &|monday| {
+    let latest = latest_risk(journal, today, &|monday| {
         tend_core::risk::signals_for_week(journal, monday)
-    });
-    let score = latest_scored(&history)?.score.clone()?;
+    })?;
+    let score = latest.score?;
     let top = score.parts.iter().find(|p| p.points > 0);
     Some(match top {
         Some(part) => format!(

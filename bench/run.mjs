@@ -2,7 +2,8 @@
 // prints a table and writes bench/results.json. Run it through scripts/bench, which builds
 // everything first. Every figure is the median of repeated runs with its range (min-max).
 // With --first-load it measures only the first visit (bench/first-load.mjs) and writes
-// bench/first-load.json instead, leaving the full results as they are.
+// bench/first-load.json instead, leaving the full results as they are. With --entries it
+// measures only the cost of logging one entry, light and heavy, and prints it.
 import { chromium } from '@playwright/test';
 import { spawn, execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -23,6 +24,7 @@ const CHART_ROUNDS = Number(process.env.TEND_BENCH_CHART_ROUNDS ?? 21);
 const ENTRIES = Number(process.env.TEND_BENCH_ENTRIES ?? 21);
 const APP = `http://127.0.0.1:${APP_PORT}/`;
 const ONLY_FIRST_LOAD = process.argv.includes('--first-load');
+const ONLY_ENTRIES = process.argv.includes('--entries');
 const LOAD_RUNS = Number(process.env.TEND_BENCH_LOAD_RUNS ?? 5);
 
 const stats = (values) => {
@@ -245,7 +247,25 @@ const machine = () => {
   return { cpu, cores };
 };
 
+// Only the entry cost, light against heavy: the quick check after a change on that path.
+async function entriesOnly() {
+  const app = await startApp();
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium' });
+  try {
+    const light = await logEntries(browser, storeOf('light'));
+    const heavy = await logEntries(browser, storeOf('heavy'));
+    const ms = (s) => `${s.median.toFixed(1)} ms (${s.min.toFixed(1)}-${s.max.toFixed(1)})`;
+    console.log(`log one entry, light: ${ms(light.time)}`);
+    console.log(`log one entry, heavy: ${ms(heavy.time)}`);
+    console.log(`ratio heavy / light: ${(heavy.time.median / light.time.median).toFixed(2)}`);
+  } finally {
+    await browser.close();
+    app.kill();
+  }
+}
+
 async function main() {
+  if (ONLY_ENTRIES) return entriesOnly();
   const sizes = transferSizes();
   const app = await startApp();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium' });

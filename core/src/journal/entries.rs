@@ -7,15 +7,47 @@
 //! breaks) a deep copy per action cost more than the whole rest of logging an entry; sharing each
 //! record makes it a few hundred microseconds. A list reads like a `Vec` (iteration yields plain
 //! references) and is stored exactly as one.
+//!
+//! A list also keeps, once asked, an index of its records by date ([`Shared::dated`]), so a view
+//! of one day or one week reads only those records instead of every record of the history. The
+//! index is private and every change to the list goes through a method here, which updates it
+//! (adding a record) or drops it to be rebuilt on the next question (anything else), so it can
+//! never describe another list.
 
 use crate::entry::WorkEntry;
 use crate::tracking::BreakEntry;
+use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::cell::OnceCell;
 use std::rc::Rc;
 
+/// A record with a date: an entry's day, or the first day of a break.
+pub trait Dated {
+    /// The day the record is filed under.
+    fn date(&self) -> NaiveDate;
+}
+
+impl Dated for WorkEntry {
+    fn date(&self) -> NaiveDate {
+        self.date
+    }
+}
+
+impl Dated for BreakEntry {
+    fn date(&self) -> NaiveDate {
+        self.date
+    }
+}
+
+/// Each record's date and place in the list, sorted (so by date, then in logged order).
+type DateIndex = Rc<Vec<(NaiveDate, u32)>>;
+
 /// Records in the order they were logged, each shared between the journals that hold it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Shared<T>(Vec<Rc<T>>);
+#[derive(Clone)]
+pub struct Shared<T> {
+    items: Vec<Rc<T>>,
+    by_date: OnceCell<DateIndex>,
+}
 
 /// Work entries in the order they were logged.
 pub type Entries = Shared<WorkEntry>;
@@ -23,56 +55,145 @@ pub type Entries = Shared<WorkEntry>;
 /// Breaks and time off in the order they were logged.
 pub type Breaks = Shared<BreakEntry>;
 
+impl<T: PartialEq> PartialEq for Shared<T> {
+    fn eq(&self, other: &Shared<T>) -> bool {
+        self.items == other.items
+    }
+}
+
+impl<T: Eq> Eq for Shared<T> {}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for Shared<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.items.iter()).finish()
+    }
+}
+
+impl<T> Shared<T> {
+    fn of(items: Vec<Rc<T>>) -> Shared<T> {
+        Shared {
+            items,
+            by_date: OnceCell::new(),
+        }
+    }
+
+    /// The list for changing in a way that may move records: the date index is dropped.
+    fn changing(&mut self) -> &mut Vec<Rc<T>> {
+        self.by_date.take();
+        &mut self.items
+    }
+}
+
+impl<T: Dated> Shared<T> {
+    fn index(&self) -> &[(NaiveDate, u32)] {
+        self.by_date.get_or_init(|| {
+            let mut index: Vec<(NaiveDate, u32)> = self
+                .items
+                .iter()
+                .enumerate()
+                .map(|(place, record)| (record.date(), place_number(place)))
+                .collect();
+            index.sort_unstable();
+            Rc::new(index)
+        })
+    }
+
+    /// The records dated from `first` to `last` inclusive, by date and in logged order within a
+    /// day. Reads only those records (after the index is built once for this list).
+    pub fn dated(&self, first: NaiveDate, last: NaiveDate) -> impl Iterator<Item = &T> {
+        self.dated_places(first, last).map(|(_, record)| record)
+    }
+
+    /// [`Shared::dated`], each record with its place in the list.
+    pub fn dated_places(
+        &self,
+        first: NaiveDate,
+        last: NaiveDate,
+    ) -> impl Iterator<Item = (usize, &T)> {
+        let index = self.index();
+        let from = index.partition_point(|(d, _)| *d < first);
+        let to = index.partition_point(|(d, _)| *d <= last).max(from);
+        index
+            .get(from..to)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|(_, place)| {
+                let place = *place as usize;
+                self.items.get(place).map(|record| (place, &**record))
+            })
+    }
+
+    /// Adds an entry at the end (and to the date index, if there is one).
+    pub fn push(&mut self, entry: T) {
+        if let Some(index) = self.by_date.get_mut() {
+            let key = (entry.date(), place_number(self.items.len()));
+            let at = index.partition_point(|k| *k < key);
+            Rc::make_mut(index).insert(at, key);
+        }
+        self.items.push(Rc::new(entry));
+    }
+
+    /// The earliest date of any record.
+    pub fn earliest(&self) -> Option<NaiveDate> {
+        self.index().first().map(|(d, _)| *d)
+    }
+}
+
+/// A place in the list as the index keeps it (a list in browser storage is far below 2^32).
+fn place_number(place: usize) -> u32 {
+    u32::try_from(place).unwrap_or(u32::MAX)
+}
+
 impl<T> Default for Shared<T> {
     fn default() -> Shared<T> {
-        Shared(Vec::new())
+        Shared::of(Vec::new())
     }
 }
 
 impl<T: Clone> Shared<T> {
     /// An empty list.
     pub fn new() -> Shared<T> {
-        Shared(Vec::new())
+        Shared::of(Vec::new())
     }
 
     /// The entries, in order.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = &T> + ExactSizeIterator + Clone {
-        self.0.iter().map(|e| &**e)
+        self.items.iter().map(|e| &**e)
     }
 
     /// Each entry for changing; an entry shared with another journal is copied first.
     pub fn iter_mut(&mut self) -> impl Iterator<Item = &mut T> {
-        self.0.iter_mut().map(Rc::make_mut)
+        self.changing().iter_mut().map(Rc::make_mut)
     }
 
     /// How many entries there are.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.items.len()
     }
 
     /// True when there are none.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.items.is_empty()
     }
 
     /// The first entry logged.
     pub fn first(&self) -> Option<&T> {
-        self.0.first().map(|e| &**e)
+        self.items.first().map(|e| &**e)
     }
 
     /// The entry at `index`, if there is one.
     pub fn get(&self, index: usize) -> Option<&T> {
-        self.0.get(index).map(|e| &**e)
+        self.items.get(index).map(|e| &**e)
     }
 
     /// The last entry, for changing (copied first if shared).
     pub fn last_mut(&mut self) -> Option<&mut T> {
-        self.0.last_mut().map(Rc::make_mut)
+        self.changing().last_mut().map(Rc::make_mut)
     }
 
     /// The shared entries themselves, for code that keeps them shared (merging, say).
     pub fn shared(&self) -> &[Rc<T>] {
-        &self.0
+        &self.items
     }
 
     /// The entries as an owned list, copying only those still shared.
@@ -82,23 +203,18 @@ impl<T: Clone> Shared<T> {
 
     /// Takes out the record at `index` (which must be in range, as for a `Vec`).
     pub fn remove(&mut self, index: usize) -> T {
-        let taken = self.0.remove(index);
+        let taken = self.changing().remove(index);
         Rc::try_unwrap(taken).unwrap_or_else(|shared| (*shared).clone())
-    }
-
-    /// Adds an entry at the end.
-    pub fn push(&mut self, entry: T) {
-        self.0.push(Rc::new(entry));
     }
 
     /// Keeps the entries `keep` accepts.
     pub fn retain(&mut self, mut keep: impl FnMut(&T) -> bool) {
-        self.0.retain(|e| keep(e));
+        self.changing().retain(|e| keep(e));
     }
 
     /// Sorts the entries, keeping equal ones in order.
     pub fn sort_by(&mut self, mut order: impl FnMut(&T, &T) -> std::cmp::Ordering) {
-        self.0.sort_by(|a, b| order(a, b));
+        self.changing().sort_by(|a, b| order(a, b));
     }
 
     /// The entries as an owned list.
@@ -109,19 +225,19 @@ impl<T: Clone> Shared<T> {
 
 impl<T: Clone> Extend<T> for Shared<T> {
     fn extend<I: IntoIterator<Item = T>>(&mut self, entries: I) {
-        self.0.extend(entries.into_iter().map(Rc::new));
+        self.changing().extend(entries.into_iter().map(Rc::new));
     }
 }
 
 impl<T: Clone> FromIterator<T> for Shared<T> {
     fn from_iter<I: IntoIterator<Item = T>>(entries: I) -> Shared<T> {
-        Shared(entries.into_iter().map(Rc::new).collect())
+        Shared::of(entries.into_iter().map(Rc::new).collect())
     }
 }
 
 impl<T> From<Vec<Rc<T>>> for Shared<T> {
     fn from(entries: Vec<Rc<T>>) -> Shared<T> {
-        Shared(entries)
+        Shared::of(entries)
     }
 }
 
@@ -134,7 +250,7 @@ impl<T: Clone> From<Vec<T>> for Shared<T> {
 impl<T> std::ops::Index<usize> for Shared<T> {
     type Output = T;
     fn index(&self, index: usize) -> &T {
-        &self.0[index]
+        &self.items[index]
     }
 }
 
@@ -148,7 +264,7 @@ impl<'a, T> IntoIterator for &'a Shared<T> {
     type Item = &'a T;
     type IntoIter = std::iter::Map<std::slice::Iter<'a, Rc<T>>, fn(&'a Rc<T>) -> &'a T>;
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter().map(|e| &**e)
+        self.items.iter().map(|e| &**e)
     }
 }
 
@@ -156,7 +272,7 @@ impl<T: Clone> IntoIterator for Shared<T> {
     type Item = T;
     type IntoIter = std::iter::Map<std::vec::IntoIter<Rc<T>>, fn(Rc<T>) -> T>;
     fn into_iter(self) -> Self::IntoIter {
-        self.0
+        self.items
             .into_iter()
             .map(|e| Rc::try_unwrap(e).unwrap_or_else(|shared| (*shared).clone()))
     }
@@ -164,7 +280,7 @@ impl<T: Clone> IntoIterator for Shared<T> {
 
 impl<T: Serialize> Serialize for Shared<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(|r| &**r))
+        serializer.collect_seq(self.items.iter().map(|r| &**r))
     }
 }
 
@@ -192,7 +308,7 @@ mod tests {
     fn a_copy_shares_entries_and_a_change_leaves_the_original_alone() {
         let mut first: Entries = vec![entry("a"), entry("b")].into();
         let mut second = first.clone();
-        assert!(Rc::ptr_eq(&first.0[0], &second.0[0]));
+        assert!(Rc::ptr_eq(&first.items[0], &second.items[0]));
         second.push(entry("c"));
         second.iter_mut().for_each(|e| e.minutes = 99);
         assert_eq!(first, vec![entry("a"), entry("b")]);

@@ -115,7 +115,7 @@ impl Journal {
     /// [`WorkEntry::day_split`]); other entries count wholly on their date.
     pub fn minutes_on(&self, date: NaiveDate) -> u32 {
         self.entries
-            .iter()
+            .dated(date.pred_opt().unwrap_or(date), date)
             .filter(|e| e.may_count_within(date, date))
             .flat_map(|e| e.day_split().parts())
             .filter(|(d, _)| *d == date)
@@ -124,7 +124,7 @@ impl Journal {
 
     /// The entries of one day, in the order they were logged.
     pub fn entries_on(&self, date: NaiveDate) -> impl Iterator<Item = &WorkEntry> {
-        self.entries.iter().filter(move |e| e.date == date)
+        self.entries.dated(date, date)
     }
 
     /// Checks records that arrived from outside the reducer (storage, a file): every record must

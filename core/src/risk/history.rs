@@ -43,13 +43,13 @@ pub struct RiskWeek {
 
 /// The first day anything was logged: an entry, a break or a case opening.
 pub fn first_record(journal: &Journal) -> Option<NaiveDate> {
-    let entries = journal.entries.iter().map(|e| e.date);
-    let breaks = journal.breaks.iter().map(|b| b.date);
+    let entries = journal.entries.earliest();
+    let breaks = journal.breaks.earliest();
     let cases = journal
         .cases
         .iter()
         .filter_map(|c| c.periods.first().map(|p| p.opened));
-    entries.chain(breaks).chain(cases).min()
+    entries.into_iter().chain(breaks).chain(cases).min()
 }
 
 /// Every ISO week from the first record to the week holding `today`, oldest first (at most
@@ -250,9 +250,8 @@ fn support_minutes(journal: &Journal, monday: NaiveDate, supervision: u32) -> u3
     let sunday = monday.checked_add_days(Days::new(6)).unwrap_or(monday);
     journal
         .breaks
-        .iter()
+        .dated(monday, sunday)
         .filter(|b| b.kind.is_support())
-        .filter(|b| b.date >= monday && b.date <= sunday)
         .fold(supervision, |sum, b| sum.saturating_add(b.minutes))
 }
 
@@ -261,14 +260,20 @@ fn support_minutes(journal: &Journal, monday: NaiveDate, supervision: u32) -> u3
 /// or `None` for a week without client work.
 fn trauma_percents(journal: &Journal, start: NaiveDate, weeks: usize) -> Vec<Option<u32>> {
     let mut sums = vec![(0u64, 0u64); weeks];
-    for entry in journal.entries.iter().filter(|e| e.kind.is_direct()) {
-        let trauma = entry.trauma
-            || entry.case.as_ref().is_some_and(|id| {
-                journal
-                    .cases
-                    .iter()
-                    .any(|c| &c.id == id && c.trauma_focused)
-            });
+    let focused: HashSet<_> = journal
+        .cases
+        .iter()
+        .filter(|c| c.trauma_focused)
+        .map(|c| &c.id)
+        .collect();
+    // An entry that starts the evening before `start` can count minutes in the first week.
+    let reach = start.pred_opt().unwrap_or(start);
+    let direct = journal
+        .entries
+        .dated(reach, NaiveDate::MAX)
+        .filter(|e| e.kind.is_direct());
+    for entry in direct {
+        let trauma = entry.trauma || entry.case.as_ref().is_some_and(|id| focused.contains(id));
         for (date, minutes) in entry.day_split().parts() {
             let week = usize::try_from((date - start).num_days().div_euclid(7)).ok();
             if let Some((all, flagged)) = week.and_then(|w| sums.get_mut(w)) {

@@ -50,8 +50,8 @@ pub fn glance(
         target_minutes: week.target_minutes,
         breaks_today: journal
             .breaks
-            .iter()
-            .filter(|b| b.kind.is_pause() && b.date == today)
+            .dated(today, today)
+            .filter(|b| b.kind.is_pause())
             .count() as u32,
         breaks_target: journal.targets.breaks_per_day,
         days_since_day_off: days_since_full_day_off(journal, today),

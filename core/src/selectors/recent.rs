@@ -64,10 +64,7 @@ pub fn recent_combos(journal: &Journal, today: NaiveDate) -> Vec<Combo> {
         .checked_sub_days(Days::new(RECENT_DAYS - 1))
         .unwrap_or(NaiveDate::MIN);
     let mut seen: Vec<Seen> = Vec::new();
-    for (place, entry) in journal.entries.iter().enumerate() {
-        if entry.date < first || entry.date > today {
-            continue;
-        }
+    for (place, entry) in journal.entries.dated_places(first, today) {
         let combo = Combo::of(entry);
         match seen.iter_mut().find(|s| s.combo == combo) {
             Some(s) => {

@@ -57,8 +57,8 @@ pub fn breaks_per_working_day(
         .map(|d| {
             let pauses = journal
                 .breaks
-                .iter()
-                .filter(|b| b.kind.is_pause() && b.date == d.date);
+                .dated(d.date, d.date)
+                .filter(|b| b.kind.is_pause());
             let (count, minutes) = pauses.fold((0u32, 0u32), |(n, m), b| {
                 (n + 1, m.saturating_add(b.minutes))
             });
@@ -125,21 +125,48 @@ pub fn days_since_full_day_off(journal: &Journal, today: NaiveDate) -> Option<u3
     }
     let earliest = journal
         .entries
-        .iter()
-        .map(|e| e.date)
-        .chain(journal.breaks.iter().map(|b| b.date))
+        .earliest()
+        .into_iter()
+        .chain(journal.breaks.earliest())
         .min()?;
+    // Today's glance asks this after every entry logged, so it must not read every day of a long
+    // history: it looks back 64 days first, then four times further each time nothing was found.
+    let mut span = 64;
+    loop {
+        let from = today
+            .checked_sub_days(Days::new(span))
+            .unwrap_or(NaiveDate::MIN)
+            .max(earliest);
+        if let Some(back) = day_off_since(journal, today, from) {
+            return Some(back);
+        }
+        if from <= earliest || span >= MAX_DAYS {
+            return None;
+        }
+        span = (span * 4).min(MAX_DAYS);
+    }
+}
+
+/// Days back from `today` to the latest full day off on or after `from`, if there is one.
+fn day_off_since(journal: &Journal, today: NaiveDate, from: NaiveDate) -> Option<u32> {
+    // An entry that starts the evening before `from` can count minutes on `from`.
+    let reach = from.pred_opt().unwrap_or(from);
     let worked: HashSet<NaiveDate> = journal
         .entries
-        .iter()
+        .dated(reach, today)
         .flat_map(|e| e.day_split().parts())
         .filter(|(_, m)| *m > 0)
         .map(|(d, _)| d)
         .collect();
+    let rest: Vec<_> = journal
+        .breaks
+        .iter()
+        .filter(|b| b.kind.is_rest_day() && b.last_day() >= from && b.date <= today)
+        .collect();
     (1..=MAX_DAYS)
         .map_while(|back| today.checked_sub_days(Days::new(back)).map(|d| (back, d)))
-        .take_while(|(_, d)| *d >= earliest)
-        .find(|(_, d)| !worked.contains(d) || rest_record_covers(journal, *d))
+        .take_while(|(_, d)| *d >= from)
+        .find(|(_, d)| !worked.contains(d) || rest.iter().any(|b| b.covers(*d)))
         .and_then(|(back, _)| u32::try_from(back).ok())
 }
 

@@ -60,9 +60,11 @@ pub fn daily_totals(journal: &Journal, first: NaiveDate, last: NaiveDate) -> Vec
             minutes: [0; WorkKind::ALL.len()],
         })
         .collect();
+    // An entry from the evening before `first` can count minutes on it.
+    let reach = first.pred_opt().unwrap_or(first);
     for entry in journal
         .entries
-        .iter()
+        .dated(reach, last)
         .filter(|e| e.may_count_within(first, last))
     {
         for (date, minutes) in entry.day_split().parts() {

@@ -6,6 +6,7 @@ use crate::platform::locale::number;
 use crate::store::Msg;
 use crate::views::common::use_store;
 use crate::views::self_care::TargetsForm;
+use std::rc::Rc;
 use tend_core::demo::demo_journal;
 use tend_core::Action;
 use yew::prelude::*;
@@ -17,11 +18,23 @@ const DEMO_SEED: u64 = 2026;
 /// The welcome card (when nothing is logged yet) or the demo-data banner (while the sample is in).
 #[function_component(Welcome)]
 pub fn welcome() -> Html {
-    let Some(store) = use_store() else {
+    let store = use_store();
+    // Reading every record's id is not free with years of history: once per document, not per
+    // draw (a new document is a new allocation, and its revision tells a reused one apart).
+    let revision = store
+        .as_ref()
+        .map_or((0, 0), |s| (s.doc().revision, Rc::as_ptr(s.doc()) as usize));
+    let demo = {
+        let store = store.clone();
+        use_memo(revision, move |_| {
+            store.is_some_and(|s| s.doc().payload.has_demo())
+        })
+    };
+    let Some(store) = store else {
         return html! {};
     };
     let journal = &store.doc().payload;
-    if journal.has_demo() {
+    if *demo {
         let remove = {
             let store = store.clone();
             Callback::from(move |_: MouseEvent| {

@@ -10,6 +10,7 @@ import { test, expect } from './support/guard.js';
 import { App } from './pages/app.js';
 import { caches, controlled, serve } from './support/pwa.js';
 import { buildPwa, readBuild } from '../scripts/pwa/build.mjs';
+import { precompress } from '../scripts/precompress.mjs';
 
 // One port above the shared server's (see playwright.config.js), so the two never meet.
 const port = Number(process.env.TEND_E2E_PORT ?? 4173) + 1;
@@ -21,6 +22,7 @@ test('an update waits for consent, then switches whole builds and drops the old 
   cpSync('dist', dirA, { recursive: true });
   cpSync('dist', dirB, { recursive: true });
   buildPwa(dirB, { stamp: 'the next release' });
+  precompress(dirB);
   const [a, b] = [readBuild(dirA), readBuild(dirB)];
   expect(b.build).not.toBe(a.build);
 

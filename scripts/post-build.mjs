@@ -2,7 +2,7 @@
 // package `binaryen`), has the page fetch the wasm after its first paint, checked by its new
 // subresource-integrity hash (scripts/loader.mjs), prints the transfer sizes of the built app,
 // and then makes the build an installable offline app (scripts/pwa/build.mjs: icons, manifest,
-// service worker, CSP). That last step runs here, after wasm-opt, because its file hashes must be
+// service worker, CSP) with every file precompressed beside itself. That step runs here, after wasm-opt, because its file hashes must be
 // of the final bytes; Trunk runs hooks of one stage side by side, so it could not be a hook of its
 // own. Debug builds pass.
 import { createHash } from 'node:crypto';
@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { buildPwa } from './pwa/build.mjs';
+import { precompress } from './precompress.mjs';
 import { fetchAfterPaint } from './loader.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -70,3 +71,7 @@ const pwa = buildPwa(staging, {
 });
 console.log(`post-build: build ${pwa.build}; icons ${pwa.icons.join(', ')}`);
 console.log(`post-build: the service worker precaches ${pwa.files.length} files, ${kb(pwa.bytes)}`);
+
+// Compressed copies beside each file, written after the service worker's list, which names only
+// the files themselves.
+console.log(`post-build: ${precompress(staging)} files precompressed beside themselves (.br, .gz)`);

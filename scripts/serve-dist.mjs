@@ -46,7 +46,9 @@ const headers = (path, csp) => ({
 });
 
 // Text and wasm go out compressed, as any static host would send them (docs/deploy.md): brotli
-// when the browser takes it, else gzip. Each file is compressed once per version and kept.
+// when the browser takes it, else gzip. The release build writes each file's compressed copies
+// beside it (name.br, name.gz), which are sent as they are; a file without them (or with copies
+// older than itself) is compressed here once per version and kept.
 const compressible = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.webmanifest', '.svg']);
 const compressedCache = new Map();
 
@@ -61,12 +63,16 @@ async function compressed(path, encoding) {
   const { mtimeMs } = await stat(path);
   const key = `${encoding}:${path}:${mtimeMs}`;
   if (!compressedCache.has(key)) {
-    compressedCache.set(key, readFile(path).then((raw) => {
+    const ready = { br: `${path}.br`, gzip: `${path}.gz` }[encoding];
+    // A copy older than its file is stale (the file was rebuilt without it) and is not sent.
+    const fresh = ready ? await stat(ready).then((s) => s.mtimeMs >= mtimeMs, () => false) : false;
+    const precompressed = fresh ? readFile(ready).catch(() => null) : Promise.resolve(null);
+    compressedCache.set(key, precompressed.then((copy) => copy ?? readFile(path).then((raw) => {
       if (encoding === 'br') {
         return brotli(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
       }
       return encoding === 'gzip' ? gzip(raw, { level: 9 }) : raw;
-    }));
+    })));
   }
   return compressedCache.get(key);
 }

@@ -60,7 +60,9 @@ function manifest(icons) {
 /** Adds the installable-app files and tags to the built folder `dir`. Returns what it did. */
 export function buildPwa(dir, { stamp = '', publicUrl = '/' } = {}) {
   const base = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
-  for (const name of readdirSync(dir)) if (OURS.test(name)) rmSync(join(dir, name));
+  // Its own files from a previous run go, and so do precompressed copies (scripts/precompress.mjs):
+  // this step changes the page, so they would be stale; they are written again after it.
+  for (const name of readdirSync(dir)) if (OURS.test(name) || /\.(br|gz)$/.test(name)) rmSync(join(dir, name));
   const indexPath = join(dir, 'index.html');
   const page = readFileSync(indexPath, 'utf8').replace(new RegExp(`${BEGIN}[\\s\\S]*?${END}`), '');
   writeFileSync(indexPath, page);

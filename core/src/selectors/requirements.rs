@@ -1,0 +1,76 @@
+//! Selector: the journal read as the inputs requirement sets are evaluated against, and each
+//! stored set evaluated.
+//!
+//! The requirement rules never read the journal (the journal stores them, so they may not), so
+//! this is the one thin step between the two: each entry's minutes on the days they fall on, the
+//! CE activities as logged, and [`progress`] of a stored set on a day.
+
+use crate::journal::Journal;
+use crate::requirements::{evaluate, LoggedWork, RequirementSet, SetProgress};
+use chrono::NaiveDate;
+
+/// The journal's work as plain inputs: each entry's minutes on the days they fall on (an entry past
+/// midnight is split, as every selector counts it), with no supervision format (Tend's entries do
+/// not record one).
+pub fn work_from_journal(journal: &Journal) -> Vec<LoggedWork> {
+    journal
+        .entries
+        .iter()
+        .flat_map(|entry| {
+            let kind = entry.kind;
+            entry
+                .day_split()
+                .parts()
+                .filter(|(_, minutes)| *minutes > 0)
+                .map(move |(date, minutes)| LoggedWork::new(date, minutes, kind))
+        })
+        .collect()
+}
+
+/// Every rule of `set` evaluated against the journal's work and CE activities on `today`.
+pub fn progress(journal: &Journal, set: &RequirementSet, today: NaiveDate) -> SetProgress {
+    evaluate(
+        set,
+        &work_from_journal(journal),
+        &journal.ce_activities,
+        today,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entry::{EntryId, WorkEntry, WorkKind};
+    use crate::journal::Action;
+    use crate::requirements::SupervisionFormat;
+    use chrono::NaiveTime;
+
+    #[test]
+    fn the_journal_s_entries_become_minutes_on_the_days_they_fall_on() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let late = WorkEntry {
+            start: NaiveTime::from_hms_opt(23, 0, 0),
+            ..WorkEntry::new(EntryId("a".into()), day, 90, WorkKind::OnCall)
+        };
+        let supervision = WorkEntry::new(EntryId("b".into()), day, 60, WorkKind::Supervision);
+        let journal = Journal::default()
+            .apply(&Action::AddEntry(late))
+            .and_then(|j| j.apply(&Action::AddEntry(supervision)))
+            .unwrap();
+        let next = day.succ_opt().unwrap();
+        assert_eq!(
+            work_from_journal(&journal),
+            [
+                LoggedWork::new(day, 60, WorkKind::OnCall),
+                LoggedWork::new(next, 30, WorkKind::OnCall),
+                LoggedWork::new(day, 60, WorkKind::Supervision),
+            ]
+        );
+        let unmarked = SupervisionFormat::Group;
+        assert_eq!(
+            work_from_journal(&journal)[2].supervision(unmarked),
+            Some(unmarked)
+        );
+        assert_eq!(work_from_journal(&journal)[0].supervision(unmarked), None);
+    }
+}

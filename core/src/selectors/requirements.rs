@@ -6,7 +6,10 @@
 //! CE activities as logged, and [`progress`] of a stored set on a day.
 
 use crate::journal::Journal;
-use crate::requirements::{evaluate, LoggedWork, RequirementSet, SetProgress};
+use crate::requirements::{
+    evaluate, evaluate_supervision, LoggedWork, PeriodStatus, PeriodSupervision, RequirementSet,
+    SetProgress,
+};
 use chrono::NaiveDate;
 
 /// The journal's work as plain inputs: each entry's minutes on the days they fall on (an entry past
@@ -35,6 +38,73 @@ pub fn progress(journal: &Journal, set: &RequirementSet, today: NaiveDate) -> Se
         &journal.ce_activities,
         today,
     )
+}
+
+/// One supervision minimum of a stored set, measured over the periods that overlap a range.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SupervisionStanding {
+    /// The set's name.
+    pub set: String,
+    /// The minimum's name.
+    pub rule: String,
+    /// The minimum's periods that overlap the range, oldest first (the current one included
+    /// when it overlaps).
+    pub periods: Vec<PeriodSupervision>,
+}
+
+impl SupervisionStanding {
+    /// The period holding `day`, if it is among those measured.
+    pub fn holding(&self, day: NaiveDate) -> Option<&PeriodSupervision> {
+        self.periods
+            .iter()
+            .find(|p| p.first <= day && day <= p.last)
+    }
+
+    /// How many finished periods fell short.
+    pub fn short(&self) -> usize {
+        self.periods
+            .iter()
+            .filter(|p| matches!(p.status, PeriodStatus::Short { .. }))
+            .count()
+    }
+}
+
+/// Every supervision minimum of every stored set, with its periods overlapping `first` to `last`,
+/// judged on `today`: what Today's glance and the report show of supervision adequacy. Empty when
+/// no stored set has a supervision minimum.
+pub fn supervision_standing(
+    journal: &Journal,
+    first: NaiveDate,
+    last: NaiveDate,
+    today: NaiveDate,
+) -> Vec<SupervisionStanding> {
+    if journal
+        .requirement_sets
+        .iter()
+        .all(|s| s.supervision.is_empty())
+    {
+        return Vec::new();
+    }
+    let work = work_from_journal(journal);
+    journal
+        .requirement_sets
+        .iter()
+        .flat_map(|set| {
+            let work = &work;
+            set.supervision.iter().map(move |rule| {
+                let progress = evaluate_supervision(rule, set.unmarked_supervision, work, today);
+                SupervisionStanding {
+                    set: set.name.clone(),
+                    rule: rule.name.clone(),
+                    periods: progress
+                        .periods
+                        .into_iter()
+                        .filter(|p| p.last >= first && p.first <= last)
+                        .collect(),
+                }
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

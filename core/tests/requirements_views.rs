@@ -192,3 +192,67 @@ fn names_from_a_file_cannot_become_formulas_in_the_log() {
     )
     .is_none());
 }
+
+/// The set and the month of work the requirements journey uses (`e2e/requirements.spec.js`),
+/// worked by hand here so the journey's expected figures are held by a fast test too.
+#[test]
+fn the_journey_s_month_of_work_gives_the_figures_it_expects() {
+    let set = tend_core::requirements::read_set(include_bytes!(
+        "../../e2e/fixtures/requirement-set.json"
+    ))
+    .unwrap();
+    let mut j = Journal::default()
+        .apply(&Action::AddRequirementSet(set.clone()))
+        .unwrap();
+    // Weeks from 5, 12, 19 and 26 October: 2 x 5 h of sessions, 3 h of notes and 2 h of
+    // supervision, except the week of the 19th, which has no supervision.
+    for (w, monday) in ["2026-10-05", "2026-10-12", "2026-10-19", "2026-10-26"]
+        .iter()
+        .enumerate()
+    {
+        let at = |d: u64| {
+            day(monday)
+                .checked_add_days(Days::new(d))
+                .unwrap()
+                .to_string()
+        };
+        j = log(j, &format!("a{w}"), &at(0), 300, WorkKind::DirectSession);
+        j = log(j, &format!("b{w}"), &at(1), 300, WorkKind::DirectSession);
+        j = log(j, &format!("c{w}"), &at(2), 180, WorkKind::Documentation);
+        if w != 2 {
+            j = log(j, &format!("d{w}"), &at(3), 120, WorkKind::Supervision);
+        }
+    }
+    let today = day("2026-11-10");
+    let p = progress(&j, &set, today);
+    let log_progress = p.licensure.as_ref().unwrap();
+    // 30 h of sessions, 3 x 1.5 h of supervision, notes held to their 6 h cap: 40.5 h of 100.
+    assert_eq!(log_progress.counted_minutes, 2430);
+    assert_eq!(log_progress.progress_permille(), 405);
+    let counted: Vec<u64> = log_progress
+        .categories
+        .iter()
+        .map(|c| c.counted_minutes)
+        .collect();
+    assert_eq!(counted, [1800, 270, 360]);
+    assert_eq!(log_progress.weeks_not_counted().count(), 1);
+    // Pace: 20 h of sessions and 3 h of supervision in the four weeks to 8 November (notes are
+    // at their cap); 59.5 h left at 23 h per 28 days take 72.4 days: the 73rd day, 22 January.
+    assert_eq!(
+        log_progress.projection,
+        tend_core::requirements::Projection::On(day("2027-01-22"))
+    );
+    // October's supervision is met; November has none yet, so 4 h are due by its last day.
+    assert_eq!(p.due.len(), 1);
+    assert_eq!(p.due[0].by, day("2026-11-30"));
+    assert_eq!(p.due[0].missing_minutes, 240);
+    let period = period_log(
+        &set,
+        &log_progress.weeks,
+        day("2026-10-01"),
+        day("2026-10-31"),
+    )
+    .unwrap();
+    assert_eq!(period.logged, [2400, 360, 720]);
+    assert_eq!(period.counted, [1800, 270, 540]);
+}

@@ -115,7 +115,8 @@ pub struct Index {
     /// The current chunk of each month that has records.
     #[serde(default)]
     pub chunks: BTreeMap<Month, ChunkRef>,
-    /// The registry: organisations, cases, targets and imported instruments, when there are any.
+    /// The registry: organisations, cases, targets, imported instruments and requirement sets,
+    /// when there are any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registry: Option<ChunkRef>,
     /// Earlier states, oldest first.

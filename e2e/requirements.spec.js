@@ -131,6 +131,7 @@ test('a CE cycle from an example counts a logged activity towards its total and 
   await app.show('Requirements');
   await requirements.addFromExamples('Example: Minnesota');
   const id = 'example-mn-licsw-ce';
+  await expect(requirements.example).toHaveValue(id);
   await expect(requirements.source(id)).toContainText('Example built from the rules of');
   await expect(requirements.source(id)).toContainText('as read in 2026');
   await expect(requirements.source(id)).toContainText('current rules');

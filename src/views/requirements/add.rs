@@ -30,10 +30,19 @@ pub fn add_set() -> Html {
     let store = use_store();
     let problems = use_state(Vec::<String>::new);
     let chosen = use_node_ref();
+    let sets = use_memo((), |_| examples());
+    // The example chosen, kept so that a re-render shows the same one.
+    let picked = use_state(String::new);
     let Some(store) = store else {
         return html! {};
     };
-    let sets = examples();
+    let on_pick = {
+        let picked = picked.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            picked.set(select.value());
+        })
+    };
     let on_example = {
         let (store, chosen, problems) = (store.clone(), chosen.clone(), problems.clone());
         let sets = sets.clone();
@@ -84,9 +93,9 @@ pub fn add_set() -> Html {
             <form class="import-form" onsubmit={on_example}>
                 <div class="field">
                     <label for="set-example">{"Example"}</label>
-                    <select id="set-example" ref={chosen}>
+                    <select id="set-example" ref={chosen} onchange={on_pick}>
                         { for sets.iter().map(|s| html! {
-                            <option value={s.id.clone()}>{example_label(s)}</option>
+                            <option value={s.id.clone()} selected={*picked == s.id}>{example_label(s)}</option>
                         }) }
                     </select>
                 </div>

@@ -21,7 +21,7 @@ test('the first screen shows before the app runs and gives way to it', async ({ 
   await expect(shell).toContainText('not a diagnosis');
   const shellSections = await shell.getByRole('navigation', { name: 'Sections' }).getByRole('link')
     .evaluateAll((links) => links.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
-  expect(shellSections).toHaveLength(8);
+  expect(shellSections).toHaveLength(9);
 
   release();
   await expect(app.today.add).toBeEnabled();
@@ -65,7 +65,7 @@ for (const [problem, answer] of [
     await expect(alert.getByRole('heading', { level: 2 })).toHaveText('Tend could not start');
     await expect(alert).toContainText("This browser could not load Tend's program (");
     await expect(alert).toContainText('Reload the page to try again.');
-    await expect(app.shell.locator('nav a')).toHaveCount(8);
+    await expect(app.shell.locator('nav a')).toHaveCount(9);
     expect(errors).toHaveLength(1);
   });
 }

@@ -5,8 +5,8 @@ use crate::route::View;
 use crate::store::{AppState, Msg, Store};
 use crate::views::{
     use_theme, CaseloadView, ChecksView, DataView, DayList, DueCard, EntryForm, GlanceCard, Later,
-    OrganisationsView, QuickLog, Reminders, ReportView, RiskView, SectionsNav, SelfCareView,
-    SkipLink, StorageBanner, UndoBar, UnlockScreen, WeekView, Welcome,
+    OrganisationsView, QuickLog, Reminders, ReportView, RequirementsView, RiskView, SectionsNav,
+    SelfCareView, SkipLink, StorageBanner, UndoBar, UnlockScreen, WeekView, Welcome,
 };
 use chrono::NaiveDate;
 use tend_core::settings::Persistence as Protection;
@@ -172,6 +172,7 @@ pub fn app() -> Html {
                         View::SelfCare => html! { <SelfCareView /> },
                         View::Checks => html! { <ChecksView /> },
                         View::Risk => html! { <RiskView /> },
+                        View::Requirements => html! { <RequirementsView /> },
                         View::Report => html! { <ReportView /> },
                         View::Data => html! { <DataView /> },
                     } }

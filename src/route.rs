@@ -16,6 +16,8 @@ pub enum View {
     Checks,
     /// The compassion-fatigue risk index by week, what made it up, what-if and insights.
     Risk,
+    /// Supervision minimums, licensure hours and continuing education.
+    Requirements,
     /// A chosen period's numbers laid out to print or save as PDF.
     Report,
     /// Your data: storage, backups, restore, lock.
@@ -24,13 +26,14 @@ pub enum View {
 
 impl View {
     /// Every section, in the order the navigation lists them.
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Today,
         View::Caseload,
         View::Organisations,
         View::SelfCare,
         View::Checks,
         View::Risk,
+        View::Requirements,
         View::Report,
         View::Data,
     ];
@@ -44,6 +47,7 @@ impl View {
             View::SelfCare => "self-care",
             View::Checks => "checks",
             View::Risk => "risk",
+            View::Requirements => "requirements",
             View::Report => "report",
             View::Data => "data",
         }
@@ -58,6 +62,7 @@ impl View {
             View::SelfCare => "Self-care",
             View::Checks => "Self-checks",
             View::Risk => "Risk trend",
+            View::Requirements => "Requirements",
             View::Report => "Report",
             View::Data => "Your data",
         }

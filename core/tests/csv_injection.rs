@@ -104,6 +104,29 @@ fn line_ends(text: &str) -> (usize, usize) {
 }
 
 #[test]
+fn the_licensure_log_keeps_names_from_a_file_behind_a_single_quote() {
+    let tables = tables(&hostile_journal());
+    let text = &tables
+        .iter()
+        .find(|(n, _)| *n == "licensure log")
+        .unwrap()
+        .1;
+    let rows = cells(text);
+    assert!(rows.len() > 3, "{rows:?}");
+    let mut categories: Vec<&String> = rows[1..].iter().map(|r| &r[3]).collect();
+    categories.sort();
+    categories.dedup();
+    let mut wanted = [
+        written(HOSTILE[1]),
+        written(HOSTILE[3]),
+        NON_ASCII.to_string(),
+    ];
+    wanted.sort();
+    assert_eq!(categories, wanted.iter().collect::<Vec<_>>());
+    assert!(rows[1..].iter().all(|r| r[0] == written(HOSTILE[0])));
+}
+
+#[test]
 fn every_table_starts_with_a_byte_order_mark_and_ends_lines_in_crlf() {
     // #17
     let j = hostile_journal();

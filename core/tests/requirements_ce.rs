@@ -20,6 +20,7 @@ fn set(json: &str) -> RequirementSet {
 
 fn activity(date: NaiveDate, hours: u32, category: &str) -> CeActivity {
     CeActivity {
+        id: tend_core::requirements::CeId(format!("{date}-{category}")),
         date,
         minutes: hours * 60,
         category: category.into(),

@@ -104,7 +104,7 @@ fn a_damaged_registry_is_named_and_the_months_still_load() {
     assert_eq!(loaded.unreadable.len(), 1);
     assert!(loaded.unreadable[0]
         .reason
-        .contains("organisations, cases, targets and imported instruments"));
+        .contains("organisations, cases, targets, imported instruments and requirement sets"));
     assert_eq!(loaded.doc.payload.entries.len(), doc.payload.entries.len());
     assert!(loaded.doc.payload.cases.is_empty());
 }

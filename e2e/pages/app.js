@@ -8,6 +8,7 @@ import { Checks } from './checks.js';
 import { Data } from './data.js';
 import { Organisations } from './organisations.js';
 import { Report } from './report.js';
+import { Requirements } from './requirements.js';
 import { Risk } from './risk.js';
 import { SelfCare } from './self-care.js';
 import { Today } from './today.js';
@@ -57,6 +58,7 @@ export class App {
     this.checks = new Checks(page);
     this.risk = new Risk(page);
     this.report = new Report(page);
+    this.requirements = new Requirements(page);
     this.data = new Data(page);
   }
 

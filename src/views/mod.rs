@@ -8,6 +8,7 @@ mod common;
 mod data;
 mod organisations;
 mod report;
+mod requirements;
 pub mod risk;
 mod self_care;
 mod today;
@@ -21,6 +22,7 @@ pub use common::{
 pub use data::DataView;
 pub use organisations::OrganisationsView;
 pub use report::ReportView;
+pub use requirements::RequirementsView;
 pub use risk::RiskView;
 pub use self_care::{Reminders, SelfCareView};
 pub use today::{DayList, EntryForm, GlanceCard, QuickLog, WeekView, Welcome};

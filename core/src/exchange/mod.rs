@@ -1,5 +1,5 @@
-//! Files that leave or enter Tend: backups, restores, CSV tables and the break plan as a
-//! calendar.
+//! Files that leave or enter Tend: backups, restores, CSV tables (the licensure log among them)
+//! and the break plan as a calendar.
 //!
 //! A clinician takes their records to a new laptop, to supervision or to a spreadsheet. Everything
 //! here is pure: the shell hands in the file's text and the time, and gets back text to download
@@ -11,6 +11,7 @@ mod csv_export;
 mod csv_write;
 mod ics_text;
 mod ics_zone;
+mod licensure_log;
 mod plan_ics;
 
 pub use crate::journal::restore::{merge, preview, Preview};
@@ -27,4 +28,7 @@ pub use csv_export::{
 pub use csv_write::BOM;
 pub use ics_text::{escape_text, MAX_LINE_OCTETS};
 pub use ics_zone::{OffsetChange, ZoneDescription, FALLBACK_TZID, MAX_CHANGES};
+pub use licensure_log::{
+    hours_2, licensure_csv, period_log, week_reason, PeriodLog, LICENSURE_HEADER,
+};
 pub use plan_ics::{break_uid, plan_ics, PlanExport, CALENDAR_NAME, PRODID};

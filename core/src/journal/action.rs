@@ -3,9 +3,11 @@
 //! An [`Action`] is plain data carrying everything impure (the id, the date), so applying it is
 //! deterministic; the store keeps actions not yet saved and replays them after another tab saved.
 
+use super::requirements::RequirementError;
 use super::Journal;
 use crate::checks::{CheckError, CheckId, CheckResult, Instrument};
 use crate::entry::{EntryId, WorkEntry};
+use crate::requirements::{CeActivity, CeId, RequirementSet};
 use crate::tracking::{
     BreakEntry, BreakId, Case, CaseId, OrgId, Organisation, RecordError, Targets,
 };
@@ -65,6 +67,16 @@ pub enum Action {
     AddInstrument(Instrument),
     /// Delete an imported instrument that has no results, by id.
     RemoveInstrument(String),
+    /// Keep a requirement set (imported, taken from an example or made in the app).
+    AddRequirementSet(RequirementSet),
+    /// Replace the requirement set with the same id (its name, dates, supervisor or targets).
+    UpdateRequirementSet(RequirementSet),
+    /// Delete the requirement set with this id.
+    RemoveRequirementSet(String),
+    /// Log a continuing-education activity.
+    AddCeActivity(CeActivity),
+    /// Delete the CE activity with this id.
+    RemoveCeActivity(CeId),
 }
 
 /// Why an action was refused. The journal is unchanged when one of these is returned.
@@ -91,6 +103,8 @@ pub enum ActionError {
     Refused(RecordError),
     /// A self-check result or instrument was refused; the inner error says why.
     Check(CheckError),
+    /// A requirement set or CE activity was refused; the inner error says why.
+    Requirement(RequirementError),
 }
 
 impl From<RecordError> for ActionError {
@@ -123,6 +137,7 @@ impl fmt::Display for ActionError {
             ActionError::Damaged(why) => write!(f, "Nothing was restored: {why}."),
             ActionError::Refused(e) => e.fmt(f),
             ActionError::Check(e) => e.fmt(f),
+            ActionError::Requirement(e) => e.fmt(f),
         }
     }
 }

@@ -7,12 +7,13 @@
 //! This folder is the one home of the journal: the record collections shared between journals
 //! ([`entries`]), the actions ([`action`]), every reducer rule (work entries here, [`tracking`]
 //! for organisations, cases, breaks and targets, [`checks`] for self-check results and
-//! instruments, [`restore_plan`] and [`restore`] for merging a backup) and [`undo`], the actions
+//! instruments, [`requirements`] for requirement sets and CE activities, [`restore_plan`] and [`restore`] for merging a backup) and [`undo`], the actions
 //! that take a removal back.
 
 pub mod action;
 pub mod checks;
 pub mod entries;
+pub mod requirements;
 pub mod restore;
 pub mod restore_plan;
 pub mod tracking;
@@ -23,6 +24,7 @@ use entries::{Breaks, Entries, Shared};
 
 use crate::checks::{CheckResult, Instrument};
 use crate::entry::{EntryId, WorkEntry, MAX_ENTRY_MINUTES};
+use crate::requirements::{CeActivity, RequirementSet};
 use crate::tracking::{Case, Organisation, Targets};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -71,6 +73,12 @@ pub struct Journal {
     /// Instrument definitions the clinician imported. Not dated by month.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub instruments: Vec<Instrument>,
+    /// Requirement sets (supervision, licensure hours, CE cycles). Not dated by month.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requirement_sets: Vec<RequirementSet>,
+    /// Continuing-education activities. Dated, like entries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ce_activities: Vec<CeActivity>,
 }
 
 /// The rule of [`Action::ReplaceAll`]: an earlier state is taken whole, provided every record in
@@ -107,6 +115,11 @@ impl Journal {
             Action::RemoveCheck(id) => checks::remove_check(self, id),
             Action::AddInstrument(i) => checks::add_instrument(self, i),
             Action::RemoveInstrument(id) => checks::remove_instrument(self, id),
+            Action::AddRequirementSet(set) => requirements::add_set(self, set),
+            Action::UpdateRequirementSet(set) => requirements::update_set(self, set),
+            Action::RemoveRequirementSet(id) => requirements::remove_set(self, id),
+            Action::AddCeActivity(a) => requirements::add_activity(self, a),
+            Action::RemoveCeActivity(id) => requirements::remove_activity(self, id),
         }
     }
 
@@ -142,6 +155,7 @@ impl Journal {
             }
         }
         checks::check_records(self)?;
+        requirements::check_records(self)?;
         tracking::check_records(self)
     }
 

@@ -2,8 +2,8 @@
 //!
 //! Records carry stable ids, so restoring adds what is new, replaces what changed and leaves
 //! what is identical alone; restoring the same file twice changes nothing the second time. Every
-//! kind of record (work entries, breaks, organisations, cases, self-check results and imported
-//! instruments) merges the same way; the backup's targets replace the current ones unless they
+//! kind of record (work entries, breaks, organisations, cases, self-check results, imported
+//! instruments, requirement sets and CE activities) merges the same way; the backup's targets replace the current ones unless they
 //! are the defaults.
 
 use super::Journal;
@@ -119,6 +119,18 @@ pub fn preview(current: &Journal, incoming: &Journal) -> Preview {
         |i| &i.id,
         &mut p,
     );
+    count(
+        &current.requirement_sets,
+        &incoming.requirement_sets,
+        |s| &s.id,
+        &mut p,
+    );
+    count(
+        &current.ce_activities,
+        &incoming.ce_activities,
+        |a| &a.id,
+        &mut p,
+    );
     p
 }
 
@@ -135,6 +147,10 @@ pub fn merge(current: &Journal, incoming: &Journal) -> Journal {
         cases: merge_by(&current.cases, &incoming.cases, |c| &c.id),
         checks: merge_by(&current.checks, &incoming.checks, |c| &c.id),
         instruments: merge_by(&current.instruments, &incoming.instruments, |i| &i.id),
+        requirement_sets: merge_by(&current.requirement_sets, &incoming.requirement_sets, |s| {
+            &s.id
+        }),
+        ce_activities: merge_by(&current.ce_activities, &incoming.ce_activities, |a| &a.id),
         targets: if incoming.targets.is_default() {
             current.targets.clone()
         } else {

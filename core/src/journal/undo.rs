@@ -1,7 +1,7 @@
 //! Undo for removals: what it takes to put back exactly what a removal took away.
 //!
-//! A removal (an entry, a break, a case, an organisation, a self-check result, or the whole demo
-//! sample) is undone by
+//! A removal (an entry, a break, a case, an organisation, a self-check result, a requirement set,
+//! a CE activity, or the whole demo sample) is undone by
 //! replaying ordinary actions that re-add the removed records as they were, so an undo goes
 //! through the same reducer, checks, storage plan and tab-to-tab replay as any other change.
 //! Re-added records come back with the same ids and contents; a collection lists them last.
@@ -37,6 +37,16 @@ pub fn undo_removal(before: &Journal, action: &Action) -> Option<Vec<Action>> {
             .iter()
             .find(|c| &c.id == id)
             .map(|c| vec![Action::AddCheck(c.clone())]),
+        Action::RemoveRequirementSet(id) => before
+            .requirement_sets
+            .iter()
+            .find(|s| &s.id == id)
+            .map(|s| vec![Action::AddRequirementSet(s.clone())]),
+        Action::RemoveCeActivity(id) => before
+            .ce_activities
+            .iter()
+            .find(|a| &a.id == id)
+            .map(|a| vec![Action::AddCeActivity(a.clone())]),
         Action::RemoveDemo => demo_records(before).map(|sample| vec![Action::Restore(sample)]),
         _ => None,
     }

@@ -2,14 +2,25 @@
 //! continuing-education activities.
 //!
 //! Evaluation never reads the journal itself, so it can be tested with a handful of literal
-//! values; [`work_from_journal`] is the one thin step from the journal to these inputs. Only hours
-//! and categories come in: nothing about a client.
+//! values; `selectors::requirements::work_from_journal` is the one thin step from the journal to
+//! these inputs. Only hours and categories come in: nothing about a client. A [`CeActivity`] is
+//! also a record the journal keeps, so it carries an id.
 
 use super::definition::SupervisionFormat;
 use crate::entry::WorkKind;
-use crate::journal::Journal;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The id of a CE activity.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct CeId(pub String);
+
+impl fmt::Display for CeId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
 
 /// Minutes of one kind of work on one day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,6 +57,8 @@ impl LoggedWork {
 /// certificate is kept.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CeActivity {
+    /// The record's id, given when it is logged.
+    pub id: CeId,
     /// The day it was completed.
     pub date: NaiveDate,
     /// The CE time it gives, in minutes.
@@ -71,6 +84,9 @@ impl CeActivity {
     /// Every problem with this activity in plain sentences; empty when it can be kept.
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
+        if self.id.0.is_empty() || self.id.0.chars().count() > MAX_CE_TEXT {
+            out.push("An activity needs an id of at most 200 characters.".to_string());
+        }
         if self.minutes == 0 || self.minutes > MAX_CE_MINUTES {
             out.push(format!(
                 "An activity must give from 1 minute to {} hours of CE.",
@@ -92,69 +108,21 @@ impl CeActivity {
     }
 }
 
-/// The journal's work as plain inputs: each entry's minutes on the days they fall on (an entry past
-/// midnight is split, as every selector counts it), with no supervision format (Tend's entries do
-/// not record one).
-pub fn work_from_journal(journal: &Journal) -> Vec<LoggedWork> {
-    journal
-        .entries
-        .iter()
-        .flat_map(|entry| {
-            let kind = entry.kind;
-            entry
-                .day_split()
-                .parts()
-                .filter(|(_, minutes)| *minutes > 0)
-                .map(move |(date, minutes)| LoggedWork::new(date, minutes, kind))
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entry::{EntryId, WorkEntry};
-    use crate::journal::Action;
-    use chrono::NaiveTime;
-
-    #[test]
-    fn the_journal_s_entries_become_minutes_on_the_days_they_fall_on() {
-        let day = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
-        let late = WorkEntry {
-            start: NaiveTime::from_hms_opt(23, 0, 0),
-            ..WorkEntry::new(EntryId("a".into()), day, 90, WorkKind::OnCall)
-        };
-        let supervision = WorkEntry::new(EntryId("b".into()), day, 60, WorkKind::Supervision);
-        let journal = Journal::default()
-            .apply(&Action::AddEntry(late))
-            .and_then(|j| j.apply(&Action::AddEntry(supervision)))
-            .unwrap();
-        let next = day.succ_opt().unwrap();
-        assert_eq!(
-            work_from_journal(&journal),
-            [
-                LoggedWork::new(day, 60, WorkKind::OnCall),
-                LoggedWork::new(next, 30, WorkKind::OnCall),
-                LoggedWork::new(day, 60, WorkKind::Supervision),
-            ]
-        );
-        let unmarked = SupervisionFormat::Group;
-        assert_eq!(
-            work_from_journal(&journal)[2].supervision(unmarked),
-            Some(unmarked)
-        );
-        assert_eq!(work_from_journal(&journal)[0].supervision(unmarked), None);
-    }
 
     #[test]
     fn an_activity_s_problems_are_listed() {
         let activity = CeActivity {
+            id: CeId("a".into()),
             minutes: 0,
             provider: "p".repeat(MAX_CE_TEXT + 1),
             ..CeActivity::default()
         };
         assert_eq!(activity.problems().len(), 2);
         let fine = CeActivity {
+            id: CeId("b".into()),
             minutes: 90,
             ..CeActivity::default()
         };

@@ -20,8 +20,8 @@ use super::input::LoggedWork;
 use super::log_week::{judge_week, LogWeek, WeekStatus, WeekSums};
 use super::projection::{project, window, Pace, Projection};
 use crate::entry::WorkKind;
-use crate::selectors::week::week_start_on;
 use crate::units::duration::format_minutes;
+use crate::units::week::week_start_on;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 

@@ -39,7 +39,7 @@ pub use definition::{
 pub use due::{DueAbout, DueItem};
 pub use examples::examples;
 pub use import::{read_set, read_value, MAX_SET_BYTES};
-pub use input::{work_from_journal, CeActivity, LoggedWork};
+pub use input::{CeActivity, CeId, LoggedWork};
 pub use licensure::{evaluate_licensure, CategoryProgress, LicensureProgress};
 pub use log_week::{LogWeek, WeekStatus};
 pub use projection::{Pace, Projection};

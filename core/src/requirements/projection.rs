@@ -9,7 +9,7 @@
 //! window), so the date is exact.
 
 use super::definition::{LicensureLog, WeekStarts};
-use crate::selectors::week::week_start_on;
+use crate::units::week::week_start_on;
 use chrono::{Days, NaiveDate};
 
 /// How far ahead a projection looks: about fifty years.

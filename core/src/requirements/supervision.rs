@@ -10,8 +10,8 @@
 use super::definition::{Period, SupervisionFormat, SupervisionMinimum};
 use super::due::{DueAbout, DueItem};
 use super::input::LoggedWork;
-use crate::selectors::week::week_start_on;
 use crate::units::duration::format_minutes;
+use crate::units::week::week_start_on;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use std::collections::BTreeMap;
 use std::fmt;

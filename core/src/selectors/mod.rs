@@ -3,7 +3,8 @@
 //!
 //! [`week`] sums one week day by day and kind by kind, [`checks`] reads the self-checks, [`hours`] measures weeks against the
 //! targets, [`caseload`], [`income`] and [`rest`] read the tracking records, and [`report`] puts
-//! a period's figures together from the others; [`glance`] gathers Today's figures at a glance and
+//! a period's figures together from the others, [`requirements`] evaluates the stored requirement
+//! sets against the journal; [`glance`] gathers Today's figures at a glance and
 //! [`recent`] the clinician's recent combinations for one-tap logging.
 //!
 //! Every selector counts time the same way: an entry's minutes fall on calendar days by
@@ -18,6 +19,7 @@ pub mod hours;
 pub mod income;
 pub mod recent;
 pub mod report;
+pub mod requirements;
 pub mod rest;
 pub mod week;
 

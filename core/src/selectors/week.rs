@@ -45,11 +45,7 @@ pub fn week_start(date: NaiveDate) -> NaiveDate {
     week_start_on(date, Weekday::Mon)
 }
 
-/// The first day of the week holding `date`, for weeks that begin on `first`.
-pub fn week_start_on(date: NaiveDate, first: Weekday) -> NaiveDate {
-    let back = u64::from(date.weekday().days_since(first));
-    date.checked_sub_days(Days::new(back)).unwrap_or(date)
-}
+pub use crate::units::week::week_start_on;
 
 /// Minutes of each kind on every day from `first` to `last` inclusive (at most about ten years),
 /// with entries past midnight split over their two days.

@@ -13,6 +13,7 @@ use super::layout::ChunkBody;
 use crate::checks::CheckResult;
 use crate::entry::{EntryId, WorkEntry, WorkKind};
 use crate::month::Month;
+use crate::requirements::CeActivity;
 use crate::tracking::{BreakEntry, BreakId, BreakKind, CaseId, OrgId};
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
@@ -34,6 +35,9 @@ pub struct CompactBody {
     /// Self-check results, kept as objects: about one a week, so rows would save little.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checks: Vec<CheckResult>,
+    /// Continuing-education activities, kept as objects: a few a year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ce: Vec<CeActivity>,
 }
 
 const TRAUMA: u64 = 1;
@@ -116,6 +120,7 @@ pub fn compact(body: &ChunkBody) -> CompactBody {
         rows,
         rests,
         checks: body.checks.clone(),
+        ce: body.ce.clone(),
     }
 }
 
@@ -246,5 +251,6 @@ pub fn expand(month: Month, body: CompactBody) -> Result<ChunkBody, String> {
         });
     }
     out.checks = body.checks;
+    out.ce = body.ce;
     Ok(out)
 }

@@ -6,6 +6,7 @@ use crate::checks::{CheckResult, Instrument};
 use crate::entry::WorkEntry;
 use crate::lock::LockHeader;
 use crate::month::Month;
+use crate::requirements::{CeActivity, RequirementSet};
 use crate::tracking::{BreakEntry, Case, Organisation, Targets};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -114,7 +115,8 @@ pub struct Index {
     /// The current chunk of each month that has records.
     #[serde(default)]
     pub chunks: BTreeMap<Month, ChunkRef>,
-    /// The registry: organisations, cases, targets and imported instruments, when there are any.
+    /// The registry: organisations, cases, targets, imported instruments and requirement sets,
+    /// when there are any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registry: Option<ChunkRef>,
     /// Earlier states, oldest first.
@@ -216,12 +218,15 @@ pub struct ChunkBody {
     /// The month's self-check results.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checks: Vec<CheckResult>,
+    /// The month's continuing-education activities.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ce: Vec<CeActivity>,
 }
 
 impl ChunkBody {
     /// How many records the body holds.
     pub fn records(&self) -> usize {
-        self.entries.len() + self.breaks.len() + self.checks.len()
+        self.entries.len() + self.breaks.len() + self.checks.len() + self.ce.len()
     }
 }
 
@@ -254,6 +259,9 @@ pub struct Chunk {
     /// week).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checks: Vec<CheckResult>,
+    /// The month's continuing-education activities, as objects (a few a year).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ce: Vec<CeActivity>,
     /// With the lock on: the body as sealed text, bound to the chunk's key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sealed: Option<String>,
@@ -267,12 +275,13 @@ impl Chunk {
             rows: std::mem::take(&mut self.rows),
             rests: std::mem::take(&mut self.rests),
             checks: std::mem::take(&mut self.checks),
+            ce: std::mem::take(&mut self.ce),
         }
     }
 }
 
-/// Records that are not dated by month: what the registry holds (organisations, cases, targets
-/// and imported instrument definitions).
+/// Records that are not dated by month: what the registry holds (organisations, cases, targets,
+/// imported instrument definitions and requirement sets).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegistryBody {
     /// Organisations and their contracts.
@@ -287,12 +296,28 @@ pub struct RegistryBody {
     /// Instrument definitions the clinician imported.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub instruments: Vec<Instrument>,
+    /// Requirement sets (supervision, licensure hours, CE cycles).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requirement_sets: Vec<RequirementSet>,
 }
 
 impl RegistryBody {
     /// How many records the registry holds (the targets count as one).
     pub fn records(&self) -> usize {
-        self.organisations.len() + self.cases.len() + self.instruments.len() + 1
+        self.organisations.len()
+            + self.cases.len()
+            + self.instruments.len()
+            + self.requirement_sets.len()
+            + 1
+    }
+
+    /// True when the registry holds nothing but default targets, so none need be stored.
+    pub fn is_empty(&self) -> bool {
+        self.organisations.is_empty()
+            && self.cases.is_empty()
+            && self.instruments.is_empty()
+            && self.requirement_sets.is_empty()
+            && self.targets.is_default()
     }
 }
 
@@ -313,6 +338,9 @@ pub struct Registry {
     /// Imported self-check definitions (empty when sealed).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub instruments: Vec<Instrument>,
+    /// Requirement sets (empty when sealed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requirement_sets: Vec<RequirementSet>,
     /// With the lock on: the body as sealed text, bound to the registry's key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sealed: Option<String>,
@@ -332,6 +360,7 @@ impl Registry {
             cases: body.cases,
             targets: body.targets,
             instruments: body.instruments,
+            requirement_sets: body.requirement_sets,
             sealed,
         }
     }
@@ -343,6 +372,7 @@ impl Registry {
             cases: self.cases,
             targets: self.targets,
             instruments: self.instruments,
+            requirement_sets: self.requirement_sets,
         }
     }
 }

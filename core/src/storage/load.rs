@@ -358,6 +358,7 @@ fn read_chunks(
                 journal.entries.extend(body.entries);
                 journal.breaks.extend(body.breaks);
                 journal.checks.extend(body.checks);
+                journal.ce_activities.extend(body.ce);
             }
             Err(reason) => unreadable.push(Unreadable {
                 key: chunk_ref.key.clone(),
@@ -382,6 +383,7 @@ fn read_chunks(
                     journal.entries.extend(body.entries);
                     journal.breaks.extend(body.breaks);
                     journal.checks.extend(body.checks);
+                    journal.ce_activities.extend(body.ce);
                 }
             }
             Err(reason) => unreadable.push(Unreadable {

@@ -77,11 +77,12 @@ pub(super) fn read_chunk(
             let damaged = |e: serde_json::Error| format!("damaged inside its seal ({e})");
             if c.schema >= 3 {
                 let body: CompactBody = crate::json::from_text(plain).map_err(damaged)?;
-                (c.refs, c.rows, c.rests, c.checks) =
-                    (body.refs, body.rows, body.rests, body.checks);
+                (c.refs, c.rows, c.rests, c.checks, c.ce) =
+                    (body.refs, body.rows, body.rests, body.checks, body.ce);
             } else {
                 let body: ChunkBody = crate::json::from_text(plain).map_err(damaged)?;
-                (c.entries, c.breaks, c.checks) = (body.entries, body.breaks, body.checks);
+                (c.entries, c.breaks, c.checks, c.ce) =
+                    (body.entries, body.breaks, body.checks, body.ce);
             }
             Ok(())
         },
@@ -113,6 +114,7 @@ pub(super) fn check_chunk(
             entries: chunk.entries,
             breaks: chunk.breaks,
             checks: chunk.checks,
+            ce: chunk.ce,
         }
     };
     if let Some(expected) = records {
@@ -128,6 +130,7 @@ pub(super) fn check_chunk(
         entries: body.entries.into(),
         breaks: body.breaks.into(),
         checks: body.checks,
+        ce_activities: body.ce,
         ..Journal::default()
     };
     journal.check()?;
@@ -154,10 +157,21 @@ pub(super) fn check_chunk(
             c.id, c.date
         ));
     }
+    if let Some(a) = journal
+        .ce_activities
+        .iter()
+        .find(|a| !month.contains(a.date))
+    {
+        return Err(format!(
+            "CE activity {} is dated {} outside the month",
+            a.id, a.date
+        ));
+    }
     Ok(ChunkBody {
         entries: journal.entries.into_vec(),
         breaks: journal.breaks.into_vec(),
         checks: journal.checks,
+        ce: journal.ce_activities,
     })
 }
 
@@ -194,13 +208,14 @@ pub(super) fn read_registry(
             journal.cases = body.cases;
             journal.targets = body.targets;
             journal.instruments = body.instruments;
+            journal.requirement_sets = body.requirement_sets;
             Ok(())
         }
         Err(reason) => Err(Unreadable {
             key: reference.key.clone(),
             month: None,
             reason: format!(
-                "your organisations, cases, targets and imported instruments: {reason}"
+                "your organisations, cases, targets, imported instruments and requirement sets: {reason}"
             ),
             raw: text.unwrap_or_default(),
         }),

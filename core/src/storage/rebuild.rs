@@ -145,6 +145,7 @@ pub(super) fn rebuild(
                     payload.entries.extend(body.entries);
                     payload.breaks.extend(body.breaks);
                     payload.checks.extend(body.checks);
+                    payload.ce_activities.extend(body.ce);
                     break;
                 }
                 Err(reason) => loaded.unreadable.push(Unreadable {
@@ -178,6 +179,7 @@ pub(super) fn rebuild(
                     payload.entries.extend(body.entries);
                     payload.breaks.extend(body.breaks);
                     payload.checks.extend(body.checks);
+                    payload.ce_activities.extend(body.ce);
                 }
                 recent = Some(reference(key.clone(), &text, records));
             }
@@ -200,6 +202,7 @@ pub(super) fn rebuild(
                 found_ref.records = payload.organisations.len()
                     + payload.cases.len()
                     + payload.instruments.len()
+                    + payload.requirement_sets.len()
                     + 1;
                 registry = Some(found_ref);
                 break;

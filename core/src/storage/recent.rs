@@ -146,6 +146,7 @@ pub(super) fn recent_months(bodies: &BTreeMap<Month, ChunkBody>, schema: u32) ->
                 rows,
                 rests,
                 checks,
+                ce,
             } = compact(body);
             Chunk {
                 schema,
@@ -156,6 +157,7 @@ pub(super) fn recent_months(bodies: &BTreeMap<Month, ChunkBody>, schema: u32) ->
                 rows,
                 rests,
                 checks,
+                ce,
                 sealed: None,
             }
         })

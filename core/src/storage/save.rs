@@ -190,6 +190,11 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
                 body.checks.push(record.clone());
             }
         }
+        for record in &payload.ce_activities {
+            if let Some(body) = by_month.get_mut(&Month::of(record.date)) {
+                body.ce.push(record.clone());
+            }
+        }
     }
     for (month, body) in by_month {
         if body.records() == 0 {
@@ -209,12 +214,9 @@ pub fn plan_save(request: SaveRequest<'_>) -> Result<SavePlan, String> {
             cases: doc.payload.cases.clone(),
             targets: doc.payload.targets.clone(),
             instruments: doc.payload.instruments.clone(),
+            requirement_sets: doc.payload.requirement_sets.clone(),
         };
-        registry = if body.organisations.is_empty()
-            && body.cases.is_empty()
-            && body.instruments.is_empty()
-            && body.targets.is_default()
-        {
+        registry = if body.is_empty() {
             None
         } else {
             let key = new_key(registry_key(doc.revision));

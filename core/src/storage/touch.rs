@@ -27,6 +27,8 @@ pub fn touched_months(before: &Journal, action: &Action) -> Vec<Month> {
                 incoming.breaks.iter().map(|b| &b.id).collect();
             let check_ids: std::collections::HashSet<_> =
                 incoming.checks.iter().map(|c| &c.id).collect();
+            let ce_ids: std::collections::HashSet<_> =
+                incoming.ce_activities.iter().map(|a| &a.id).collect();
             let mut months: Vec<Month> = incoming
                 .entries
                 .iter()
@@ -45,6 +47,18 @@ pub fn touched_months(before: &Journal, action: &Action) -> Vec<Month> {
                         .iter()
                         .chain(before.checks.iter().filter(|c| check_ids.contains(&c.id)))
                         .map(|c| Month::of(c.date)),
+                )
+                .chain(
+                    incoming
+                        .ce_activities
+                        .iter()
+                        .chain(
+                            before
+                                .ce_activities
+                                .iter()
+                                .filter(|a| ce_ids.contains(&a.id)),
+                        )
+                        .map(|a| Month::of(a.date)),
                 )
                 .collect();
             // Months are plain values: an unstable sort gives the same order, without another
@@ -106,6 +120,18 @@ pub fn touched_months(before: &Journal, action: &Action) -> Vec<Month> {
             .map(|c| Month::of(c.date))
             .collect(),
         Action::AddInstrument(_) | Action::RemoveInstrument(_) => Vec::new(),
+        // Activities are few (a few dozen a cycle), so adding one rewrites its month rather than
+        // waiting in the recent chunk.
+        Action::AddCeActivity(a) => vec![Month::of(a.date)],
+        Action::RemoveCeActivity(id) => before
+            .ce_activities
+            .iter()
+            .filter(|a| &a.id == id)
+            .map(|a| Month::of(a.date))
+            .collect(),
+        Action::AddRequirementSet(_)
+        | Action::UpdateRequirementSet(_)
+        | Action::RemoveRequirementSet(_) => Vec::new(),
         Action::AddOrganisation(_) => Vec::new(),
         Action::UpdateOrganisation(_) => Vec::new(),
         Action::RemoveOrganisation(_) => Vec::new(),
@@ -140,18 +166,23 @@ pub fn added_by(action: &Action) -> Option<Added> {
 }
 
 /// True if an action changes the registry (organisations, cases, targets, imported
-/// instruments).
+/// instruments, requirement sets).
 pub fn touches_registry(action: &Action) -> bool {
     match action {
         Action::AddEntry(_) | Action::RemoveEntry(_) => false,
         Action::AddBreak(_) | Action::RemoveBreak(_) => false,
         Action::AddCheck(_) | Action::RemoveCheck(_) => false,
+        Action::AddCeActivity(_) | Action::RemoveCeActivity(_) => false,
         Action::AddInstrument(_) | Action::RemoveInstrument(_) => true,
+        Action::AddRequirementSet(_)
+        | Action::UpdateRequirementSet(_)
+        | Action::RemoveRequirementSet(_) => true,
         Action::RemoveDemo | Action::ReplaceAll(_) => true,
         Action::Restore(incoming) => {
             !incoming.organisations.is_empty()
                 || !incoming.cases.is_empty()
                 || !incoming.instruments.is_empty()
+                || !incoming.requirement_sets.is_empty()
                 || !incoming.targets.is_default()
         }
         Action::AddOrganisation(_)
@@ -186,4 +217,5 @@ fn record_months(journal: &Journal) -> impl Iterator<Item = Month> + '_ {
         .map(|e| Month::of(e.date))
         .chain(journal.breaks.iter().map(|b| Month::of(b.date)))
         .chain(journal.checks.iter().map(|c| Month::of(c.date)))
+        .chain(journal.ce_activities.iter().map(|a| Month::of(a.date)))
 }

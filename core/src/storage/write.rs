@@ -45,6 +45,7 @@ pub(super) fn chunk_text(
         rows: compact.rows,
         rests: compact.rests,
         checks: compact.checks,
+        ce: compact.ce,
         sealed,
         entries: Vec::new(),
         breaks: Vec::new(),

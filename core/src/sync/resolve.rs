@@ -106,6 +106,7 @@ impl Replica {
                 .unwrap_or_default(),
             checks,
             instruments,
+            ..Journal::default()
         };
         out
     }

@@ -3,6 +3,7 @@
 //! navigation and controls and keeps figures and tables whole on a page.
 
 mod sections;
+mod supervision;
 
 use crate::platform;
 use crate::views::common::{use_initial_value, use_store, value_of};
@@ -132,6 +133,7 @@ pub fn report_view() -> Html {
                             {sections::caseload(&r)}
                             {sections::rest(&r)}
                             {sections::organisations(&r)}
+                            {supervision::supervision_section(journal, period, today)}
                             {sections::risk_section(journal, period)}
                             <footer class="report-footer">
                                 {"A private self-check report made by Tend. It is not a diagnosis, and it holds only what was logged in this browser."}

@@ -1,14 +1,18 @@
 //! Today at a glance: the few figures a clinician checks between sessions, at the top of Today,
 //! each linking to the section that says more. The figures come from `selectors::glance`; the
 //! latest risk band and its largest factor come from the risk model, read here because the core's
-//! selectors do not read it.
+//! selectors do not read it. Supervision adequacy is shown only when a requirement set has a
+//! supervision minimum.
 
 use crate::platform;
 use crate::platform::locale::{date, first_weekday, number, DateStyle};
 use crate::views::common::use_store;
 use std::rc::Rc;
+use tend_core::duration::format_minutes;
+use tend_core::requirements::{Period, PeriodStatus};
 use tend_core::risk::latest_risk;
 use tend_core::selectors::glance::glance;
+use tend_core::selectors::requirements::supervision_standing;
 use tend_core::selectors::week::week_start_on;
 use yew::prelude::*;
 
@@ -27,6 +31,33 @@ fn latest_band(journal: &tend_core::Journal, today: chrono::NaiveDate) -> Option
             part.factor.label().to_lowercase()
         ),
         None => score.band.label().to_string(),
+    })
+}
+
+/// The current period of the first supervision minimum kept, in a few calm words.
+fn supervision_line(journal: &tend_core::Journal, today: chrono::NaiveDate) -> Option<String> {
+    let standing = supervision_standing(journal, today, today, today);
+    let first = standing.first()?;
+    let now = first.holding(today)?;
+    let rule = journal
+        .requirement_sets
+        .iter()
+        .flat_map(|s| &s.supervision)
+        .next()?;
+    let span = match rule.period {
+        Period::Week => "this week",
+        Period::Month => "this month",
+    };
+    let show = |m: u64| format_minutes(u32::try_from(m).unwrap_or(u32::MAX));
+    Some(match now.status {
+        PeriodStatus::InProgress { missing_minutes } => {
+            format!(
+                "{} of {} {span}",
+                show(now.received_minutes),
+                show(now.received_minutes + missing_minutes)
+            )
+        }
+        _ => format!("Enough {span} ({})", show(now.received_minutes)),
     })
 }
 
@@ -61,6 +92,12 @@ pub fn glance_card() -> Html {
         })
     };
     let band: Rc<Option<String>> = band;
+    let supervision = {
+        let store = store.clone();
+        use_memo((revision, today), move |_| {
+            store.and_then(|s| supervision_line(&s.doc().payload, today))
+        })
+    };
     let Some(store) = store else {
         return html! {};
     };
@@ -107,6 +144,9 @@ pub fn glance_card() -> Html {
                 {item_with("#risk", "Risk, latest week", risk, Some("long"))}
                 {item("#self-care", "Next planned break", next)}
                 {item("#checks", "Self-checks", due)}
+                if let Some(line) = (*supervision).clone() {
+                    {item_with("#requirements", "Supervision", line, Some("long"))}
+                }
             </ul>
         </section>
     }

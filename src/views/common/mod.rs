@@ -13,7 +13,7 @@ mod unlock;
 
 pub use backup::backup_button;
 pub use banner::StorageBanner;
-pub use chart_figure::ChartFigure;
+pub use chart_figure::{ChartDraw, ChartFigure};
 pub(crate) use fields::{use_initial_value, value_of};
 pub use notice_line::notice_line;
 pub use page_tools::{use_theme, Later, SkipLink, ThemeChoice, UndoBar};

@@ -7,7 +7,7 @@ use super::targets_form::TargetsForm;
 use crate::platform;
 use crate::platform::locale::{date, number, DateStyle};
 use crate::store::Msg;
-use crate::views::common::{notice_line, use_store, ChartFigure};
+use crate::views::common::{notice_line, use_store, ChartDraw, ChartFigure};
 use chrono::Days;
 use tend_core::charts::breaks::{describe_breaks, render_breaks_svg};
 use tend_core::duration::format_minutes;
@@ -27,11 +27,12 @@ const HEIGHT: u32 = 320;
 
 /// The eight-week chart of breaks per working day against the target, with its table.
 fn breaks_chart(weeks: &[WeekBreaks], today: chrono::NaiveDate) -> Html {
-    let svg = render_breaks_svg(weeks, WIDTH, HEIGHT)
-        .map(AttrValue::from)
-        .map_err(|e| AttrValue::from(e.to_string()));
+    let draw = {
+        let weeks = weeks.to_vec();
+        ChartDraw::new(move |w, h| render_breaks_svg(&weeks, w, h))
+    };
     html! {
-        <ChartFigure svg={svg} size={(WIDTH, HEIGHT)} summary={describe_breaks(weeks)}
+        <ChartFigure draw={draw} size={(WIDTH, HEIGHT)} summary={describe_breaks(weeks)}
             file_stem={format!("tend-breaks-{}", today.format("%Y-%m-%d"))} test_id="breaks-chart">
             <table>
                 <caption>{"Breaks per working day in each week"}</caption>

@@ -54,3 +54,30 @@ test('a chart is redrawn for a new width and still saves the full-size picture',
   // The saved picture stays the full size whatever the screen.
   expect(await text(await app.saveChart(chart, 'SVG'))).toContain('width="720" height="360"');
 });
+
+test('no section shifts its layout while it draws, its charts included', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 360, height: 800 });
+  // Every layout shift the page reports from its first paint, added up as the browser scores it.
+  await page.addInitScript(() => {
+    window.tendShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.tendShift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const app = new App(page);
+  await app.open();
+  await app.loadDemo();
+  const shifts = [];
+  for (const section of await app.sections()) {
+    // Opened from its address, so the section draws from nothing, as on a first visit.
+    await page.goto(`/#${section.slug}`);
+    await expect(app.firstHeading).toBeVisible();
+    if (await app.charts.count() > 0) await expect(app.charts.last().locator('svg')).toBeAttached();
+    await page.waitForTimeout(300);
+    const shift = await page.evaluate(() => window.tendShift);
+    console.log(`${section.name}: layout shift ${shift.toFixed(4)}`);
+    if (shift > 0.01) shifts.push(`${section.name} shifts by ${shift.toFixed(4)}`);
+  }
+  expect(shifts).toEqual([]);
+});

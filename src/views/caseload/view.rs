@@ -135,7 +135,7 @@ pub fn caseload_view() -> Html {
                     ondone={{ let editing = editing.clone(); Callback::from(move |()| editing.set(None)) }} />
                 <h3>{format!("Open cases ({})", open.len())}</h3>
                 if open.is_empty() {
-                    <p class="muted">{"No open cases."}</p>
+                    <p class="muted">{"No open cases. Open one above with its complexity, and its sessions count towards your caseload."}</p>
                 } else {
                     <ul class="day-list cases" data-testid="open-cases">{ for open.iter().map(|c| row(c, true)) }</ul>
                 }

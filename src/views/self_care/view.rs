@@ -183,7 +183,7 @@ pub fn self_care_view() -> Html {
             <BreakForm />
             <h3>{"The last two weeks"}</h3>
             if recent.is_empty() {
-                <p class="muted">{"Nothing logged in the last two weeks."}</p>
+                <p class="muted">{"Nothing logged in the last two weeks. Log a break or time off above, or tap \"Log a 10 min break\" on Today."}</p>
             } else {
                 <Folded rows={break_days(&store, &recent)} keep={DAYS_SHOWN} newest_first=true
                     tag="div" class="day-groups" test_id="recent-breaks" noun="days" />

@@ -31,9 +31,9 @@ pub struct QuickLogProps {
 
 /// What a combination's button shows, in two short lines, what tells it apart first: "Ana, 50 min"
 /// and "direct session, Northside clinic, trauma content" (without a case: "50 min direct
-/// session" and the rest). Its accessible name says it in full: "Log 50 min direct session, Ana,
-/// Northside clinic, trauma content".
-fn describe(journal: &Journal, combo: &Combo) -> (String, String, String) {
+/// session" and the rest). Its accessible name is the same text after a "Log" read but not shown:
+/// "Log Ana, 50 min, direct session, Northside clinic, trauma content".
+fn describe(journal: &Journal, combo: &Combo) -> (String, String) {
     let length = format_minutes(combo.minutes);
     let kind = combo.kind.label().to_lowercase();
     let case = combo
@@ -54,13 +54,6 @@ fn describe(journal: &Journal, combo: &Combo) -> (String, String, String) {
     if combo.pro_bono {
         rest.push("pro bono".into());
     }
-    let mut name = format!("Log {length} {kind}");
-    if let Some(case) = case {
-        name.push_str(&format!(", {}", case.label));
-    }
-    for part in &rest {
-        name.push_str(&format!(", {part}"));
-    }
     let (first, second) = match case {
         Some(case) => {
             rest.insert(0, kind);
@@ -68,7 +61,7 @@ fn describe(journal: &Journal, combo: &Combo) -> (String, String, String) {
         }
         None => (format!("{length} {kind}"), rest.join(", ")),
     };
-    (name, first, second)
+    (first, second)
 }
 
 /// Logs one combination on `day`.
@@ -146,12 +139,15 @@ pub fn quick_log(props: &QuickLogProps) -> Html {
                         let (store, combo) = (store.clone(), combo.clone());
                         Callback::from(move |_: MouseEvent| log_combo(&store, &combo, day, today))
                     };
-                    let (name, first, second) = describe(journal, combo);
+                    let (first, second) = describe(journal, combo);
                     html! {
                         <li>
-                            <button type="button" class="quick" {onclick} {disabled} aria-label={name}>
-                                <span class="quick-main">{first}</span>
-                                if !second.is_empty() { <span class="quick-more">{second}</span> }
+                            <button type="button" class="quick" {onclick} {disabled}>
+                                <span class="quick-main"><span class="visually-hidden">{"Log "}</span>{first}</span>
+                                if !second.is_empty() {
+                                    <span class="visually-hidden">{", "}</span>
+                                    <span class="quick-more">{second}</span>
+                                }
                             </button>
                         </li>
                     }

@@ -41,32 +41,34 @@ test('the week chart saves as SVG and as a PNG at twice its size', async ({ page
   expect(shown).toEqual([1440, 720]);
 });
 
-// Every chart in the app, with the demo data: its SVG opens as a picture of the drawn size with
-// its title, and its PNG decodes in the browser at twice that size.
+// Every chart in the app, with the demo data: on screen it is drawn for the width of its box, one
+// SVG pixel to a CSS pixel; saved, it is the full-size picture (720 by 360), whose SVG opens as a
+// picture of that size with its title and whose PNG decodes in the browser at twice that size.
+const FULL = [720, 360];
 const CHARTS = [
   ['Today', 'week-chart', /^tend-week-\d{4}-W\d{2}$/, /Week \d+ · /],
   ['Caseload', 'caseload-chart', /^tend-caseload-\d{4}-\d{2}-\d{2}$/, 'Weighted caseload by week'],
   ['Report', 'report-chart', /^tend-report-weeks-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}$/, 'Hours by week, '],
 ];
 
-test('every chart saves as an SVG that opens and a PNG at twice its drawn size', async ({ page }) => {
+test('every chart is drawn for its box and saves the full-size picture as SVG and as PNG at twice that size', async ({ page }) => {
   const app = new App(page);
   await app.open();
   await app.loadDemo();
   for (const [section, id, stem, title] of CHARTS) {
     await app.show(section);
     const chart = app.chart(id);
-    const drawn = await chart.locator('svg').first().evaluate((svg) => [Number(svg.getAttribute('width')), Number(svg.getAttribute('height'))]);
-    expect(drawn[0], `${id} has a drawn width`).toBeGreaterThan(0);
+    const fitted = await app.chartFit(chart);
+    expect(fitted.drawn, `${id} is drawn for its box`).toEqual(fitted.box);
 
     const svgFile = await app.saveChart(chart, 'SVG');
     expect(svgFile.suggestedFilename().replace(/\.svg$/, '')).toMatch(stem);
     const svg = (await read(svgFile)).toString('utf8');
-    // Opened on its own, as a file would be: a picture of the drawn size with its title.
+    // Opened on its own, as a file would be: a picture of the full size with its title.
     const viewer = await page.context().newPage();
     await viewer.setContent(svg);
     const box = await viewer.locator('svg').first().boundingBox();
-    expect([box.width, box.height], `${id} SVG size`).toEqual(drawn);
+    expect([box.width, box.height], `${id} SVG size`).toEqual(FULL);
     await expect(viewer.locator('svg text').filter({ hasText: title }).first()).toBeAttached();
     await viewer.close();
 
@@ -77,6 +79,6 @@ test('every chart saves as an SVG that opens and a PNG at twice its drawn size',
       await img.decode();
       return [img.naturalWidth, img.naturalHeight];
     }, png.toString('base64'));
-    expect(shown, `${id} PNG at twice the drawn size`).toEqual([drawn[0] * 2, drawn[1] * 2]);
+    expect(shown, `${id} PNG at twice the full size`).toEqual([FULL[0] * 2, FULL[1] * 2]);
   }
 });

@@ -1,7 +1,8 @@
 // A clinician's day logged on a phone between sessions, at 390x844 with touch: the Add button of
 // the log form is on the first screen, a session for a case seen lately takes at most two taps
 // (open Today, tap its one-tap entry), and the taps, keystrokes and scrolls the whole day took are
-// counted and printed. At 360 px no section scrolls sideways.
+// counted and printed. With six one-tap choices showing, Add is still on the first screen; a
+// one-tap entry offers Undo. At 360 px no section scrolls sideways.
 import { test, expect } from './support/guard.js';
 import { App } from './pages/app.js';
 
@@ -60,6 +61,14 @@ test('a day of sessions, documentation and breaks logged on a phone in few taps'
   await page.reload();
   await expect(today.add).toBeEnabled();
   await expect(today.quickButtons).toHaveCount(CASES.length + 2);
+  // Six one-tap choices and the break show, each in two short lines, and the full form's Add
+  // button is still on the first screen.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const addNow = await today.add.boundingBox();
+  expect(addNow.y + addNow.height, 'Add is on the first screen under six one-tap choices').toBeLessThanOrEqual(await visibleBottom(app));
+  for (const button of await today.quickButtons.all()) {
+    expect((await button.boundingBox()).height, 'a one-tap choice keeps to two lines').toBeLessThanOrEqual(56);
+  }
   /** Taps a button, scrolling first (and counting it) if it is not on the screen. */
   const tap = async (button) => {
     const box = await button.boundingBox();
@@ -75,7 +84,7 @@ test('a day of sessions, documentation and breaks logged on a phone in few taps'
 
   for (const [label] of CASES) {
     const before = { ...count };
-    await tap(today.quick(`, ${label},`));
+    await tap(today.quick(`${label},`));
     await expect(today.status).toContainText('Logged 50 min of direct session for today');
     // Opening Today is one tap; the session itself the other.
     expect(1 + count.taps - before.taps, `taps for ${label}'s session`).toBeLessThanOrEqual(2);
@@ -89,8 +98,24 @@ test('a day of sessions, documentation and breaks logged on a phone in few taps'
 
   await expect(today.entries).toHaveCount(CASES.length + 1);
   await expect(today.glance).toContainText('Breaks today2 of 3');
+  // The day's list: a compact row per entry and per break, Delete at the end of the same line.
+  await expect(today.dayBreaks.locator('li')).toHaveCount(2);
+  for (const row of [...await today.entries.all(), ...await today.dayBreaks.locator('li').all()]) {
+    const [rowBox, deleteBox] = [await row.boundingBox(), await row.getByRole('button', { name: /^Delete/ }).boundingBox()];
+    expect(rowBox.height, 'a row is one line high, or two for a long name').toBeLessThanOrEqual(64);
+    expect(deleteBox.y + deleteBox.height).toBeLessThanOrEqual(rowBox.y + rowBox.height);
+    expect(deleteBox.x, 'Delete is beside what it deletes').toBeGreaterThan(rowBox.x + rowBox.width / 2);
+  }
   console.log(`phone day (5 sessions, 1 documentation block, 2 breaks): ${count.taps} taps, ${count.keystrokes} keystrokes, ${count.scrolls} scrolls`);
   expect(count.taps).toBe(8);
+
+  // A one-tap entry tapped by mistake is taken back with Undo.
+  await today.quick('Ana,').tap();
+  await expect(today.entries).toHaveCount(CASES.length + 2);
+  await expect(app.undoBar).toContainText('Logged 50 min of direct session');
+  await app.undo.tap();
+  await expect(today.entries).toHaveCount(CASES.length + 1);
+  await expect(app.undoBar).toHaveCount(0);
 
   // The bar's targets are at least 44 px, and "More" opens and closes from the keyboard, Escape
   // giving focus back to it.

@@ -1,7 +1,10 @@
 // Layout from a 360 px phone to a 1280 px desktop: in every section (as listed by the
 // navigation), with the demo data, nothing scrolls sideways and every control in the main
 // content is a large enough target. Each section is photographed at each width into
-// docs/screenshots/responsive/<section>-<width>.png, which the README links to.
+// docs/screenshots/responsive/<section>-<width>.png, which the README links to, and Today at
+// 360 px is put beside the picture taken before the phone work (today-360-before.png) as
+// docs/screenshots/today-360-before-after.png.
+import { readFileSync } from 'node:fs';
 import { test, expect } from './support/guard.js';
 import { App } from './pages/app.js';
 
@@ -57,4 +60,21 @@ test('every section fits 360, 768 and 1280 px without sideways scrolling, with l
     }
   }
   expect(problems).toEqual([]);
+});
+
+test('Today at 360 px before and after, side by side', async ({ page }) => {
+  const picture = (name) => `data:image/png;base64,${readFileSync(`docs/screenshots/${name}`).toString('base64')}`;
+  const before = picture('today-360-before.png');
+  const after = picture('responsive/today-360.png');
+  await page.setViewportSize({ width: 760, height: 600 });
+  // The two pictures on a page of their own, drawn from data: addresses (nothing is fetched).
+  await page.setContent(`<body style="margin:0;background:#fff;font:16px sans-serif">
+    <div style="display:flex;gap:40px;align-items:flex-start;padding:0">
+      <figure style="margin:0"><figcaption>Before</figcaption><img id="before" src="${before}" width="360"></figure>
+      <figure style="margin:0"><figcaption>After</figcaption><img id="after" src="${after}" width="360"></figure>
+    </div></body>`);
+  for (const id of ['before', 'after']) {
+    await expect.poll(() => page.locator(`#${id}`).evaluate((img) => img.complete && img.naturalWidth)).toBe(360);
+  }
+  await page.screenshot({ path: 'docs/screenshots/today-360-before-after.png', fullPage: true });
 });

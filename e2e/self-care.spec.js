@@ -23,6 +23,10 @@ test('breaks, a day off and a vacation give the rest numbers', async ({ page }) 
   // A vacation from 40 to 35 days ago: the clock counts from its last day.
   await selfCare.logBreak('Vacation', iso(daysAgo(40)), { until: iso(daysAgo(35)) });
   await expect(selfCare.recentBreaks).toHaveCount(3);
+  // Grouped by day, newest first: today's two pauses, then the day off.
+  await expect(selfCare.recentBreakDays).toHaveCount(2);
+  await expect(selfCare.recentBreakDays.nth(0).locator('li')).toHaveCount(2);
+  await expect(selfCare.recentBreakDays.nth(1)).toContainText('Day off');
 
   const check = async () => {
     await expect(selfCare.dayOff).toHaveText('3 days since your last full day off.');

@@ -19,8 +19,12 @@ test('interleaved edits in two tabs all survive and both tabs agree', async ({ p
   }
   const total = minutes.reduce((a, b) => a + b, 0); // 155 minutes
   for (const tab of [first, second]) {
-    await expect(tab.today.entries).toHaveCount(minutes.length);
     await expect(tab.today.weekTotal).toHaveText(`2 h ${total - 120} min logged`);
+    // Ten entries in a day: the two earliest fold under "Show earlier" until it is pressed.
+    await expect(tab.today.entries).toHaveCount(8);
+    await expect(tab.today.showEarlier).toHaveText('Show earlier (2 more entries)');
+    await tab.today.showAll();
+    await expect(tab.today.entries).toHaveCount(minutes.length);
   }
   // Rows of the month chunks and the recent chunk: [id, day, minutes, ...].
   const stored = (await storedState(page)).rows.map(({ row }) => row[2]).sort((a, b) => a - b);

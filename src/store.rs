@@ -114,6 +114,13 @@ pub enum Msg {
         rewrite: bool,
         done: String,
     },
+    /// Apply an action and offer to undo it with `undo` (a one-tap entry or break, which the
+    /// clinician may have tapped by mistake).
+    ApplyUndoable {
+        action: Action,
+        done: String,
+        undo: Vec<Action>,
+    },
     /// Put back what the removal with this serial took away.
     Undo(u64),
     /// The offer to undo the removal with this serial has run out.
@@ -257,6 +264,7 @@ impl Reducible for AppState {
                 next.ledger.lock_changed(rewrite);
                 next.notice(done, false);
             }
+            Msg::ApplyUndoable { action, done, undo } => next.apply_undoable(action, done, undo),
             Msg::Undo(serial) => next.undo(serial),
             Msg::KeptRemoved(key) => {
                 next.kept.retain(|k| *k != key);

@@ -1,5 +1,6 @@
-//! The offer to undo a removal, as the store keeps it, and taking it up: the removed records are
-//! re-added through the same reducer as any other change, all or nothing.
+//! The offer to undo a removal (or a one-tap entry), as the store keeps it, and taking it up: the
+//! removed records are re-added (the added one removed) through the same reducer as any other
+//! change, all or nothing.
 
 use crate::store::AppState;
 use tend_core::Action;
@@ -16,6 +17,20 @@ pub struct Undo {
 }
 
 impl AppState {
+    /// Applies `action` and, if it was taken, offers `undo` for it under the same confirmation.
+    pub(crate) fn apply_undoable(&mut self, action: Action, done: String, undo: Vec<Action>) {
+        let before = self.doc().revision;
+        self.apply(action, done.clone(), None);
+        if self.doc().revision != before {
+            self.undo_serial = self.undo_serial.wrapping_add(1);
+            self.undo = Some(Undo {
+                text: done,
+                actions: undo,
+                serial: self.undo_serial,
+            });
+        }
+    }
+
     /// Re-adds what the offered removal took away, all or nothing.
     pub(crate) fn undo(&mut self, serial: u64) {
         let Some(offer) = self.undo.take().filter(|u| u.serial == serial) else {

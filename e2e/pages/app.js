@@ -147,4 +147,36 @@ export class App {
   saveChart(figure, format) {
     return this.download(figure.getByRole('button', { name: `Save as ${format}` }));
   }
+
+  /** A chart's drawn size (its SVG's width and height) and the size of the box it is shown in. */
+  async chartFit(figure) {
+    const svg = figure.locator('.chart-box svg').first();
+    await expect(svg).toBeAttached();
+    return svg.evaluate((el) => {
+      const box = el.parentElement;
+      return {
+        drawn: [Number(el.getAttribute('width')), Number(el.getAttribute('height'))],
+        box: [box.clientWidth, box.clientHeight],
+      };
+    });
+  }
+
+  /**
+   * The smallest text in each chart of the section shown, as rendered: the text's computed font
+   * size times the scale the SVG is drawn at on screen. One entry per chart: its test id and size.
+   */
+  async smallestChartText() {
+    await expect(this.charts.first().locator('svg')).toBeAttached();
+    return this.charts.evaluateAll((figures) => figures.map((figure) => {
+      let smallest = Infinity;
+      for (const text of figure.querySelectorAll('svg text')) {
+        if (!text.textContent.trim()) continue;
+        // The length of a unit along the text's own line on screen, whether turned or not.
+        const m = text.getScreenCTM();
+        const scale = m ? Math.hypot(m.a, m.b) : 1;
+        smallest = Math.min(smallest, parseFloat(getComputedStyle(text).fontSize) * scale);
+      }
+      return { chart: figure.dataset.testid, smallest };
+    }));
+  }
 }

@@ -30,6 +30,8 @@ export class SelfCare {
     this.status = page.getByTestId('self-care-status');
     this.recentBreakList = page.getByTestId('recent-breaks');
     this.recentBreaks = this.recentBreakList.locator('li');
+    // The same breaks grouped by the day they start, each group headed by its date.
+    this.recentBreakDays = this.recentBreakList.locator('.day-group');
     this.dayOff = page.getByTestId('day-off');
     this.vacationClock = page.getByTestId('vacation-clock');
     this.breaksSummary = page.getByTestId('breaks-summary');

@@ -21,6 +21,9 @@ export class Today {
     this.dayEntries = page.getByTestId('day-entries');
     this.entries = this.dayEntries.locator('li');
     this.deleteButtons = this.dayEntries.getByRole('button', { name: /^Delete/ });
+    // A busy day shows its latest entries; the earlier ones fold under this button.
+    this.showEarlier = page.locator('.day-list').getByRole('button', { name: /^Show earlier/ });
+    this.dayBreaks = page.getByTestId('day-breaks');
 
     this.previousWeek = page.getByRole('button', { name: 'Previous week' });
     this.weekHeading = page.locator('#week-heading');
@@ -64,6 +67,12 @@ export class Today {
   /** A one-tap entry's button, by the case or kind its name holds ("C-12", "documentation"). */
   quick(text) {
     return this.quickLog.getByRole('button', { name: new RegExp(`^Log .*${text}`) });
+  }
+
+  /** Unfolds the day's earlier entries, if any are folded away. */
+  async showAll() {
+    if (await this.showEarlier.isVisible()) await this.showEarlier.click();
+    await expect(this.showEarlier).toHaveCount(0);
   }
 
   /** An entry's delete button, by what it deletes ("50 min direct session"). */

@@ -20,8 +20,8 @@ pub use browser::{
     HashListener, StorageListener,
 };
 pub use page::{
-    after, after_first_paint, app_root, apply_theme, focus_id, focus_is_lost, focus_within,
-    remove_shell, Timeout,
+    after, after_first_paint, app_root, apply_theme, element_size, focus_id, focus_is_lost,
+    focus_within, on_resize, remove_shell, ResizeListener, Timeout,
 };
 pub use remind::{
     every, local_now, notify, notify_permission, request_notify_permission, Every, NotifyPermission,

@@ -1,5 +1,6 @@
 //! The page around the app: the colour theme on `<html>` and the browser's bar, the static first
-//! screen and when the app replaces it, moving focus, and one-off timers.
+//! screen and when the app replaces it, moving focus, one-off timers, and the size an element
+//! takes (charts are drawn for it) and when the window's changes.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -146,4 +147,37 @@ pub fn after(ms: i32, done: impl FnOnce() + 'static) -> Option<Timeout> {
         id,
         _callback: callback,
     })
+}
+
+/// The whole pixels an element takes on the page, or `None` if it takes none (not shown yet,
+/// or hidden).
+pub fn element_size(element: &web_sys::Element) -> Option<(u32, u32)> {
+    let (width, height) = (element.client_width(), element.client_height());
+    (width > 0 && height > 0).then_some((width as u32, height as u32))
+}
+
+/// A `resize` subscription on the window; dropping it unsubscribes.
+pub struct ResizeListener {
+    callback: Closure<dyn FnMut()>,
+}
+
+impl Drop for ResizeListener {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.remove_event_listener_with_callback(
+                "resize",
+                self.callback.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}
+
+/// Calls `resized` whenever the window changes size (a phone turned, a window dragged wider).
+pub fn on_resize(resized: impl FnMut() + 'static) -> Option<ResizeListener> {
+    let window = web_sys::window()?;
+    let callback = Closure::<dyn FnMut()>::new(resized);
+    window
+        .add_event_listener_with_callback("resize", callback.as_ref().unchecked_ref())
+        .ok()?;
+    Some(ResizeListener { callback })
 }

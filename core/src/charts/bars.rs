@@ -2,6 +2,7 @@
 //! axis from zero, bars that fill a segment, and a level line for a target or a capacity.
 
 use crate::charts::frame::{failed, ChartError};
+use crate::charts::layout::{Fit, LABEL};
 use plotters::coord::ranged1d::SegmentedCoord;
 use plotters::coord::types::{RangedCoordf64, RangedCoordu32};
 use plotters::coord::Shift;
@@ -11,44 +12,57 @@ use plotters::prelude::*;
 pub(crate) type Bars<'a, DB> =
     ChartContext<'a, DB, Cartesian2d<SegmentedCoord<RangedCoordu32>, RangedCoordf64>>;
 
-/// Builds the frame on `area`: `labels` under the segments, a value axis from 0 to `top` named
-/// `y_desc`, with whole-number ticks (`y_ticks` of them when given).
+/// What a bar chart's frame shows: a title in a long and a short form, labels under the
+/// segments in a long and a short form (the short used only when the long ones would have to be
+/// thinned out more), and the value axis from 0 to `top` named `y_desc`.
+pub(crate) struct Frame<'t> {
+    pub title: (&'t str, &'t str),
+    pub labels: Vec<String>,
+    pub short_labels: Vec<String>,
+    pub y_desc: &'t str,
+    pub top: f64,
+    /// How many whole-number ticks the value axis would like, if not plotters' own choice.
+    pub y_ticks: Option<usize>,
+}
+
+/// Builds the frame on `area`, laid out for `fit`.
 pub(crate) fn bar_frame<'a, DB: DrawingBackend>(
     area: &'a DrawingArea<DB, Shift>,
-    title: &str,
-    labels: &[String],
-    y_desc: &str,
-    top: f64,
-    y_ticks: Option<usize>,
+    fit: &Fit,
+    frame: Frame<'_>,
 ) -> Result<Bars<'a, DB>, ChartError>
 where
     DB::ErrorType: 'static,
 {
-    let count = labels.len().max(1) as u32;
+    let count = frame.labels.len().max(1) as u32;
+    let title = fit.title(frame.title.0, frame.title.1);
     let mut chart = ChartBuilder::on(area)
-        .caption(title, ("sans-serif", 22))
-        .margin(12)
+        .caption(title, ("sans-serif", fit.caption_size()))
+        .margin(fit.margin())
         .x_label_area_size(28)
-        .y_label_area_size(44)
-        .build_cartesian_2d((0u32..count - 1).into_segmented(), 0f64..top)
+        .y_label_area_size(fit.y_label_area())
+        .build_cartesian_2d((0u32..count - 1).into_segmented(), 0f64..frame.top)
         .map_err(failed)?;
+    let (labels, step) = fit.axis_labels(frame.labels, frame.short_labels);
     let x_label = |v: &SegmentValue<u32>| match v {
-        SegmentValue::CenterOf(i) => labels.get(*i as usize).cloned().unwrap_or_default(),
+        SegmentValue::CenterOf(i) if (*i as usize).is_multiple_of(step) => {
+            labels.get(*i as usize).cloned().unwrap_or_default()
+        }
         _ => String::new(),
     };
     let y_label = |v: &f64| format!("{v:.0}");
+    let plot_height = chart.plotting_area().dim_in_pixel().1;
+    let wanted = frame.y_ticks.unwrap_or(10);
     let mut mesh = chart.configure_mesh();
     mesh.disable_x_mesh()
-        .y_desc(y_desc)
-        .label_style(("sans-serif", 15))
-        .axis_desc_style(("sans-serif", 15))
+        .y_desc(frame.y_desc)
+        .label_style(("sans-serif", LABEL))
+        .axis_desc_style(("sans-serif", LABEL))
         .light_line_style(TRANSPARENT)
         .x_labels(labels.len())
         .x_label_formatter(&x_label)
-        .y_label_formatter(&y_label);
-    if let Some(ticks) = y_ticks {
-        mesh.y_labels(ticks);
-    }
+        .y_label_formatter(&y_label)
+        .y_labels(fit.y_ticks(plot_height, wanted));
     mesh.draw().map_err(failed)?;
     Ok(chart)
 }

@@ -2,8 +2,9 @@
 //! section's chart. Short pauses in a working day are one of the few recovery habits with
 //! measured effects on fatigue, so a slide here is worth seeing early.
 
-use super::bars::{bar, bar_frame, level_line};
+use super::bars::{bar, bar_frame, level_line, Frame};
 use super::frame::{failed, named_svg, ChartError};
+use super::layout::Fit;
 use crate::selectors::rest::WeekBreaks;
 use chrono::Datelike;
 use plotters::prelude::*;
@@ -40,9 +41,10 @@ pub fn render_breaks_svg(
     width: u32,
     height: u32,
 ) -> Result<String, ChartError> {
+    let fit = Fit::new(width, height);
     let mut svg = String::new();
     {
-        let root = crate::charts::svg::area(&mut svg, (width, height));
+        let root = crate::charts::svg::area(&mut svg, (fit.width, fit.height));
         root.fill(&WHITE).map_err(failed)?;
         let target = weeks.last().map_or(0, |w| w.target);
         let highest = weeks.iter().map(|w| w.per_day_tenths()).max().unwrap_or(0);
@@ -54,14 +56,23 @@ pub fn render_breaks_svg(
             .iter()
             .map(|w| format!("W{}", w.monday.iso_week().week()))
             .collect();
+        let short: Vec<String> = weeks
+            .iter()
+            .map(|w| w.monday.iso_week().week().to_string())
+            .collect();
         let mut chart = bar_frame(
             &root,
-            "Breaks per working day by week",
-            &labels,
-            "Breaks a day",
-            top,
-            Some(top as usize + 1),
+            &fit,
+            Frame {
+                title: ("Breaks per working day by week", "Breaks a day by week"),
+                labels,
+                short_labels: short,
+                y_desc: "Breaks a day",
+                top,
+                y_ticks: Some(top as usize + 1),
+            },
         )?;
+        let inset = fit.bar_inset(weeks.len()).min(6);
         chart
             .draw_series(
                 weeks
@@ -71,7 +82,7 @@ pub fn render_breaks_svg(
                     .map(|(i, w)| {
                         let i = i as u32;
                         let colour = if w.met() { MET } else { SHORT };
-                        bar(i, 0.0, f64::from(w.per_day_tenths()) / 10.0, colour, 6)
+                        bar(i, 0.0, f64::from(w.per_day_tenths()) / 10.0, colour, inset)
                     }),
             )
             .map_err(failed)?;

@@ -1,7 +1,8 @@
 //! The weighted caseload week by week against capacity, each bar coloured by its traffic light
 //! (and labelled in the table and summary, so colour is never the only signal).
 
-use super::bars::{bar, bar_frame, level_line};
+use super::bars::{bar, bar_frame, level_line, Frame};
+use super::layout::Fit;
 use crate::charts::frame::{failed, named_svg, ChartError};
 use crate::selectors::caseload::{TrafficLight, WeekCaseload};
 use plotters::prelude::*;
@@ -39,9 +40,10 @@ pub fn render_caseload_svg(
     width: u32,
     height: u32,
 ) -> Result<String, ChartError> {
+    let fit = Fit::new(width, height);
     let mut svg = String::new();
     {
-        let root = crate::charts::svg::area(&mut svg, (width, height));
+        let root = crate::charts::svg::area(&mut svg, (fit.width, fit.height));
         root.fill(&WHITE).map_err(failed)?;
         let capacity = weeks.last().map_or(100, |w| w.peak.capacity);
         let highest = weeks
@@ -56,14 +58,20 @@ pub fn render_caseload_svg(
             .iter()
             .map(|w| format!("W{}", w.week.week()))
             .collect();
+        let short: Vec<String> = weeks.iter().map(|w| w.week.week().to_string()).collect();
         let mut chart = bar_frame(
             &root,
-            "Weighted caseload by week",
-            &labels,
-            "Points",
-            top,
-            None,
+            &fit,
+            Frame {
+                title: ("Weighted caseload by week", "Caseload by week"),
+                labels,
+                short_labels: short,
+                y_desc: "Points",
+                top,
+                y_ticks: None,
+            },
         )?;
+        let inset = fit.bar_inset(weeks.len()).min(6);
         chart
             .draw_series(weeks.iter().enumerate().map(|(i, w)| {
                 let i = i as u32;
@@ -72,7 +80,7 @@ pub fn render_caseload_svg(
                     0.0,
                     f64::from(w.peak.points),
                     light_colour(w.peak.light),
-                    6,
+                    inset,
                 )
             }))
             .map_err(failed)?;

@@ -1,9 +1,10 @@
-//! The frame every chart draws in: colours per kind, the legend strip and its swatches, the
-//! chart error, and the accessible name put on each drawn SVG.
+//! The frame every chart draws in: colours per kind, the legend strip and its swatches (in the
+//! rows [`super::layout`] lays out), the chart error, and the accessible name put on each drawn SVG.
 //!
 //! Each chart file (one per chart) draws its picture on [`super::svg`]'s backend and uses these
 //! so every chart labels, colours and names itself the same way.
 
+use super::layout::{Fit, LABEL};
 use crate::entry::WorkKind;
 use plotters::prelude::*;
 use std::fmt;
@@ -37,49 +38,58 @@ pub(crate) fn failed<E: fmt::Debug>(e: E) -> ChartError {
     ChartError(format!("{e:?}"))
 }
 
-/// Height of the strip under the plot that holds the legend.
-pub(crate) const LEGEND_HEIGHT: u32 = 34;
-
-/// A legend under the plot, so it never hides a bar: one row, wrapping to a second (and
-/// further) row of [`LEGEND_HEIGHT`] when the area is tall enough and the kinds do not fit.
+/// A legend under the plot, so it never hides a bar: as many rows as `fit`'s width needs.
 pub(crate) fn draw_legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, plotters::coord::Shift>,
+    fit: &Fit,
     kinds: &[WorkKind],
 ) -> Result<(), ChartError>
 where
     DB::ErrorType: 'static,
 {
-    let items: Vec<_> = kinds.iter().map(|k| (k.label(), kind_colour(*k))).collect();
-    draw_swatches(area, &items)
+    let items: Vec<_> = kinds
+        .iter()
+        .map(|k| (k.label(), kind_colour(*k).filled()))
+        .collect();
+    draw_swatches(area, fit, &items)
 }
 
-/// Draws colour swatches, each followed by its label, from under the y axis, wrapping to a
-/// second row when the first is full and there is room.
+/// Draws a swatch in each item's style followed by its label, in the rows
+/// [`Fit::legend_places`] lays out.
 pub(crate) fn draw_swatches<DB: DrawingBackend>(
     area: &DrawingArea<DB, plotters::coord::Shift>,
-    items: &[(&str, RGBColor)],
+    fit: &Fit,
+    items: &[(&str, ShapeStyle)],
 ) -> Result<(), ChartError>
 where
     DB::ErrorType: 'static,
 {
-    let style = ("sans-serif", 15).into_font().color(&BLACK);
-    let (width, height) = area.dim_in_pixel();
-    let (mut x, mut y) = (52i32, 8i32);
-    for (label, colour) in items {
-        // Roughly 6.5 px per character at this size, then a gap before the next swatch.
-        let step = 38 + 13 * label.chars().count() as i32 / 2;
-        let next_row = y + LEGEND_HEIGHT as i32 - 8;
-        if x + step - 18 > width as i32 && next_row + 22 <= height as i32 {
-            x = 52;
-            y = next_row;
-        }
-        area.draw(&Rectangle::new([(x, y), (x + 14, y + 14)], colour.filled()))
+    let style = ("sans-serif", LABEL).into_font().color(&BLACK);
+    let labels: Vec<&str> = items.iter().map(|i| i.0).collect();
+    for ((label, swatch), (x, y)) in items.iter().zip(fit.legend_places(&labels)) {
+        area.draw(&Rectangle::new([(x, y), (x + 14, y + 14)], *swatch))
             .map_err(failed)?;
-        area.draw(&Text::new(*label, (x + 20, y), style.clone()))
-            .map_err(failed)?;
-        x += step;
+        area.draw(&Text::new(
+            fit.legend_text(label),
+            (x + 20, y),
+            style.clone(),
+        ))
+        .map_err(failed)?;
     }
     Ok(())
+}
+
+/// Splits `root` into the plot and, under it, a strip tall enough for a legend of `labels`.
+pub(crate) fn with_legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    fit: &Fit,
+    labels: &[&str],
+) -> (
+    DrawingArea<DB, plotters::coord::Shift>,
+    DrawingArea<DB, plotters::coord::Shift>,
+) {
+    let legend = fit.legend_height(labels);
+    root.split_vertically(fit.height.saturating_sub(legend))
 }
 
 /// Names a drawn SVG for screen readers: `role="img"` with the summary as its accessible name.

@@ -1,8 +1,9 @@
 //! Hours by organisation, month by month: one stacked bar per month, one colour per organisation,
 //! so a contract clinician sees at a glance where their time went and how it shifted.
 
-use super::bars::{bar, bar_frame};
-use super::frame::{draw_swatches, failed, named_svg, ChartError, LEGEND_HEIGHT};
+use super::bars::{bar, bar_frame, Frame};
+use super::frame::{draw_swatches, failed, named_svg, with_legend, ChartError};
+use super::layout::Fit;
 use crate::selectors::income::{org_series, MonthIncome, OrgSeries};
 use crate::units::duration::format_minutes;
 use plotters::prelude::*;
@@ -76,22 +77,34 @@ pub fn render_org_months_svg(
 ) -> Result<String, ChartError> {
     let series = org_series(months);
     let colours = org_colours(&series);
+    let fit = Fit::new(width, height);
     let mut svg = String::new();
     {
-        let root = crate::charts::svg::area(&mut svg, (width, height));
+        let root = crate::charts::svg::area(&mut svg, (fit.width, fit.height));
         root.fill(&WHITE).map_err(failed)?;
-        let (plot_area, legend_area) = root.split_vertically(height.saturating_sub(LEGEND_HEIGHT));
+        let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
+        let (plot_area, legend_area) = with_legend(&root, &fit, &names);
         let busiest = months.iter().map(|m| m.total_minutes()).max().unwrap_or(0);
         let top = (f64::from(busiest) / 60.0 * 1.1).ceil().max(10.0);
         let labels: Vec<String> = months.iter().map(|m| m.month.to_string()).collect();
+        // "Nov" alone on a phone: the months run in order and the table names the year.
+        let short: Vec<String> = months
+            .iter()
+            .map(|m| m.month.first_day().format("%b").to_string())
+            .collect();
         let mut chart = bar_frame(
             &plot_area,
-            "Hours by organisation and month",
-            &labels,
-            "Hours",
-            top,
-            None,
+            &fit,
+            Frame {
+                title: ("Hours by organisation and month", "Hours by organisation"),
+                labels,
+                short_labels: short,
+                y_desc: "Hours",
+                top,
+                y_ticks: None,
+            },
         )?;
+        let inset = fit.bar_inset(months.len());
         let mut base = vec![0u32; months.len()];
         for (s, &colour) in series.iter().zip(&colours) {
             let bars = s.minutes.iter().enumerate().filter_map(|(i, &minutes)| {
@@ -101,16 +114,16 @@ pub fn render_org_months_svg(
                 }
                 let from = f64::from(*below) / 60.0;
                 *below += minutes;
-                Some(bar(i as u32, from, f64::from(*below) / 60.0, colour, 8))
+                Some(bar(i as u32, from, f64::from(*below) / 60.0, colour, inset))
             });
             chart.draw_series(bars).map_err(failed)?;
         }
         let items: Vec<_> = series
             .iter()
             .zip(colours)
-            .map(|(s, colour)| (s.name.as_str(), colour))
+            .map(|(s, colour)| (s.name.as_str(), colour.filled()))
             .collect();
-        draw_swatches(&legend_area, &items)?;
+        draw_swatches(&legend_area, &fit, &items)?;
         root.present().map_err(failed)?;
     }
     Ok(named_svg(&svg, &describe_org_months(months)))

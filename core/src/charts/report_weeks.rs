@@ -1,10 +1,9 @@
 //! Hours by week for the report: one bar per ISO week, stacked by kind, with the weekly target
 //! as a line, so overtime shows as the part of a bar above it.
 
-use super::bars::{bar, bar_frame, level_line};
-use crate::charts::frame::{
-    draw_legend, failed, kind_colour, named_svg, ChartError, LEGEND_HEIGHT,
-};
+use super::bars::{bar, bar_frame, level_line, Frame};
+use super::layout::Fit;
+use crate::charts::frame::{draw_legend, failed, kind_colour, named_svg, with_legend, ChartError};
 use crate::entry::WorkKind;
 use crate::selectors::report::Report;
 use crate::units::duration::format_minutes;
@@ -39,15 +38,17 @@ fn kinds_present(report: &Report) -> Vec<WorkKind> {
         .collect()
 }
 
-/// Draws the report's weeks as stacked bars of hours, `width` by `height` pixels.
+/// Draws the report's weeks as stacked bars of hours, laid out for `width` by `height` pixels.
 pub fn render_weeks_svg(report: &Report, width: u32, height: u32) -> Result<String, ChartError> {
+    let fit = Fit::new(width, height);
     let mut svg = String::new();
     let weeks = &report.weeks;
     {
-        let root = crate::charts::svg::area(&mut svg, (width, height));
+        let root = crate::charts::svg::area(&mut svg, (fit.width, fit.height));
         root.fill(&WHITE).map_err(failed)?;
-        let (plot_area, legend_area) =
-            root.split_vertically(height.saturating_sub(2 * LEGEND_HEIGHT - 8));
+        let kinds = kinds_present(report);
+        let names: Vec<&str> = kinds.iter().map(|k| k.label()).collect();
+        let (plot_area, legend_area) = with_legend(&root, &fit, &names);
         let highest = weeks
             .iter()
             .map(|w| w.total())
@@ -65,9 +66,22 @@ pub fn render_weeks_svg(report: &Report, width: u32, height: u32) -> Result<Stri
             .iter()
             .map(|w| format!("W{}", w.week.week()))
             .collect();
-        let mut chart = bar_frame(&plot_area, &title, &labels, "Hours", top, None)?;
+        let short: Vec<String> = weeks.iter().map(|w| w.week.week().to_string()).collect();
+        let mut chart = bar_frame(
+            &plot_area,
+            &fit,
+            Frame {
+                title: (&title, "Hours by week"),
+                labels,
+                short_labels: short,
+                y_desc: "Hours",
+                top,
+                y_ticks: None,
+            },
+        )?;
+        let inset = fit.bar_inset(weeks.len()).min(6);
         let mut base = vec![0u32; weeks.len()];
-        for kind in kinds_present(report) {
+        for kind in kinds.iter().copied() {
             let bars = weeks.iter().enumerate().filter_map(|(i, w)| {
                 let minutes = w.minutes[kind.index()];
                 let slot = base.get_mut(i)?;
@@ -78,13 +92,13 @@ pub fn render_weeks_svg(report: &Report, width: u32, height: u32) -> Result<Stri
                 *slot += minutes;
                 let to = f64::from(*slot) / 60.0;
                 let i = i as u32;
-                Some(bar(i, from, to, kind_colour(kind), 6))
+                Some(bar(i, from, to, kind_colour(kind), inset))
             });
             chart.draw_series(bars).map_err(failed)?;
         }
         let target = f64::from(report.weekly_target) / 60.0;
         level_line(&mut chart, count, target)?;
-        draw_legend(&legend_area, &kinds_present(report))?;
+        draw_legend(&legend_area, &fit, &kinds)?;
         root.present().map_err(failed)?;
     }
     Ok(named_svg(&svg, &describe_weeks(report)))

@@ -2,7 +2,8 @@
 //! clinician sees where the index has been and how their own answers moved with it. Bands are
 //! tinted backgrounds named in the legend and the table; colour is never the only signal.
 
-use crate::charts::frame::{failed, named_svg, ChartError};
+use crate::charts::frame::{draw_swatches, failed, named_svg, with_legend, ChartError};
+use crate::charts::layout::{Fit, LABEL};
 use crate::risk::signals::proqol_fraction;
 use crate::risk::{Band, RiskWeek};
 use chrono::Datelike;
@@ -57,19 +58,22 @@ pub fn describe_risk(weeks: &[RiskWeek]) -> String {
     )
 }
 
-/// Draws the weeks, `width` by `height` pixels.
+/// Draws the weeks, laid out for `width` by `height` pixels.
 pub fn render_risk_svg(weeks: &[RiskWeek], width: u32, height: u32) -> Result<String, ChartError> {
+    let fit = Fit::new(width, height);
+    let legend = legend_items();
+    let names: Vec<&str> = legend.iter().map(|i| i.0).collect();
     let mut svg = String::new();
     {
-        let root = crate::charts::svg::area(&mut svg, (width, height));
+        let root = crate::charts::svg::area(&mut svg, (fit.width, fit.height));
         root.fill(&WHITE).map_err(failed)?;
-        let (plot_area, legend_area) = root.split_vertically(height.saturating_sub(34));
+        let (plot_area, legend_area) = with_legend(&root, &fit, &names);
         let last = weeks.len().max(2) as f64 - 0.5;
         let mut chart = ChartBuilder::on(&plot_area)
-            .caption("Risk index by week", ("sans-serif", 22))
-            .margin(12)
+            .caption("Risk index by week", ("sans-serif", fit.caption_size()))
+            .margin(fit.margin())
             .x_label_area_size(28)
-            .y_label_area_size(40)
+            .y_label_area_size(fit.y_label_area())
             .build_cartesian_2d(-0.5f64..last, 0f64..100f64)
             .map_err(failed)?;
         for band in Band::ALL {
@@ -86,19 +90,24 @@ pub fn render_risk_svg(weeks: &[RiskWeek], width: u32, height: u32) -> Result<St
                 )))
                 .map_err(failed)?;
         }
-        let step = weeks.len().div_ceil(12).max(1);
-        let labels: Vec<String> = weeks
+        let long: Vec<String> = weeks
             .iter()
             .map(|w| format!("W{}", w.monday.iso_week().week()))
             .collect();
+        let short: Vec<String> = weeks
+            .iter()
+            .map(|w| w.monday.iso_week().week().to_string())
+            .collect();
+        let (labels, step) = fit.axis_labels(long, short);
+        let plot_height = chart.plotting_area().dim_in_pixel().1;
         chart
             .configure_mesh()
             .disable_x_mesh()
             .y_desc("Index")
-            .label_style(("sans-serif", 15))
-            .axis_desc_style(("sans-serif", 15))
+            .label_style(("sans-serif", LABEL))
+            .axis_desc_style(("sans-serif", LABEL))
             .light_line_style(TRANSPARENT)
-            .x_labels(weeks.len().clamp(2, 12))
+            .x_labels(weeks.len().max(2))
             .x_label_formatter(&|v| {
                 let i = v.round();
                 let on_step = i >= 0.0 && (i as usize).is_multiple_of(step) && (v - i).abs() < 1e-6;
@@ -108,7 +117,7 @@ pub fn render_risk_svg(weeks: &[RiskWeek], width: u32, height: u32) -> Result<St
                     String::new()
                 }
             })
-            .y_labels(6)
+            .y_labels(fit.y_ticks(plot_height, 6))
             .y_label_formatter(&|v| format!("{v:.0}"))
             .draw()
             .map_err(failed)?;
@@ -153,20 +162,15 @@ pub fn render_risk_svg(weeks: &[RiskWeek], width: u32, height: u32) -> Result<St
             ))
         });
         chart.draw_series(proqol).map_err(failed)?;
-        draw_legend(&legend_area)?;
+        draw_swatches(&legend_area, &fit, &legend)?;
         root.present().map_err(failed)?;
     }
     Ok(named_svg(&svg, &describe_risk(weeks)))
 }
 
-fn draw_legend<DB: DrawingBackend>(
-    area: &DrawingArea<DB, plotters::coord::Shift>,
-) -> Result<(), ChartError>
-where
-    DB::ErrorType: 'static,
-{
-    let style = ("sans-serif", 15).into_font().color(&BLACK);
-    let items: [(&str, ShapeStyle); 7] = [
+/// The legend: the index, the two self-checks and the four bands.
+fn legend_items() -> [(&'static str, ShapeStyle); 7] {
+    [
         ("Index", INDEX_COLOUR.filled()),
         ("Pulse strain", PULSE_COLOUR.filled()),
         ("ProQOL BO/STS", PROQOL_COLOUR.filled()),
@@ -174,16 +178,7 @@ where
         ("Moderate", band_colour(Band::Moderate).mix(0.4).filled()),
         ("Elevated", band_colour(Band::Elevated).mix(0.4).filled()),
         ("High", band_colour(Band::High).mix(0.4).filled()),
-    ];
-    let mut x = 52i32;
-    for (name, swatch) in items {
-        area.draw(&Rectangle::new([(x, 8), (x + 14, 22)], swatch))
-            .map_err(failed)?;
-        area.draw(&Text::new(name, (x + 20, 8), style.clone()))
-            .map_err(failed)?;
-        x += 38 + 13 * name.len() as i32 / 2;
-    }
-    Ok(())
+    ]
 }
 
 #[cfg(test)]

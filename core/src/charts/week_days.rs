@@ -5,7 +5,9 @@
 //! shown on screen and, later, exported. The chart stacks each day's hours by kind, carries its
 //! own title and legend, and has an accessible name so a screen reader announces what it shows.
 
-use super::frame::{draw_legend, failed, kind_colour, named_svg, ChartError, LEGEND_HEIGHT};
+use super::bars::{bar, bar_frame, Frame};
+use super::frame::{draw_legend, failed, kind_colour, named_svg, with_legend, ChartError};
+use super::layout::Fit;
 use crate::selectors::week::WeekSummary;
 use crate::units::duration::format_minutes;
 use plotters::prelude::*;
@@ -39,45 +41,40 @@ pub fn describe_week(week: &WeekSummary) -> String {
     )
 }
 
-/// Draws the week as stacked bars of hours per day, `width` by `height` pixels.
+/// Draws the week as stacked bars of hours per day, laid out for `width` by `height` pixels.
 pub fn render_week_svg(week: &WeekSummary, width: u32, height: u32) -> Result<String, ChartError> {
+    let fit = Fit::new(width, height);
     let mut svg = String::new();
     {
-        let root = crate::charts::svg::area(&mut svg, (width, height));
+        let root = crate::charts::svg::area(&mut svg, (fit.width, fit.height));
         root.fill(&WHITE).map_err(failed)?;
-        let (plot_area, legend_area) = root.split_vertically(height.saturating_sub(LEGEND_HEIGHT));
+        let kinds = week.kinds_present();
+        let names: Vec<&str> = kinds.iter().map(|k| k.label()).collect();
+        let (plot_area, legend_area) = with_legend(&root, &fit, &names);
         let busiest = week.days.iter().map(|d| d.total()).max().unwrap_or(0);
         let top = (f64::from(busiest) / 60.0).ceil().max(8.0);
-        let mut chart = ChartBuilder::on(&plot_area)
-            .caption(week.title(), ("sans-serif", 22))
-            .margin(12)
-            .x_label_area_size(28)
-            .y_label_area_size(40)
-            .build_cartesian_2d((0u32..6u32).into_segmented(), 0f64..top)
-            .map_err(failed)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .y_desc("Hours")
-            .label_style(("sans-serif", 15))
-            .axis_desc_style(("sans-serif", 15))
-            .light_line_style(TRANSPARENT)
-            .y_labels(top as usize / 2 + 1)
-            .y_label_formatter(&|v| format!("{v:.0}"))
-            .x_labels(7)
-            .x_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(i) => week
-                    .days
-                    .get(*i as usize)
-                    .map_or("", |d| day_name(d.date))
-                    .into(),
-                _ => String::new(),
-            })
-            .draw()
-            .map_err(failed)?;
-
+        let title = week.title();
+        let short_title = title
+            .rsplit(" \u{b7} ")
+            .next()
+            .unwrap_or(&title)
+            .to_string();
+        let labels: Vec<String> = week.days.iter().map(|d| day_name(d.date).into()).collect();
+        let short: Vec<String> = labels.iter().map(|l| l[..1].to_string()).collect();
+        let mut chart = bar_frame(
+            &plot_area,
+            &fit,
+            Frame {
+                title: (&title, &short_title),
+                labels,
+                short_labels: short,
+                y_desc: "Hours",
+                top,
+                y_ticks: Some(top as usize / 2 + 1),
+            },
+        )?;
         let mut base = [0u32; 7];
-        for kind in week.kinds_present() {
+        for kind in kinds.iter().copied() {
             let bars = (0u32..7).filter_map(|i| {
                 let minutes = week.days[i as usize].of(kind);
                 if minutes == 0 {
@@ -86,19 +83,11 @@ pub fn render_week_svg(week: &WeekSummary, width: u32, height: u32) -> Result<St
                 let from = f64::from(base[i as usize]) / 60.0;
                 base[i as usize] += minutes;
                 let to = f64::from(base[i as usize]) / 60.0;
-                let mut bar = Rectangle::new(
-                    [
-                        (SegmentValue::Exact(i), from),
-                        (SegmentValue::Exact(i + 1), to),
-                    ],
-                    kind_colour(kind).filled(),
-                );
-                bar.set_margin(0, 0, 8, 8);
-                Some(bar)
+                Some(bar(i, from, to, kind_colour(kind), fit.bar_inset(7)))
             });
             chart.draw_series(bars).map_err(failed)?;
         }
-        draw_legend(&legend_area, &week.kinds_present())?;
+        draw_legend(&legend_area, &fit, &kinds)?;
         root.present().map_err(failed)?;
     }
     Ok(named_svg(&svg, &describe_week(week)))

@@ -5,7 +5,7 @@ use super::case_form::CaseForm;
 use crate::platform;
 use crate::platform::locale::{date, DateStyle};
 use crate::store::Msg;
-use crate::views::common::{notice_line, use_store, ChartFigure};
+use crate::views::common::{notice_line, use_store, ChartDraw, ChartFigure};
 use chrono::Days;
 use tend_core::charts::caseload::{describe_caseload, render_caseload_svg};
 use tend_core::selectors::caseload::{caseload_by_week, caseload_on, TrafficLight};
@@ -36,9 +36,10 @@ pub fn caseload_view() -> Html {
     let now = caseload_on(journal, today);
     let first = today.checked_sub_days(Days::new(7 * 11)).unwrap_or(today);
     let weeks = caseload_by_week(journal, first, today);
-    let svg = render_caseload_svg(&weeks, WIDTH, HEIGHT)
-        .map(AttrValue::from)
-        .map_err(|e| AttrValue::from(e.to_string()));
+    let draw = {
+        let weeks = weeks.clone();
+        ChartDraw::new(move |w, h| render_caseload_svg(&weeks, w, h))
+    };
     let (open, closed): (Vec<&Case>, Vec<&Case>) = journal.cases.iter().partition(|c| c.is_open());
     let row = |case: &Case, open: bool| {
         let closed_today = case.periods.last().is_some_and(|p| p.closed == Some(today));
@@ -134,7 +135,7 @@ pub fn caseload_view() -> Html {
                     ondone={{ let editing = editing.clone(); Callback::from(move |()| editing.set(None)) }} />
                 <h3>{format!("Open cases ({})", open.len())}</h3>
                 if open.is_empty() {
-                    <p class="muted">{"No open cases."}</p>
+                    <p class="muted">{"No open cases. Open one above with its complexity, and its sessions count towards your caseload."}</p>
                 } else {
                     <ul class="day-list cases" data-testid="open-cases">{ for open.iter().map(|c| row(c, true)) }</ul>
                 }
@@ -145,7 +146,7 @@ pub fn caseload_view() -> Html {
             </section>
             <section class="card" aria-labelledby="caseload-weeks-heading">
                 <h2 id="caseload-weeks-heading">{"Caseload by week"}</h2>
-                <ChartFigure svg={svg} size={(WIDTH, HEIGHT)} summary={describe_caseload(&weeks)}
+                <ChartFigure draw={draw} size={(WIDTH, HEIGHT)} summary={describe_caseload(&weeks)}
                     file_stem={format!("tend-caseload-{}", today.format("%Y-%m-%d"))} test_id="caseload-chart">
                     <table>
                         <caption>{"Peak weighted caseload in each week"}</caption>

@@ -37,7 +37,7 @@ pub fn check_history() -> Html {
         <section class="card" aria-labelledby="history-heading" data-testid="check-history">
             <h2 id="history-heading">{"Your results"}</h2>
             if results.is_empty() {
-                <p class="muted">{"No self-checks saved yet."}</p>
+                <p class="muted">{"No self-checks saved yet. Answer the weekly pulse above: it takes about a minute."}</p>
             } else {
                 <ul class="cases results">
                     { for results.iter().map(|r| {

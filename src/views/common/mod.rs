@@ -5,6 +5,7 @@ mod backup;
 mod banner;
 mod chart_figure;
 mod fields;
+mod folded;
 mod notice_line;
 mod page_tools;
 mod sections_nav;
@@ -13,8 +14,9 @@ mod unlock;
 
 pub use backup::backup_button;
 pub use banner::StorageBanner;
-pub use chart_figure::ChartFigure;
+pub use chart_figure::{ChartDraw, ChartFigure};
 pub(crate) use fields::{use_initial_value, value_of};
+pub use folded::Folded;
 pub use notice_line::notice_line;
 pub use page_tools::{use_theme, Later, SkipLink, ThemeChoice, UndoBar};
 pub use sections_nav::SectionsNav;

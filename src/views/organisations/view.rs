@@ -6,7 +6,7 @@ use super::org_form::OrgForm;
 use crate::platform;
 use crate::platform::locale::{date, money, DateStyle};
 use crate::store::Msg;
-use crate::views::common::{notice_line, use_store, ChartFigure};
+use crate::views::common::{notice_line, use_store, ChartDraw, ChartFigure};
 use tend_core::charts::org_months::{describe_org_months, render_org_months_svg};
 use tend_core::duration::format_minutes;
 
@@ -39,12 +39,13 @@ fn last_months(journal: &Journal, last: Month, count: usize) -> Vec<MonthIncome>
 
 /// The six-month chart of hours by organisation, with its numbers as a table.
 fn months_chart(months: &[MonthIncome], last: Month) -> Html {
-    let svg = render_org_months_svg(months, WIDTH, HEIGHT)
-        .map(AttrValue::from)
-        .map_err(|e| AttrValue::from(e.to_string()));
+    let draw = {
+        let months = months.to_vec();
+        ChartDraw::new(move |w, h| render_org_months_svg(&months, w, h))
+    };
     let series = org_series(months);
     html! {
-        <ChartFigure svg={svg} size={(WIDTH, HEIGHT)} summary={describe_org_months(months)}
+        <ChartFigure draw={draw} size={(WIDTH, HEIGHT)} summary={describe_org_months(months)}
             file_stem={format!("tend-organisations-{last}")} test_id="org-months-chart">
             <table>
                 <caption>{"Hours by organisation in each month"}</caption>

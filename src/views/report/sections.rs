@@ -1,6 +1,6 @@
 //! The report's sections, each a heading and its numbers, from a core [`Report`].
 
-use crate::views::common::ChartFigure;
+use crate::views::common::{ChartDraw, ChartFigure};
 use chrono::Datelike;
 use chrono::Days;
 use tend_core::charts::report_weeks::{describe_weeks, render_weeks_svg};
@@ -80,16 +80,17 @@ fn weeks_table(r: &Report) -> Html {
 
 /// Hours by week: the chart with its table, and the overtime.
 pub fn hours_by_week(r: &Report) -> Html {
-    let svg = render_weeks_svg(r, WIDTH, HEIGHT)
-        .map(AttrValue::from)
-        .map_err(|e| AttrValue::from(e.to_string()));
+    let draw = {
+        let r = r.clone();
+        ChartDraw::new(move |w, h| render_weeks_svg(&r, w, h))
+    };
     let whole = r.weeks.iter().filter(|w| w.whole).count();
     let stem = format!("tend-report-weeks-{}-{}", r.period.from, r.period.to);
     html! {
         <>
             <section class="report-section" aria-labelledby="report-weeks-heading">
                 <h3 id="report-weeks-heading">{"Hours by week"}</h3>
-                <ChartFigure svg={svg} size={(WIDTH, HEIGHT)} summary={describe_weeks(r)}
+                <ChartFigure draw={draw} size={(WIDTH, HEIGHT)} summary={describe_weeks(r)}
                     file_stem={stem} test_id="report-chart">
                     {weeks_table(r)}
                 </ChartFigure>
@@ -184,9 +185,10 @@ pub fn risk_section(journal: &Journal, period: Period) -> Html {
         .into_iter()
         .filter(|w| w.monday <= period.to && w.monday + Days::new(6) >= period.from)
         .collect();
-    let svg = render_risk_svg(&weeks, WIDTH, HEIGHT)
-        .map(AttrValue::from)
-        .map_err(|e| AttrValue::from(e.to_string()));
+    let draw = {
+        let weeks = weeks.clone();
+        ChartDraw::new(move |w, h| render_risk_svg(&weeks, w, h))
+    };
     let mut checks: Vec<_> = journal
         .checks
         .iter()
@@ -197,7 +199,7 @@ pub fn risk_section(journal: &Journal, period: Period) -> Html {
         <section class="report-section" aria-labelledby="report-risk">
             <h3 id="report-risk">{"Risk trend and self-checks"}</h3>
             <p>{"The compassion-fatigue risk index (0 to 100) of each week, with what made up most of it. A self-check, not a diagnosis: it knows only what was logged."}</p>
-            <ChartFigure svg={svg} size={(WIDTH, HEIGHT)} summary={describe_risk(&weeks)}
+            <ChartFigure draw={draw} size={(WIDTH, HEIGHT)} summary={describe_risk(&weeks)}
                 file_stem={format!("tend-report-risk-{}-{}", period.from, period.to)} test_id="report-risk-chart">
                 <table class="month-table" data-testid="report-risk-table">
                     <thead><tr><th scope="col">{"Week"}</th><th scope="col">{"Index"}</th><th scope="col">{"Largest factors"}</th></tr></thead>

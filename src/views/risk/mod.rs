@@ -7,7 +7,7 @@ mod insights;
 mod whatif;
 
 use crate::platform;
-use crate::views::common::{use_store, ChartFigure};
+use crate::views::common::{use_store, ChartDraw, ChartFigure};
 use breakdown::Breakdown;
 use chrono::Datelike;
 use insights::InsightsList;
@@ -40,9 +40,16 @@ pub fn risk_view() -> Html {
     };
     let history: Rc<Vec<RiskWeek>> = history;
     let shown = &history[history.len().saturating_sub(CHART_WEEKS)..];
-    let svg = render_risk_svg(shown, WIDTH, HEIGHT)
-        .map(AttrValue::from)
-        .map_err(|e| AttrValue::from(e.to_string()));
+    let draw = {
+        let history = history.clone();
+        use_memo(history, |history| {
+            let history = history.clone();
+            ChartDraw::new(move |w, h| {
+                render_risk_svg(&history[history.len().saturating_sub(CHART_WEEKS)..], w, h)
+            })
+        })
+    };
+    let draw = (*draw).clone();
     let latest = latest_scored(&history).cloned();
     let moderate = store
         .as_ref()
@@ -63,7 +70,7 @@ pub fn risk_view() -> Html {
                 if store.as_ref().is_some_and(|s| default_targets(&s.doc().payload)) {
                     <p class="hint" data-testid="risk-default-targets">{"Hours, caseload and breaks are measured against Tend's starting targets (37.5 hours a week, 100 caseload points, 3 breaks a day). Set your own under Self-care and the index will follow them."}</p>
                 }
-                <ChartFigure svg={svg} size={(WIDTH, HEIGHT)} summary={describe_risk(shown)}
+                <ChartFigure draw={draw} size={(WIDTH, HEIGHT)} summary={describe_risk(shown)}
                     file_stem={format!("tend-risk-{}", today.format("%Y-%m-%d"))} test_id="risk-chart">
                     <table>
                         <caption>{"Risk index and self-check scores by week"}</caption>

@@ -143,7 +143,7 @@ pub fn break_plan_card() -> Html {
             </div>
             <p role="status" data-testid="reminders-state">{reminders_state(store.settings.reminders, *permission)}</p>
             if week.is_empty() {
-                <p class="muted" data-testid="plan-empty">{"No breaks planned yet."}</p>
+                <p class="muted" data-testid="plan-empty">{"No breaks planned yet. Add times for each weekday below, or let Tend suggest a plan from your targets."}</p>
             } else {
                 <ul class="cases" data-testid="plan-week">
                     { for week.iter().map(|o| {

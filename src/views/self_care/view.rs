@@ -1,13 +1,14 @@
 //! The self-care section: breaks and time off logged, breaks per working day against the target,
-//! days since the last full day off and the "vacation clock".
+//! days since the last full day off and the "vacation clock", and the last two weeks' breaks
+//! grouped by day.
 
 use super::break_form::BreakForm;
 use super::break_plan::BreakPlanCard;
 use super::targets_form::TargetsForm;
 use crate::platform;
 use crate::platform::locale::{date, number, DateStyle};
-use crate::store::Msg;
-use crate::views::common::{notice_line, use_store, ChartFigure};
+use crate::store::{Msg, Store};
+use crate::views::common::{notice_line, use_store, ChartDraw, ChartFigure, Folded};
 use chrono::Days;
 use tend_core::charts::breaks::{describe_breaks, render_breaks_svg};
 use tend_core::duration::format_minutes;
@@ -15,6 +16,7 @@ use tend_core::selectors::rest::{
     breaks_by_week, breaks_per_working_day, days_since_full_day_off, summarise_breaks,
     vacation_clock, WeekBreaks,
 };
+use tend_core::tracking::BreakEntry;
 use tend_core::Action;
 use yew::prelude::*;
 
@@ -27,11 +29,12 @@ const HEIGHT: u32 = 320;
 
 /// The eight-week chart of breaks per working day against the target, with its table.
 fn breaks_chart(weeks: &[WeekBreaks], today: chrono::NaiveDate) -> Html {
-    let svg = render_breaks_svg(weeks, WIDTH, HEIGHT)
-        .map(AttrValue::from)
-        .map_err(|e| AttrValue::from(e.to_string()));
+    let draw = {
+        let weeks = weeks.to_vec();
+        ChartDraw::new(move |w, h| render_breaks_svg(&weeks, w, h))
+    };
     html! {
-        <ChartFigure svg={svg} size={(WIDTH, HEIGHT)} summary={describe_breaks(weeks)}
+        <ChartFigure draw={draw} size={(WIDTH, HEIGHT)} summary={describe_breaks(weeks)}
             file_stem={format!("tend-breaks-{}", today.format("%Y-%m-%d"))} test_id="breaks-chart">
             <table>
                 <caption>{"Breaks per working day in each week"}</caption>
@@ -52,6 +55,81 @@ fn breaks_chart(weeks: &[WeekBreaks], today: chrono::NaiveDate) -> Html {
                 </tbody>
             </table>
         </ChartFigure>
+    }
+}
+
+/// Days of breaks shown before the earlier ones fold under "Show earlier".
+const DAYS_SHOWN: usize = 4;
+
+/// The recent breaks and time off (newest first) grouped by the day they start, a compact row
+/// each with its delete button at the end of the line.
+fn break_days(store: &Store, recent: &[&BreakEntry]) -> Vec<Html> {
+    let mut days: Vec<(chrono::NaiveDate, Vec<&BreakEntry>)> = Vec::new();
+    for b in recent {
+        match days.last_mut() {
+            Some((day, list)) if *day == b.date => list.push(b),
+            _ => days.push((b.date, vec![b])),
+        }
+    }
+    days.into_iter()
+        .map(|(day, list)| {
+            html! {
+                <section key={day.to_string()} class="day-group">
+                    <h4 class="rows-heading">{date(day, DateStyle::WeekdayDay)}</h4>
+                    <ul class="rows">
+                        { for list.into_iter().map(|b| break_row(store, b)) }
+                    </ul>
+                </section>
+            }
+        })
+        .collect()
+}
+
+/// One break: its length and kind (or its days off), and Delete.
+fn break_row(store: &Store, b: &BreakEntry) -> Html {
+    let (when, what) = match (b.minutes, b.until) {
+        (0, Some(until)) => (
+            format!("to {}", date(until, DateStyle::WeekdayDay)),
+            format!(
+                "{}, {} to {}",
+                b.kind.label(),
+                date(b.date, DateStyle::WeekdayDay),
+                date(until, DateStyle::WeekdayDay)
+            ),
+        ),
+        (0, None) => (
+            "All day".to_string(),
+            format!(
+                "{}, {}",
+                b.kind.label(),
+                date(b.date, DateStyle::WeekdayDay)
+            ),
+        ),
+        (m, _) => (
+            format_minutes(m),
+            format!(
+                "{} {}, {}",
+                format_minutes(m),
+                b.kind.label().to_lowercase(),
+                date(b.date, DateStyle::WeekdayDay)
+            ),
+        ),
+    };
+    let onclick = {
+        let (store, id, what) = (store.clone(), b.id.clone(), what.clone());
+        Callback::from(move |_: MouseEvent| {
+            store.dispatch(Msg::Apply {
+                action: Action::RemoveBreak(id.clone()),
+                done: format!("Deleted {what}."),
+            })
+        })
+    };
+    html! {
+        <li key={b.id.0.clone()} class="row">
+            <span class="entry-minutes">{when}</span>
+            <span class="entry-kind">{b.kind.label()}</span>
+            <button type="button" class="quiet row-action" {onclick} aria-label={format!("Delete {what}")}>{"Delete"}</button>
+        </li>
     }
 }
 
@@ -105,30 +183,10 @@ pub fn self_care_view() -> Html {
             <BreakForm />
             <h3>{"The last two weeks"}</h3>
             if recent.is_empty() {
-                <p class="muted">{"Nothing logged in the last two weeks."}</p>
+                <p class="muted">{"Nothing logged in the last two weeks. Log a break or time off above, or tap \"Log a 10 min break\" on Today."}</p>
             } else {
-                <ul class="cases" data-testid="recent-breaks">
-                    { for recent.iter().map(|b| {
-                        let what = match (b.minutes, b.until) {
-                            (0, Some(until)) => format!("{}, {} to {}", b.kind.label(), date(b.date, DateStyle::WeekdayDay), date(until, DateStyle::WeekdayDay)),
-                            (0, None) => format!("{}, {}", b.kind.label(), date(b.date, DateStyle::WeekdayDay)),
-                            (m, _) => format!("{} {}, {}", format_minutes(m), b.kind.label().to_lowercase(), date(b.date, DateStyle::WeekdayDay)),
-                        };
-                        let onclick = {
-                            let (store, id, what) = (store.clone(), b.id.clone(), what.clone());
-                            Callback::from(move |_: MouseEvent| store.dispatch(Msg::Apply {
-                                action: Action::RemoveBreak(id.clone()),
-                                done: format!("Deleted {what}."),
-                            }))
-                        };
-                        html! {
-                            <li key={b.id.0.clone()}>
-                                <span class="entry-kind">{what.clone()}</span>
-                                <button type="button" class="quiet" {onclick} aria-label={format!("Delete {what}")}>{"Delete"}</button>
-                            </li>
-                        }
-                    }) }
-                </ul>
+                <Folded rows={break_days(&store, &recent)} keep={DAYS_SHOWN} newest_first=true
+                    tag="div" class="day-groups" test_id="recent-breaks" noun="days" />
             }
         </section>
         <BreakPlanCard />

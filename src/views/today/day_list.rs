@@ -1,11 +1,13 @@
-//! The entries of the day chosen in the form, each with a delete button.
+//! The entries and breaks of the day chosen in the form, a compact row each with its delete
+//! button at the end of the line; a busy day folds its earlier entries under "Show earlier".
 
 use super::day_name;
 use crate::platform;
 use crate::store::{Msg, Store};
-use crate::views::common::use_store;
+use crate::views::common::{use_store, Folded};
 use chrono::NaiveDate;
 use tend_core::duration::format_minutes;
+use tend_core::tracking::BreakEntry;
 use tend_core::{Action, EntryId, WorkEntry};
 use yew::prelude::*;
 
@@ -18,49 +20,100 @@ pub struct DayListProps {
     pub today: NaiveDate,
 }
 
-/// The list of one day's entries.
+/// Rows a day list shows before the earlier ones fold under "Show earlier".
+const KEEP: usize = 8;
+
+/// The list of one day's entries and breaks, a compact row each.
 #[function_component(DayList)]
 pub fn day_list(props: &DayListProps) -> Html {
     let Some(store) = use_store() else {
         return html! {};
     };
-    let entries: Vec<_> = store.doc().payload.entries_on(props.day).cloned().collect();
-    let total = store.doc().payload.minutes_on(props.day);
+    let journal = &store.doc().payload;
+    let entries: Vec<_> = journal.entries_on(props.day).cloned().collect();
+    let breaks: Vec<BreakEntry> = journal
+        .breaks
+        .iter()
+        .filter(|b| b.date <= props.day && b.last_day() >= props.day)
+        .cloned()
+        .collect();
+    let total = journal.minutes_on(props.day);
     let heading = format!("Logged for {}", day_name(props.day, props.today));
-    if entries.is_empty() {
+    if entries.is_empty() && breaks.is_empty() {
         return html! {
             <>
-                <p class="muted" data-testid="day-empty">{format!("Nothing logged for {} yet.", day_name(props.day, props.today))}</p>
+                <p class="muted" data-testid="day-empty">{format!("Nothing logged for {} yet: log work above, or tap a one-tap choice.", day_name(props.day, props.today))}</p>
                 {same_as_last_week(&store, props.day)}
             </>
         };
     }
+    let delete = |action: Action, what: &str| {
+        let (store, done) = (store.clone(), format!("Deleted {what}."));
+        let onclick = Callback::from(move |_: MouseEvent| {
+            store.dispatch(Msg::Apply {
+                action: action.clone(),
+                done: done.clone(),
+            })
+        });
+        html! {
+            <button type="button" class="quiet row-action" {onclick} aria-label={format!("Delete {what}")}>
+                {"Delete"}
+            </button>
+        }
+    };
+    let rows: Vec<Html> = entries
+        .iter()
+        .map(|entry| {
+            let what = format!(
+                "{} {}",
+                format_minutes(entry.minutes),
+                entry.kind.label().to_lowercase()
+            );
+            html! {
+                <li key={entry.id.0.clone()} class="row">
+                    <span class="entry-minutes">{format_minutes(entry.minutes)}</span>
+                    <span class="entry-kind">{describe(&store, entry)}</span>
+                    {delete(Action::RemoveEntry(entry.id.clone()), &what)}
+                </li>
+            }
+        })
+        .collect();
     html! {
         <div class="day-list">
             <h3>{heading}</h3>
-            <ul data-testid="day-entries">
-                { for entries.into_iter().map(|entry| {
-                    let what = format!("{} {}", format_minutes(entry.minutes), entry.kind.label().to_lowercase());
-                    let onclick = {
-                        let (store, id, what) = (store.clone(), entry.id.clone(), what.clone());
-                        Callback::from(move |_: MouseEvent| store.dispatch(Msg::Apply {
-                            action: Action::RemoveEntry(id.clone()),
-                            done: format!("Deleted {what}."),
-                        }))
-                    };
-                    html! {
-                        <li key={entry.id.0.clone()}>
-                            <span class="entry-minutes">{format_minutes(entry.minutes)}</span>
-                            <span class="entry-kind">{describe(&store, &entry)}</span>
-                            <button type="button" class="quiet" {onclick} aria-label={format!("Delete {what}")}>
-                                {"Delete"}
-                            </button>
-                        </li>
-                    }
-                }) }
-            </ul>
+            if !rows.is_empty() {
+                <Folded rows={rows} keep={KEEP} tag="ul" class="rows" test_id="day-entries" noun="entries" />
+            }
+            if !breaks.is_empty() {
+                <h4 class="rows-heading">{"Breaks"}</h4>
+                <ul class="rows" data-testid="day-breaks">
+                    { for breaks.iter().map(|b| {
+                        let what = break_name(b);
+                        html! {
+                            <li key={b.id.0.clone()} class="row">
+                                <span class="entry-minutes">{ if b.minutes > 0 { format_minutes(b.minutes) } else { "All day".into() } }</span>
+                                <span class="entry-kind">{b.kind.label()}</span>
+                                {delete(Action::RemoveBreak(b.id.clone()), &what)}
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
             <p class="day-total">{format!("Total: {}", format_minutes(total))}</p>
         </div>
+    }
+}
+
+/// "10 min micro-break", or the kind alone for a day or more off.
+fn break_name(b: &BreakEntry) -> String {
+    if b.minutes > 0 {
+        format!(
+            "{} {}",
+            format_minutes(b.minutes),
+            b.kind.label().to_lowercase()
+        )
+    } else {
+        b.kind.label().to_lowercase()
     }
 }
 

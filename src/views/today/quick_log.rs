@@ -2,7 +2,8 @@
 //! length and flags, from `selectors::recent`) as buttons above the entry form, each logging an
 //! entry for the chosen day at once, and a button that logs a 10-minute micro-break. Both go
 //! through the store exactly as the form and the Self-care section do; the notice under the form
-//! confirms what was logged.
+//! confirms what was logged, and the undo bar offers to take it back (a tap can miss). Each
+//! button keeps to two short lines, however long a case's or organisation's name.
 
 use super::day_name;
 use crate::platform;
@@ -28,34 +29,39 @@ pub struct QuickLogProps {
     pub today: NaiveDate,
 }
 
-/// What a combination's button says: "Log 50 min direct session, C-12, Northside clinic".
-fn describe(journal: &Journal, combo: &Combo) -> String {
-    let mut text = format!(
-        "Log {} {}",
-        format_minutes(combo.minutes),
-        combo.kind.label().to_lowercase()
-    );
+/// What a combination's button shows, in two short lines, what tells it apart first: "Ana, 50 min"
+/// and "direct session, Northside clinic, trauma content" (without a case: "50 min direct
+/// session" and the rest). Its accessible name is the same text after a "Log" read but not shown:
+/// "Log Ana, 50 min, direct session, Northside clinic, trauma content".
+fn describe(journal: &Journal, combo: &Combo) -> (String, String) {
+    let length = format_minutes(combo.minutes);
+    let kind = combo.kind.label().to_lowercase();
     let case = combo
         .case
         .as_ref()
         .and_then(|id| journal.cases.iter().find(|c| &c.id == id));
-    if let Some(case) = case {
-        text.push_str(&format!(", {}", case.label));
-    }
+    let mut rest = Vec::new();
     let org = combo
         .organisation
         .as_ref()
         .or(case.and_then(|c| c.organisation.as_ref()));
     if let Some(org) = org.and_then(|id| journal.organisations.iter().find(|o| &o.id == id)) {
-        text.push_str(&format!(", {}", org.name));
+        rest.push(org.name.clone());
     }
     if combo.trauma {
-        text.push_str(", trauma content");
+        rest.push("trauma content".into());
     }
     if combo.pro_bono {
-        text.push_str(", pro bono");
+        rest.push("pro bono".into());
     }
-    text
+    let (first, second) = match case {
+        Some(case) => {
+            rest.insert(0, kind);
+            (format!("{}, {length}", case.label), rest.join(", "))
+        }
+        None => (format!("{length} {kind}"), rest.join(", ")),
+    };
+    (first, second)
 }
 
 /// Logs one combination on `day`.
@@ -77,9 +83,11 @@ fn log_combo(store: &Store, combo: &Combo, day: NaiveDate, today: NaiveDate) {
         combo.kind.label().to_lowercase(),
         day_name(day, today)
     );
-    store.dispatch(Msg::Apply {
+    let undo = vec![Action::RemoveEntry(entry.id.clone())];
+    store.dispatch(Msg::ApplyUndoable {
         action: Action::AddEntry(entry),
         done,
+        undo,
     });
 }
 
@@ -103,9 +111,10 @@ pub fn quick_log(props: &QuickLogProps) -> Html {
     let on_break = {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| {
-            store.dispatch(Msg::Apply {
+            let id = BreakId(platform::new_id());
+            store.dispatch(Msg::ApplyUndoable {
                 action: Action::AddBreak(BreakEntry {
-                    id: BreakId(platform::new_id()),
+                    id: id.clone(),
                     kind: BreakKind::MicroBreak,
                     date: day,
                     minutes: QUICK_BREAK_MINUTES,
@@ -116,6 +125,7 @@ pub fn quick_log(props: &QuickLogProps) -> Html {
                     format_minutes(QUICK_BREAK_MINUTES),
                     day_name(day, today)
                 ),
+                undo: vec![Action::RemoveBreak(id)],
             })
         })
     };
@@ -129,13 +139,22 @@ pub fn quick_log(props: &QuickLogProps) -> Html {
                         let (store, combo) = (store.clone(), combo.clone());
                         Callback::from(move |_: MouseEvent| log_combo(&store, &combo, day, today))
                     };
+                    let (first, second) = describe(journal, combo);
                     html! {
-                        <li><button type="button" class="quick" {onclick} {disabled}>{describe(journal, combo)}</button></li>
+                        <li>
+                            <button type="button" class="quick" {onclick} {disabled}>
+                                <span class="quick-main"><span class="visually-hidden">{"Log "}</span>{first}</span>
+                                if !second.is_empty() {
+                                    <span class="visually-hidden">{", "}</span>
+                                    <span class="quick-more">{second}</span>
+                                }
+                            </button>
+                        </li>
                     }
                 }) }
                 <li>
                     <button type="button" class="quick quick-break" onclick={on_break} {disabled}>
-                        {format!("Log a {} break", format_minutes(QUICK_BREAK_MINUTES))}
+                        <span class="quick-main">{format!("Log a {} break", format_minutes(QUICK_BREAK_MINUTES))}</span>
                     </button>
                 </li>
             </ul>

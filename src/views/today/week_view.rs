@@ -2,7 +2,7 @@
 //! week begins on the first day of the week in the browser's locale.
 
 use crate::platform::locale::{date, date_range, first_weekday, DateStyle};
-use crate::views::common::{use_store, ChartFigure};
+use crate::views::common::{use_store, ChartDraw, ChartFigure};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use tend_core::charts::week_days::{describe_week, render_week_svg};
 use tend_core::duration::format_minutes;
@@ -40,15 +40,13 @@ pub fn week_view(props: &WeekViewProps) -> Html {
             None => WeekSummary::starting(&Default::default(), first),
         })
     };
-    let svg = {
+    let draw = {
         let week = week.clone();
         use_memo((revision, first), move |_| {
-            render_week_svg(&week, WIDTH, HEIGHT)
-                .map(AttrValue::from)
-                .map_err(|e| AttrValue::from(e.to_string()))
+            ChartDraw::new(move |w, h| render_week_svg(&week, w, h))
         })
     };
-    let svg = (*svg).clone();
+    let draw = (*draw).clone();
     let step = |days: i64| {
         let onmove = props.onmove.clone();
         Callback::from(move |_: MouseEvent| {
@@ -91,7 +89,7 @@ pub fn week_view(props: &WeekViewProps) -> Html {
                 {format!("{} logged", format_minutes(week.total_minutes()))}
             </p>
             {targets_line(&hours)}
-            <ChartFigure svg={svg} size={(WIDTH, HEIGHT)} summary={describe_week(&week)}
+            <ChartFigure draw={draw} size={(WIDTH, HEIGHT)} summary={describe_week(&week)}
                 file_stem={file_stem(first)} test_id="week-chart">
                 <table data-testid="week-table">
                     <caption>{title}</caption>

@@ -44,7 +44,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "storage",
         &[
             "document", "journal", "entry", "tracking", "checks", "units", "settings", "lock",
-            "json",
+            "json", "sync",
         ],
     ),
     (

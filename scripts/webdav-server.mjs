@@ -8,7 +8,8 @@
 // The port also comes from TEND_WEBDAV_PORT. The user is `tend` with password `tend-test-pass`.
 // With --dir the files are kept in DIR (so a restarted server serves the same folder). A file
 // named `full` in the configuration folder makes every PUT and MKCOL answer 507 (no space left),
-// as a full disk would. The folder `/tend/` exists from the start.
+// as a full disk would. The folder `/tend/` exists from the start, and `/closed/`, whose answers
+// carry no CORS headers (a server that does not admit Tend's origin).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -30,12 +31,13 @@ export function configure({ port, origin, dir }) {
   chmodSync(conf, 0o755);
   const data = dir ?? join(conf, 'data');
   mkdirSync(join(data, 'tend'), { recursive: true });
+  mkdirSync(join(data, 'closed'), { recursive: true });
   const locks = join(conf, 'locks');
   mkdirSync(locks, { recursive: true });
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {
     // Apache started by root serves as www-data, which must own what it writes.
-    for (const d of [data, join(data, 'tend'), locks]) chownSync(d, 33, 33);
+    for (const d of [data, join(data, 'tend'), join(data, 'closed'), locks]) chownSync(d, 33, 33);
   }
   const sha = createHash('sha1').update(WEBDAV_PASSWORD).digest('base64');
   writeFileSync(join(conf, 'users'), `${WEBDAV_USER}:{SHA}${sha}\n`);
@@ -86,6 +88,10 @@ export function configure({ port, origin, dir }) {
     'Header always set Access-Control-Expose-Headers "ETag" env=TEND_ORIGIN',
     'Header always set Access-Control-Max-Age "600" env=TEND_ORIGIN',
     'Header always merge Vary Origin',
+    // A folder whose answers admit no origin, as a server not configured for Tend answers.
+    '<Location "/closed/">',
+    '  Header always unset Access-Control-Allow-Origin',
+    '</Location>',
   ];
   writeFileSync(join(conf, 'httpd.conf'), `${lines.join('\n')}\n`);
   return { conf, data };

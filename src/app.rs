@@ -71,6 +71,7 @@ pub fn app() -> Html {
     });
     let replays = use_mut_ref(|| 0u32);
     use_theme(store.settings.theme);
+    crate::sync::driver::use_sync(&store);
     {
         // The one place settings are written: whenever they change (the effect runs again only
         // then). Start-up writes nothing, so settings that could not be read stay as found until

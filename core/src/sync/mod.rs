@@ -11,6 +11,7 @@
 pub mod clock;
 pub mod compact;
 pub mod file;
+pub mod listing;
 pub mod replica;
 pub mod resolve;
 pub mod session;
@@ -22,6 +23,7 @@ pub use file::{
     create_sync_key, open_file, read_header, unlock_sync_key, write_file, FileHeader, StoredKey,
     SyncFileError, SyncKey, FILE_VERSION, FORMAT,
 };
+pub use listing::parse_listing;
 pub use replica::{merge, Keyed, Replica, Versioned, Versions};
 pub use resolve::Resolved;
 pub use session::{

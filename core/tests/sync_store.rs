@@ -207,3 +207,30 @@ fn the_journal_loader_leaves_sync_keys_alone() {
     assert!(loaded.unreadable.is_empty());
     assert!(loaded.unnamed.is_empty());
 }
+
+#[test]
+fn a_save_refuses_when_another_tab_saved_since() {
+    let (mut state, replica, _) = five_years();
+    let mut store = Counting::default();
+    let mine = save_sync(
+        &mut store,
+        None,
+        &SyncChunks::default(),
+        &state,
+        &replica,
+        false,
+    )
+    .unwrap();
+    let theirs = load_sync(&store, None).unwrap().unwrap().chunks;
+    state.seq = 3;
+    let theirs = save_sync(&mut store, None, &theirs, &state, &replica, false).unwrap();
+    let before = store.map.clone();
+    state.seq = 4;
+    let err = save_sync(&mut store, None, &mine, &state, &replica, false).unwrap_err();
+    assert_eq!(err, SaveError::Stale);
+    assert_eq!(store.map, before);
+    let reread = load_sync(&store, None).unwrap().unwrap();
+    assert_eq!(reread.state.seq, 3);
+    save_sync(&mut store, None, &reread.chunks, &state, &replica, false).unwrap();
+    assert!(save_sync(&mut store, None, &theirs, &state, &replica, false).is_err());
+}

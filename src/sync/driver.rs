@@ -94,6 +94,9 @@ fn save(store: &Store) {
         store.sync.rewrite,
     ) {
         Ok(after) => CHUNKS.with(|c| *c.borrow_mut() = after),
+        // Another tab synced meanwhile: take what it stored (the next sync repeats anything
+        // this tab's state had that it lacks; merging twice changes nothing).
+        Err(tend_core::storage::SaveError::Stale) => load(store),
         Err(e) => send(store, SyncMsg::SaveFailed(e.message())),
     }
 }

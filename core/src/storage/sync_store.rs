@@ -35,6 +35,10 @@ pub struct SyncChunks {
     pub generation: u64,
     /// The checksum of each chunk's plain text, by bucket.
     pub sums: BTreeMap<u16, String>,
+    /// The checksum of the stored state's text as last read or written here: a save finding
+    /// another text there (another tab synced meanwhile) refuses, so neither tab deletes chunks
+    /// the other's state names.
+    pub state_sum: Option<String>,
 }
 
 fn chunk_key(bucket: u16, generation: u64) -> String {
@@ -153,6 +157,7 @@ pub fn load_sync(
         generation: stored.generations.iter().copied().max().unwrap_or(0),
         generations: stored.generations,
         sums: BTreeMap::new(),
+        state_sum: kv.get(SYNC_STATE_KEY).map(|t| sum_of(&t)),
     };
     let mut replica = Replica::default();
     for (bucket, key) in chunks.keys().collect::<Vec<_>>() {
@@ -182,11 +187,15 @@ pub fn save_sync(
     replica: &Replica,
     rewrite: bool,
 ) -> Result<SyncChunks, SaveError> {
+    if kv.get(SYNC_STATE_KEY).map(|t| sum_of(&t)) != before.state_sum {
+        return Err(SaveError::Stale);
+    }
     let generation = before.generation + 1;
     let mut after = SyncChunks {
         generations: vec![0; BUCKETS as usize],
         generation,
         sums: BTreeMap::new(),
+        state_sum: None,
     };
     let mut written: Vec<String> = Vec::new();
     let mut result = Ok(());
@@ -217,7 +226,10 @@ pub fn save_sync(
         result = serde_json::to_string(&stored)
             .map_err(|e| SaveError::Unavailable(e.to_string()))
             .and_then(|t| seal(cipher, SYNC_STATE_KEY, t))
-            .and_then(|t| kv.set(SYNC_STATE_KEY, &t));
+            .and_then(|t| {
+                after.state_sum = Some(sum_of(&t));
+                kv.set(SYNC_STATE_KEY, &t)
+            });
     }
     if let Err(e) = result {
         for key in written {

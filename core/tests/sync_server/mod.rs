@@ -35,6 +35,9 @@ pub struct Server {
     next_etag: u64,
     pub requests: usize,
     pub fail_at: Option<(usize, Fault)>,
+    /// Bytes of file text uploaded and downloaded.
+    pub up: usize,
+    pub down: usize,
 }
 
 impl Server {
@@ -64,11 +67,14 @@ impl Server {
         let (etag, text) = self.files.get(name).cloned().ok_or("gone")?;
         match fault {
             Some(_) => Err("fetch failed".into()),
-            None => Ok(Fetched {
-                name: name.into(),
-                etag,
-                text,
-            }),
+            None => {
+                self.down += text.len();
+                Ok(Fetched {
+                    name: name.into(),
+                    etag,
+                    text,
+                })
+            }
         }
     }
 
@@ -82,6 +88,7 @@ impl Server {
             return Err("412".into());
         }
         self.next_etag += 1;
+        self.up += text.len();
         let etag = format!("\"{}\"", self.next_etag);
         self.files.insert(name.into(), (etag.clone(), text.into()));
         match fault {

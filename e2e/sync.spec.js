@@ -36,6 +36,14 @@ const test = base.extend({
   },
 });
 
+// The build must admit the server (scripts/test builds with TEND_SYNC_ORIGINS set to it).
+test.beforeAll(async ({ request }) => {
+  const policy = (await request.get('/')).headers()['content-security-policy'] ?? '';
+  const origin = `http://127.0.0.1:${process.env.TEND_WEBDAV_PORT ?? 4390}`;
+  expect(policy, `build with TEND_SYNC_ORIGINS=${origin} so the CSP admits the test server`)
+    .toMatch(new RegExp(`connect-src 'self'[^;]* ${origin.replace(/[.]/g, '\\.')}(;| )`));
+});
+
 const server = (dav, extra = {}) => ({
   url: dav.url, user: WEBDAV_USER, password: WEBDAV_PASSWORD, passphrase: PASSPHRASE, ...extra,
 });
@@ -64,7 +72,11 @@ test('set up on one device, join on another, both edit and every section matches
   expect(files.length).toBe(1);
   // The server holds ciphertext under a name that says nothing.
   expect(files[0]).toMatch(/^[0-9a-f]+-[0-9a-f]+\.tsync$/);
-  expect(await dav.read(files[0])).not.toContain('C1');
+  // The header is the sync file's clear header and nothing else; the body is only base64.
+  const [head, body] = (await dav.read(files[0])).split('\n');
+  expect(Object.keys(JSON.parse(head)).sort())
+    .toEqual(['clock', 'device', 'format', 'lock', 'seq', 'since', 'version']);
+  expect(body).toMatch(/^[A-Za-z0-9+/]+=*$/);
 
   const phone = await device();
   await phone.show('Your data');
@@ -124,6 +136,37 @@ test('the server stopped mid-sync: nothing is lost and the next sync completes',
   await phone.data.sync.syncNow();
   await expect(phone.data.sync.cameIn).toContainText('1 entry from 1 other device');
   expect(await shown(phone)).toEqual(await shown(laptop));
+});
+
+test("another device can be removed, and leaving sync can delete this device's files", async ({ device, dav }) => {
+  test.setTimeout(90_000);
+  const laptop = await device();
+  await laptop.show('Your data');
+  await laptop.data.sync.setUp(server(dav));
+  const phone = await device();
+  await phone.show('Your data');
+  await phone.data.sync.join(server(dav));
+  expect(await dav.files()).toHaveLength(2);
+  await expect(phone.data.sync.devices).toHaveCount(2);
+
+  await laptop.data.sync.deleteToo.check();
+  await laptop.data.sync.leaveButton.click();
+  await expect(laptop.data.sync.setUpButton).toBeVisible();
+  await expect(laptop.data.status).toContainText('Sync is off on this device');
+  expect(await dav.files()).toHaveLength(1);
+  expect(await laptop.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tend.sync.'))))
+    .toEqual([]);
+
+  await phone.data.sync.otherDevice().getByRole('button', { name: /^Remove device / }).click();
+  await expect(phone.data.sync.devices).toHaveCount(1);
+
+  // Setting up again on a folder with data is refused; joining again works.
+  await laptop.data.sync.fill(server(dav));
+  await laptop.data.sync.setUpButton.click();
+  await expect(laptop.data.sync.message).toContainText('use Join');
+  await laptop.data.sync.join(server(dav));
+  await expect(laptop.data.sync.devices).toHaveCount(2);
+  expect(await dav.files()).toHaveLength(2);
 });
 
 test('a wrong password, a wrong passphrase and an origin the server refuses are explained', async ({ device, dav, baseURL }) => {

@@ -181,7 +181,7 @@ pub fn app() -> Html {
             }
             <Later>
                 <footer class="footnote">
-                    <p>{"Tend is a self-check, not a diagnosis. Nothing you enter leaves this device unless you export it."}</p>
+                    <p>{"Tend is a self-check, not a diagnosis. Nothing you enter leaves this device unless you export it or sync it, encrypted, to your own storage."}</p>
                 </footer>
             </Later>
         </ContextProvider<Store>>

@@ -64,6 +64,11 @@ export class Sync {
     await this.settled(0);
   }
 
+  /** The other device listed first, and its Remove button. */
+  otherDevice() {
+    return this.devices.filter({ hasText: /^Device / }).first();
+  }
+
   /** Presses Sync now and waits for the session to end. */
   async syncNow() {
     const before = await this.sessions();

@@ -101,6 +101,12 @@ fn save(store: &Store) {
     }
 }
 
+/// Forgets the stored set-up (leaving sync): the keys and this tab's note of its chunks.
+pub fn forget_stored() {
+    platform::remove_sync();
+    CHUNKS.with(|c| *c.borrow_mut() = SyncChunks::default());
+}
+
 fn server_of(store: &Store) -> Option<ServerSettings> {
     store.sync.synced.as_ref()?.state.server.clone()
 }

@@ -4,7 +4,7 @@
 
 use crate::platform::{self, lock::random_bytes, webdav};
 use crate::store::{Msg, Store};
-use crate::sync::driver::new_device_id;
+use crate::sync::driver::{forget_stored, new_device_id};
 use crate::sync::{Step, SyncMsg};
 use crate::views::common::use_store;
 use std::rc::Rc;
@@ -231,7 +231,7 @@ pub fn sync_settings() -> Html {
                         return say.set(Some((e.to_string(), true)));
                     }
                 }
-                platform::remove_sync();
+                forget_stored();
                 say.set(None);
                 store.dispatch(Msg::Sync(SyncMsg::Left));
             });
@@ -283,7 +283,7 @@ pub fn sync_settings() -> Html {
                         <li>
                             <span>{format!("{label}: last synced {when}")}</span>
                             if !mine {
-                                <button type="button" class="quiet" onclick={remove}>{"Remove"}</button>
+                                <button type="button" class="quiet" onclick={remove} aria-label={format!("Remove device {device}")}>{"Remove"}</button>
                             }
                         </li>
                     }

@@ -206,6 +206,9 @@ pub fn sync_settings() -> Html {
                     <button type="button" onclick={on_setup}>{"Set up sync on this device"}</button>
                     <button type="button" onclick={on_join}>{"Join with this passphrase"}</button>
                 </form>
+                if let Some(problem) = &store.sync.problem {
+                    <p class="field-error" role="alert" data-testid="sync-problem">{problem.clone()}</p>
+                }
                 {message}
             </div>
         };

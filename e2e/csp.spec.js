@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { test as plain } from '@playwright/test';
 import { test, expect, watchCsp } from './support/guard.js';
 import { App } from './pages/app.js';
+import { syncOrigins } from '../scripts/pwa/csp.mjs';
 
 const directives = (policy) => Object.fromEntries(policy.split(';').map((d) => d.trim().split(/\s+/))
   .map(([name, ...values]) => [name, values.join(' ')]));
@@ -20,7 +21,8 @@ test('header and meta carry the same strict policy, allowing only the inline loa
     'script-src': `'self' 'wasm-unsafe-eval' ${loaderHash}`,
     'style-src': "'self'",
     'img-src': "'self' data: blob:",
-    'connect-src': "'self'",
+    // Only the sync servers the deployment lists (TEND_SYNC_ORIGINS at build time; none by default).
+    'connect-src': ["'self'", ...syncOrigins()].join(' '),
     'manifest-src': "'self'",
     'worker-src': "'self'",
     'font-src': "'self'",

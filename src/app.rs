@@ -71,6 +71,7 @@ pub fn app() -> Html {
     });
     let replays = use_mut_ref(|| 0u32);
     use_theme(store.settings.theme);
+    crate::sync::driver::use_sync(&store);
     {
         // The one place settings are written: whenever they change (the effect runs again only
         // then). Start-up writes nothing, so settings that could not be read stay as found until
@@ -181,7 +182,7 @@ pub fn app() -> Html {
             }
             <Later>
                 <footer class="footnote">
-                    <p>{"Tend is a self-check, not a diagnosis. Nothing you enter leaves this device unless you export it."}</p>
+                    <p>{"Tend is a self-check, not a diagnosis. Nothing you enter leaves this device unless you export it or sync it, encrypted, to your own storage."}</p>
                 </footer>
             </Later>
         </ContextProvider<Store>>

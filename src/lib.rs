@@ -8,6 +8,7 @@ pub mod app;
 pub mod platform;
 pub mod route;
 pub mod store;
+pub mod sync;
 pub mod undo;
 pub mod views;
 

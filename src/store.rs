@@ -81,6 +81,8 @@ pub struct AppState {
     pub undo: Option<Undo>,
     /// The serial the next undo offer gets.
     pub undo_serial: u64,
+    /// Sync between devices: the set-up and where a session is.
+    pub sync: crate::sync::SyncSide,
 }
 
 /// What the views and the save effect can ask of the store.
@@ -127,6 +129,8 @@ pub enum Msg {
     UndoExpired(u64),
     /// A key kept aside was removed at the clinician's request.
     KeptRemoved(String),
+    /// Sync's steps and answers.
+    Sync(crate::sync::SyncMsg),
 }
 
 impl AppState {
@@ -172,6 +176,7 @@ impl AppState {
             key: None,
             undo: None,
             undo_serial: 0,
+            sync: crate::sync::SyncSide::default(),
         }
     }
 
@@ -262,6 +267,7 @@ impl Reducible for AppState {
                 next.lock = lock;
                 next.key = key;
                 next.ledger.lock_changed(rewrite);
+                next.sync.resave_all();
                 next.notice(done, false);
             }
             Msg::ApplyUndoable { action, done, undo } => next.apply_undoable(action, done, undo),
@@ -273,6 +279,7 @@ impl Reducible for AppState {
                     false,
                 );
             }
+            Msg::Sync(msg) => crate::sync::reduce(&mut next, msg),
             Msg::UndoExpired(serial) => {
                 if next.undo.as_ref().is_some_and(|u| u.serial == serial) {
                     next.undo = None;

@@ -51,6 +51,19 @@ const ITEM_CONTEXT: &[u8] = b"tend item: ";
 pub struct DataKey([u8; KEY_LEN]);
 
 impl DataKey {
+    /// The key kept in storage as base64 (sync keeps its group key this way, sealed by the lock
+    /// when the lock is on).
+    pub(crate) fn to_base64(&self) -> String {
+        BASE64.encode(self.0)
+    }
+
+    /// A key read back from [`DataKey::to_base64`]; `None` if the text is not one.
+    pub(crate) fn from_base64(text: &str) -> Option<DataKey> {
+        let bytes = BASE64.decode(text).ok()?;
+        let key: [u8; KEY_LEN] = bytes.try_into().ok()?;
+        Some(DataKey(key))
+    }
+
     fn cipher(&self) -> XChaCha20Poly1305 {
         XChaCha20Poly1305::new((&self.0).into())
     }

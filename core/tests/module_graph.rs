@@ -64,6 +64,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "settings",
             "lock",
             "json",
+            "sync",
         ],
     ),
     (
@@ -83,7 +84,15 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     (
         "sync",
-        &["journal", "entry", "tracking", "checks", "lock", "json"],
+        &[
+            "journal",
+            "entry",
+            "tracking",
+            "checks",
+            "requirements",
+            "lock",
+            "json",
+        ],
     ),
     (
         "bench",

@@ -2,6 +2,7 @@
 // calendar import, the passphrase lock (and the screen that unlocks it), the theme, protection
 // from clearing, and what was kept aside because it could not be read.
 import { download } from '../support/download.js';
+import { Sync } from './sync.js';
 
 export class Data {
   constructor(page) {
@@ -31,6 +32,8 @@ export class Data {
     this.importPresent = page.getByTestId('import-present');
     this.importRefused = page.getByTestId('import-refused');
     this.importWarnings = page.getByTestId('import-warnings');
+
+    this.sync = new Sync(page);
 
     this.lock = page.getByTestId('lock-settings');
     this.newPassphrase = this.lock.getByLabel('New passphrase', { exact: true });

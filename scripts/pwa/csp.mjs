@@ -25,6 +25,22 @@ export function scriptHashes(html) {
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /**
+ * The origins of the clinicians' sync servers this deployment admits, from TEND_SYNC_ORIGINS at
+ * build time (space-separated, e.g. `https://cloud.example.org`): the only other origins the page
+ * may connect to. None by default, so a deployment without sync admits no other origin at all.
+ */
+export function syncOrigins(env = process.env) {
+  const listed = (env.TEND_SYNC_ORIGINS ?? '').split(/\s+/).filter(Boolean);
+  for (const origin of listed) {
+    const url = new URL(origin);
+    if (url.origin !== origin || !/^https?:$/.test(url.protocol)) {
+      throw new Error(`TEND_SYNC_ORIGINS: ${origin} is not an origin (scheme, host and port only)`);
+    }
+  }
+  return listed;
+}
+
+/**
  * The policy for a built page. `header` adds the directives a <meta> element cannot carry
  * (frame-ancestors); the meta copy leaves them out because browsers ignore them there.
  */
@@ -35,7 +51,7 @@ export function policy(html, { header = false } = {}) {
     ['style-src', "'self'"],
     ['img-src', "'self'", 'data:', 'blob:'],
     ['font-src', "'self'"],
-    ['connect-src', "'self'"],
+    ['connect-src', "'self'", ...syncOrigins()],
     ['manifest-src', "'self'"],
     ['worker-src', "'self'"],
     ['object-src', "'none'"],

@@ -12,6 +12,7 @@ pub mod lock;
 mod page;
 mod remind;
 mod storage;
+pub mod webdav;
 mod zone;
 
 pub use browser::{
@@ -27,8 +28,8 @@ pub use remind::{
     every, local_now, notify, notify_permission, request_notify_permission, Every, NotifyPermission,
 };
 pub use storage::{
-    kept_text, load, load_settings, load_snapshot, remove_kept, save, save_settings, usage, Boot,
-    SaveError,
+    kept_text, load, load_settings, load_snapshot, load_sync, remove_kept, remove_sync, save,
+    save_settings, save_sync, usage, Boot, SaveError,
 };
 pub use zone::describe_zone;
 

@@ -273,3 +273,31 @@ pub fn save_settings(settings: &DeviceSettings) {
         let _ = write(&store, SETTINGS_KEY, &settings.encode());
     }
 }
+
+/// Reads this device's sync set-up, opening it with the lock's key when the lock is on.
+pub fn load_sync(key: Option<&KeyHandle>) -> Result<Option<storage::SyncStored>, String> {
+    let store = local_store()?;
+    let sealer = key.map(|k| Sealer(k.clone()));
+    storage::load_sync(&store, sealer.as_ref().map(|s| s as &dyn storage::Cipher))
+}
+
+/// Saves the sync set-up (changed chunks only, unless `rewrite`), sealed when the lock is on.
+pub fn save_sync(
+    key: Option<&KeyHandle>,
+    before: &storage::SyncChunks,
+    state: &tend_core::sync::SyncState,
+    replica: &tend_core::sync::Replica,
+    rewrite: bool,
+) -> Result<storage::SyncChunks, SaveError> {
+    let mut store = local_store().map_err(SaveError::Unavailable)?;
+    let sealer = key.map(|k| Sealer(k.clone()));
+    let cipher = sealer.as_ref().map(|s| s as &dyn storage::Cipher);
+    storage::save_sync(&mut store, cipher, before, state, replica, rewrite)
+}
+
+/// Forgets the sync set-up on this device.
+pub fn remove_sync() {
+    if let Ok(mut store) = local_store() {
+        storage::remove_sync(&mut store);
+    }
+}

@@ -50,7 +50,9 @@ impl Replica {
             + drop_tombstones(&mut self.organisations, horizon)
             + drop_tombstones(&mut self.cases, horizon)
             + drop_tombstones(&mut self.checks, horizon)
-            + drop_tombstones(&mut self.instruments, horizon);
+            + drop_tombstones(&mut self.instruments, horizon)
+            + drop_tombstones(&mut self.requirement_sets, horizon)
+            + drop_tombstones(&mut self.ce_activities, horizon);
         if self.floor.as_ref().is_none_or(|f| f < horizon) {
             self.floor = Some(horizon.clone());
         }

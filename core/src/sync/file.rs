@@ -53,6 +53,34 @@ pub struct SyncKey {
     key: DataKey,
 }
 
+/// The sync key as this device keeps it between syncs: the wrapped header and the group key
+/// itself in base64 (the shell seals it with the lock when the lock is on).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredKey {
+    /// The group key wrapped under the sync passphrase, as every file carries it.
+    pub header: LockHeader,
+    /// The group key, base64.
+    pub key: String,
+}
+
+impl SyncKey {
+    /// The key to keep in this device's storage.
+    pub fn to_stored(&self) -> StoredKey {
+        StoredKey {
+            header: self.header.clone(),
+            key: self.key.to_base64(),
+        }
+    }
+
+    /// The key kept by [`SyncKey::to_stored`], or `None` if the stored text is damaged.
+    pub fn from_stored(stored: &StoredKey) -> Option<SyncKey> {
+        Some(SyncKey {
+            header: stored.header.clone(),
+            key: DataKey::from_base64(&stored.key)?,
+        })
+    }
+}
+
 /// Why a sync file could not be written or opened. Nothing was merged or changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SyncFileError {
@@ -220,7 +248,9 @@ fn check_body(header: &FileHeader, body: &Replica) -> Result<(), String> {
         && keys_match(&body.organisations)
         && keys_match(&body.cases)
         && keys_match(&body.checks)
-        && keys_match(&body.instruments);
+        && keys_match(&body.instruments)
+        && keys_match(&body.requirement_sets)
+        && keys_match(&body.ce_activities);
     if !filed {
         return Err("a record is filed under another id".into());
     }

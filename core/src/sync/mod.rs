@@ -11,17 +11,26 @@
 pub mod clock;
 pub mod compact;
 pub mod file;
+pub mod listing;
 pub mod replica;
 pub mod resolve;
+pub mod session;
+pub mod state;
 
 pub use clock::{Clock, ClockError, DeviceId, Stamp, MAX_AHEAD_MS};
 pub use compact::horizon;
 pub use file::{
-    create_sync_key, open_file, read_header, unlock_sync_key, write_file, FileHeader,
+    create_sync_key, open_file, read_header, unlock_sync_key, write_file, FileHeader, StoredKey,
     SyncFileError, SyncKey, FILE_VERSION, FORMAT,
 };
+pub use listing::parse_listing;
 pub use replica::{merge, Keyed, Replica, Versioned, Versions};
 pub use resolve::Resolved;
+pub use session::{
+    join_key, outgoing, plan, receive, uploaded, Fetched, Listed, Received, Summary, SyncError,
+    Upload,
+};
+pub use state::{owner_of, DeviceSeen, ServerSettings, SyncState, FILE_SUFFIX};
 
 /// Takes an opened file's versions into `replica`, after moving `clock` past the file's clock so
 /// later local changes are stamped after them. A clock too far ahead refuses the whole file and

@@ -15,6 +15,7 @@ use super::clock::{Clock, DeviceId, Stamp};
 use crate::checks::{CheckId, CheckResult, Instrument};
 use crate::entry::{EntryId, WorkEntry};
 use crate::journal::Journal;
+use crate::requirements::{CeActivity, CeId, RequirementSet};
 use crate::tracking::{BreakEntry, BreakId, Case, CaseId, OrgId, Organisation, Targets};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -71,6 +72,20 @@ impl Keyed for Instrument {
     }
 }
 
+impl Keyed for RequirementSet {
+    type Key = String;
+    fn key(&self) -> String {
+        self.id.clone()
+    }
+}
+
+impl Keyed for CeActivity {
+    type Key = CeId;
+    fn key(&self) -> CeId {
+        self.id.clone()
+    }
+}
+
 /// One version of a record: the stamp of the change that made it and the record, or `None` for a
 /// deletion (a tombstone).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -122,6 +137,12 @@ pub struct Replica {
     /// Imported instruments, by instrument id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub instruments: Versions<Instrument>,
+    /// Requirement sets (supervision, licensure hours, CE), by set id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub requirement_sets: Versions<RequirementSet>,
+    /// Continuing-education activities.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ce_activities: Versions<CeActivity>,
     /// The targets: one register (never deleted; `None` value means the defaults).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub targets: Option<Versioned<Targets>>,
@@ -273,6 +294,20 @@ impl Replica {
             c,
             n,
         );
+        made += diff_versions(
+            &mut self.requirement_sets,
+            before.requirement_sets.iter(),
+            after.requirement_sets.iter(),
+            c,
+            n,
+        );
+        made += diff_versions(
+            &mut self.ce_activities,
+            before.ce_activities.iter(),
+            after.ce_activities.iter(),
+            c,
+            n,
+        );
         if before.targets != after.targets {
             self.targets = Some(Versioned {
                 stamp: c.tick(n),
@@ -295,6 +330,8 @@ impl Replica {
         changed += merge_versions(&mut self.cases, &other.cases, f);
         changed += merge_versions(&mut self.checks, &other.checks, f);
         changed += merge_versions(&mut self.instruments, &other.instruments, f);
+        changed += merge_versions(&mut self.requirement_sets, &other.requirement_sets, f);
+        changed += merge_versions(&mut self.ce_activities, &other.ce_activities, f);
         if let Some(incoming) = &other.targets {
             let newer = self.targets.as_ref().is_none_or(|t| incoming.beats(t));
             if newer {
@@ -315,6 +352,8 @@ impl Replica {
             cases: made_by(&self.cases, device, after),
             checks: made_by(&self.checks, device, after),
             instruments: made_by(&self.instruments, device, after),
+            requirement_sets: made_by(&self.requirement_sets, device, after),
+            ce_activities: made_by(&self.ce_activities, device, after),
             targets: self
                 .targets
                 .as_ref()
@@ -334,6 +373,8 @@ impl Replica {
             .chain(self.cases.values().map(|v| &v.stamp))
             .chain(self.checks.values().map(|v| &v.stamp))
             .chain(self.instruments.values().map(|v| &v.stamp))
+            .chain(self.requirement_sets.values().map(|v| &v.stamp))
+            .chain(self.ce_activities.values().map(|v| &v.stamp))
             .chain(self.targets.iter().map(|v| &v.stamp))
     }
 
@@ -348,6 +389,8 @@ impl Replica {
             + dead(&self.cases)
             + dead(&self.checks)
             + dead(&self.instruments)
+            + dead(&self.requirement_sets)
+            + dead(&self.ce_activities)
     }
 
     /// True when the replica holds no version at all.

@@ -106,7 +106,8 @@ impl Replica {
                 .unwrap_or_default(),
             checks,
             instruments,
-            ..Journal::default()
+            requirement_sets: live(&self.requirement_sets),
+            ce_activities: live(&self.ce_activities),
         };
         out
     }

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
+use tend_core::requirements::{examples, CeActivity, CeId};
 use tend_core::sync::{receive_file, Clock, DeviceId, FileHeader, Replica, Stamp};
 use tend_core::tracking::Complexity;
 use tend_core::{Action, Case, CaseId, EntryId, Journal, WorkEntry, WorkKind};
@@ -27,6 +28,12 @@ pub enum Op {
     AddCase(u8, u8),
     RemoveCase(u8),
     Targets(u32),
+    /// Add requirement set `n` (one of the shipped examples under its own id) or rename it.
+    AddSet(u8, u8),
+    RemoveSet(u8),
+    /// Log CE activity `id` (or replace it).
+    LogCe(u8, u32),
+    RemoveCe(u8),
 }
 
 pub fn op() -> impl Strategy<Value = Op> {
@@ -37,6 +44,10 @@ pub fn op() -> impl Strategy<Value = Op> {
         2 => (0u8..3, 0u8..4).prop_map(|(c, label)| Op::AddCase(c, label)),
         2 => (0u8..3).prop_map(Op::RemoveCase),
         1 => (60u32..3000).prop_map(Op::Targets),
+        1 => (0u8..2, 0u8..3).prop_map(|(n, name)| Op::AddSet(n, name)),
+        1 => (0u8..2).prop_map(Op::RemoveSet),
+        1 => (0u8..3, 30u32..600).prop_map(|(id, minutes)| Op::LogCe(id, minutes)),
+        1 => (0u8..3).prop_map(Op::RemoveCe),
     ]
 }
 
@@ -89,6 +100,28 @@ pub fn act(journal: &Journal, op: &Op) -> Option<Journal> {
             targets.weekly_minutes = *minutes;
             action(journal, Action::SetTargets(targets))
         }
+        Op::AddSet(n, name) => {
+            let mut set = examples().into_iter().next()?;
+            set.id = format!("set{n}");
+            set.name = format!("Set {n} ({name})");
+            action(journal, Action::AddRequirementSet(set.clone()))
+                .or_else(|| action(journal, Action::UpdateRequirementSet(set)))
+        }
+        Op::RemoveSet(n) => action(journal, Action::RemoveRequirementSet(format!("set{n}"))),
+        Op::LogCe(id, minutes) => {
+            let id = CeId(format!("ce{id}"));
+            let activity = CeActivity {
+                id: id.clone(),
+                date: day(),
+                minutes: *minutes,
+                category: "ethics".into(),
+                ..CeActivity::default()
+            };
+            let base =
+                action(journal, Action::RemoveCeActivity(id)).unwrap_or_else(|| journal.clone());
+            action(&base, Action::AddCeActivity(activity))
+        }
+        Op::RemoveCe(id) => action(journal, Action::RemoveCeActivity(CeId(format!("ce{id}")))),
     }
 }
 
@@ -240,6 +273,8 @@ pub fn live_equal(a: &Replica, b: &Replica) -> bool {
     for r in [&mut a, &mut b] {
         r.entries.retain(|_, v| v.value.is_some());
         r.cases.retain(|_, v| v.value.is_some());
+        r.requirement_sets.retain(|_, v| v.value.is_some());
+        r.ce_activities.retain(|_, v| v.value.is_some());
         r.floor = None;
     }
     a == b

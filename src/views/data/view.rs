@@ -7,6 +7,7 @@ use super::kept_aside::KeptAside;
 use super::lock_settings::LockSettings;
 use super::plan_export::PlanExportCard;
 use super::restore::RestoreControls;
+use super::sync_settings::SyncSettings;
 use super::tables::CsvButtons;
 use crate::platform;
 use crate::store::{protection_label, Msg};
@@ -50,6 +51,7 @@ pub fn data_view() -> Html {
             <CalendarImport />
             <PlanExportCard />
             <LockSettings />
+            <SyncSettings />
             <h3>{"On this device"}</h3>
             <ThemeChoice />
             <h3>{"Earlier states"}</h3>

@@ -1,0 +1,216 @@
+//! The driver: carries out the step the store's sync side is at (list, fetch, upload) with the
+//! WebDAV client and reports each answer back; reads and saves the sync state; and starts a
+//! sync when Tend opens, a few seconds after each change, when the network comes back and every
+//! few minutes while open.
+
+use super::{Fresh, Step, SyncMsg, Synced};
+use crate::platform::{self, lock::random_bytes, webdav};
+use crate::store::{Msg, Store};
+use std::cell::RefCell;
+use std::rc::Rc;
+use tend_core::storage::SyncChunks;
+use tend_core::sync::{ServerSettings, SyncKey};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+/// How long after a change Tend syncs, and how often it syncs while open.
+const AFTER_CHANGE_MS: i32 = 4_000;
+const EVERY_MS: i32 = 5 * 60 * 1000;
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Fresh time and randomness for a reducer step (a zero nonce if the browser gave none: the
+/// core then refuses to seal, and the sync fails with a message).
+fn fresh() -> Fresh {
+    Fresh {
+        now: u64::try_from(platform::now_ms()).unwrap_or(0),
+        name: hex(&random_bytes::<12>().unwrap_or([0; 12])),
+        nonce: random_bytes().unwrap_or([0; 24]),
+    }
+}
+
+/// A new random device id.
+pub fn new_device_id() -> String {
+    hex(&random_bytes::<9>().unwrap_or([0; 9]))
+}
+
+fn send(store: &Store, msg: SyncMsg) {
+    store.dispatch(Msg::Sync(msg));
+}
+
+/// Reads the sync state once the data is unlocked (or not locked).
+fn load(store: &Store) {
+    let found = platform::load_sync(store.key.as_ref()).and_then(|found| {
+        found
+            .map(|stored| {
+                let key = stored
+                    .state
+                    .key
+                    .as_ref()
+                    .and_then(SyncKey::from_stored)
+                    .ok_or(
+                        "This device's copy of the sync key is damaged; leave sync and join again.",
+                    )?;
+                Ok((
+                    Synced {
+                        state: stored.state,
+                        replica: Rc::new(stored.replica),
+                        key: Rc::new(key),
+                    },
+                    stored.chunks,
+                ))
+            })
+            .transpose()
+    });
+    match found {
+        Ok(Some((synced, chunks))) => {
+            CHUNKS.with(|c| *c.borrow_mut() = chunks);
+            send(store, SyncMsg::Loaded(Ok(Some(synced))));
+        }
+        Ok(None) => send(store, SyncMsg::Loaded(Ok(None))),
+        Err(why) => send(store, SyncMsg::Loaded(Err(why))),
+    }
+}
+
+thread_local! {
+    /// Where the stored replica's chunks are: the driver's own bookkeeping between saves.
+    static CHUNKS: RefCell<SyncChunks> = RefCell::new(SyncChunks::default());
+}
+
+fn save(store: &Store) {
+    let Some(synced) = store.sync.synced.clone() else {
+        return;
+    };
+    let before = CHUNKS.with(|c| c.borrow().clone());
+    match platform::save_sync(
+        store.key.as_ref(),
+        &before,
+        &synced.state,
+        &synced.replica,
+        store.sync.rewrite,
+    ) {
+        Ok(after) => CHUNKS.with(|c| *c.borrow_mut() = after),
+        // Another tab synced meanwhile: take what it stored (the next sync repeats anything
+        // this tab's state had that it lacks; merging twice changes nothing).
+        Err(tend_core::storage::SaveError::Stale) => load(store),
+        Err(e) => send(store, SyncMsg::SaveFailed(e.message())),
+    }
+}
+
+/// Forgets the stored set-up (leaving sync): the keys and this tab's note of its chunks.
+pub fn forget_stored() {
+    platform::remove_sync();
+    CHUNKS.with(|c| *c.borrow_mut() = SyncChunks::default());
+}
+
+fn server_of(store: &Store) -> Option<ServerSettings> {
+    store.sync.synced.as_ref()?.state.server.clone()
+}
+
+/// Carries out the current step.
+fn act(store: &Store) {
+    let Some(server) = server_of(store) else {
+        return;
+    };
+    let store = store.clone();
+    match store.sync.step.clone() {
+        Step::Idle => {}
+        Step::List => spawn_local(async move {
+            let listing = webdav::list(&server).await;
+            send(&store, SyncMsg::Listed(listing, fresh()));
+        }),
+        Step::Fetch(names) => spawn_local(async move {
+            let mut files = Vec::new();
+            for name in names.iter() {
+                match webdav::get(&server, name).await {
+                    Ok(file) => files.push(file),
+                    Err(e) => return send(&store, SyncMsg::Fetched(Err(e), fresh())),
+                }
+            }
+            send(&store, SyncMsg::Fetched(Ok(files), fresh()));
+        }),
+        Step::Upload(upload) => spawn_local(async move {
+            let done = webdav::put_new(&server, &upload.name, &upload.text).await;
+            send(&store, SyncMsg::Uploaded(done));
+        }),
+    }
+}
+
+/// A listener for the window's `online` event; dropping it stops listening.
+struct Online(Closure<dyn FnMut()>);
+
+impl Drop for Online {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            let _ =
+                w.remove_event_listener_with_callback("online", self.0.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// Runs sync for the app: call once, from the root component.
+#[hook]
+pub fn use_sync(store: &Store) {
+    {
+        let store = store.clone();
+        let ready = !store.locked_out() && !store.sync.loaded;
+        use_effect_with(ready, move |ready| {
+            if *ready {
+                load(&store);
+            }
+        });
+    }
+    {
+        let store = store.clone();
+        use_effect_with(store.sync.serial, move |_| act(&store));
+    }
+    {
+        let store = store.clone();
+        use_effect_with(store.sync.save_serial, move |serial| {
+            if *serial > 0 {
+                save(&store);
+            }
+        });
+    }
+    let set_up = store.sync.synced.is_some();
+    {
+        // Every few minutes, and whenever the network comes back.
+        let dispatcher = store.dispatcher();
+        use_effect_with(set_up, move |set_up| {
+            let mut held = None;
+            if *set_up {
+                let tick = dispatcher.clone();
+                let timer = platform::every(EVERY_MS, move || {
+                    tick.dispatch(Msg::Sync(SyncMsg::Start));
+                });
+                let back = Closure::<dyn FnMut()>::new(move || {
+                    dispatcher.dispatch(Msg::Sync(SyncMsg::Start));
+                });
+                let online = web_sys::window().and_then(|w| {
+                    w.add_event_listener_with_callback("online", back.as_ref().unchecked_ref())
+                        .ok()
+                        .map(|()| Online(back))
+                });
+                held = Some((timer, online));
+            }
+            move || drop(held)
+        });
+    }
+    {
+        // A few seconds after each change.
+        let dispatcher = store.dispatcher();
+        let pending = use_mut_ref(|| None);
+        let revision = store.doc().revision;
+        use_effect_with((revision, set_up), move |(_, set_up)| {
+            if *set_up {
+                *pending.borrow_mut() = platform::after(AFTER_CHANGE_MS, move || {
+                    dispatcher.dispatch(Msg::Sync(SyncMsg::Start));
+                });
+            }
+        });
+    }
+}

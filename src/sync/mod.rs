@@ -1,0 +1,313 @@
+//! Sync's side of the store: the device's sync state, the step a sync session is at, and the
+//! reducer steps that move it on. Every decision is the core's (`tend_core::sync::session`);
+//! the requests are made by the driver ([`driver`]), which reports each answer back as a
+//! [`SyncMsg`], so the merge always runs against the journal as it is at that moment.
+
+pub mod driver;
+
+use crate::platform::webdav::DavError;
+use crate::store::AppState;
+use std::rc::Rc;
+use tend_core::sync::{
+    outgoing, plan, receive, uploaded, DeviceId, Fetched, Listed, Replica, ServerSettings, SyncKey,
+    SyncState, Upload,
+};
+use tend_core::Action;
+
+/// A device's sync set-up: its state, its replica and the group key.
+#[derive(Debug)]
+pub struct Synced {
+    /// The state, as stored.
+    pub state: SyncState,
+    /// The replica, as stored.
+    pub replica: Rc<Replica>,
+    /// The group key.
+    pub key: Rc<SyncKey>,
+}
+
+/// Where a sync session is.
+#[derive(Clone, Debug, Default)]
+pub enum Step {
+    /// Not syncing.
+    #[default]
+    Idle,
+    /// Listing the folder.
+    List,
+    /// Fetching these files.
+    Fetch(Rc<Vec<String>>),
+    /// Uploading this device's next file.
+    Upload(Rc<Upload>),
+}
+
+/// Randomness and time for a step, from the driver (the reducer makes none).
+#[derive(Clone, Debug)]
+pub struct Fresh {
+    /// Now, in milliseconds.
+    pub now: u64,
+    /// A random part for a new file name.
+    pub name: String,
+    /// A random nonce for sealing a file.
+    pub nonce: [u8; 24],
+}
+
+/// Sync's part of the app state.
+#[derive(Clone, Debug, Default)]
+pub struct SyncSide {
+    /// Storage was read (or could not be, and why).
+    pub loaded: bool,
+    /// The set-up, once there is one.
+    pub synced: Option<Rc<Synced>>,
+    /// The session's step.
+    pub step: Step,
+    /// Raised at every step, so the driver knows to act.
+    pub serial: u64,
+    /// Raised when the state must be saved; `rewrite` saves every chunk (the lock changed).
+    pub save_serial: u64,
+    /// Whether the next save rewrites every chunk.
+    pub rewrite: bool,
+    /// The last failure in words, if the last session failed.
+    pub problem: Option<String>,
+    /// The last session found the server unreachable (not an error: changes wait).
+    pub offline: bool,
+    /// Another sync was asked for while one ran.
+    pub again: bool,
+    /// Sessions ended (completed or failed) since the page opened.
+    pub sessions: u64,
+}
+
+impl PartialEq for SyncSide {
+    fn eq(&self, other: &SyncSide) -> bool {
+        self.serial == other.serial
+            && self.save_serial == other.save_serial
+            && self.loaded == other.loaded
+            && self.problem == other.problem
+            && self.offline == other.offline
+            && self.sessions == other.sessions
+            && match (&self.synced, &other.synced) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+    }
+}
+
+/// What the driver and the Sync card tell the store.
+pub enum SyncMsg {
+    /// Storage was read: the set-up found, none, or why it could not be read.
+    Loaded(Result<Option<Synced>, String>),
+    /// Sync was set up or joined on this device.
+    Begin {
+        /// The server.
+        server: ServerSettings,
+        /// The group key.
+        key: Rc<SyncKey>,
+        /// This device's new random id.
+        device: String,
+    },
+    /// Sync now (the button, a timer, the network coming back, a change).
+    Start,
+    /// The folder's listing, or why not.
+    Listed(Result<Vec<Listed>, DavError>, Fresh),
+    /// The fetched files, or why not.
+    Fetched(Result<Vec<Fetched>, DavError>, Fresh),
+    /// The upload's ETag, or why not.
+    Uploaded(Result<String, DavError>),
+    /// The state could not be saved.
+    SaveFailed(String),
+    /// Sync was left on this device.
+    Left,
+    /// Another device's files were removed from the server.
+    DeviceRemoved(DeviceId),
+}
+
+impl SyncSide {
+    fn go(&mut self, step: Step) {
+        self.step = step;
+        self.serial = self.serial.wrapping_add(1);
+    }
+
+    fn save(&mut self) {
+        self.rewrite = false;
+        self.save_serial = self.save_serial.wrapping_add(1);
+    }
+
+    /// Saves every chunk again (sealed or plain) after the lock changed.
+    pub fn resave_all(&mut self) {
+        if self.synced.is_some() {
+            self.save();
+            self.rewrite = true;
+        }
+    }
+
+    fn fail(&mut self, problem: String, offline: bool) {
+        self.offline = offline;
+        self.problem = (!offline).then_some(problem);
+        self.again = false;
+        self.sessions += 1;
+        self.go(Step::Idle);
+    }
+}
+
+/// Runs one sync message against the app state.
+pub fn reduce(app: &mut AppState, msg: SyncMsg) {
+    match msg {
+        SyncMsg::Loaded(found) => {
+            app.sync.loaded = true;
+            match found {
+                Ok(synced) => {
+                    app.sync.synced = synced.map(Rc::new);
+                    start(app);
+                }
+                Err(why) => app.sync.problem = Some(why),
+            }
+        }
+        SyncMsg::Begin {
+            server,
+            key,
+            device,
+        } => {
+            let mut state = SyncState::new(DeviceId(device));
+            state.server = Some(server);
+            state.key = Some(key.to_stored());
+            app.sync.synced = Some(Rc::new(Synced {
+                state,
+                replica: Rc::new(Replica::default()),
+                key,
+            }));
+            app.sync.problem = None;
+            app.sync.save();
+            app.sync.go(Step::Idle);
+            start(app);
+        }
+        SyncMsg::Start => start(app),
+        SyncMsg::Listed(Ok(listing), fresh) => {
+            let Some(synced) = app.sync.synced.clone() else {
+                return;
+            };
+            let names = plan(&synced.state, &listing);
+            if names.is_empty() {
+                merge(app, &[], &fresh);
+            } else {
+                app.sync.go(Step::Fetch(Rc::new(names)));
+            }
+        }
+        SyncMsg::Fetched(Ok(files), fresh) => merge(app, &files, &fresh),
+        SyncMsg::Listed(Err(e), _) | SyncMsg::Fetched(Err(e), _) | SyncMsg::Uploaded(Err(e)) => {
+            let offline = e == DavError::Unreachable;
+            app.sync.fail(e.to_string(), offline);
+        }
+        SyncMsg::Uploaded(Ok(etag)) => {
+            if let (Some(synced), Step::Upload(up)) = (app.sync.synced.clone(), &app.sync.step) {
+                let mut state = synced.state.clone();
+                uploaded(&mut state, up, &etag);
+                set_state(app, &synced, state, None);
+            }
+            finish(app);
+        }
+        SyncMsg::SaveFailed(why) => {
+            app.sync.problem = Some(format!("Sync's state could not be saved here ({why})."));
+        }
+        SyncMsg::Left => {
+            app.sync = SyncSide {
+                loaded: true,
+                serial: app.sync.serial.wrapping_add(1),
+                ..SyncSide::default()
+            };
+            app.notice(
+                "Sync is off on this device. Your records here are unchanged.",
+                false,
+            );
+        }
+        SyncMsg::DeviceRemoved(device) => {
+            if let Some(synced) = app.sync.synced.clone() {
+                let mut state = synced.state.clone();
+                state.devices.remove(&device);
+                set_state(app, &synced, state, None);
+            }
+        }
+    }
+}
+
+fn set_state(app: &mut AppState, synced: &Synced, state: SyncState, replica: Option<Replica>) {
+    app.sync.synced = Some(Rc::new(Synced {
+        state,
+        replica: replica
+            .map(Rc::new)
+            .unwrap_or_else(|| synced.replica.clone()),
+        key: synced.key.clone(),
+    }));
+    app.sync.save();
+}
+
+fn start(app: &mut AppState) {
+    if app.sync.synced.is_none() || app.locked_out() {
+        return;
+    }
+    match app.sync.step {
+        Step::Idle => app.sync.go(Step::List),
+        _ => app.sync.again = true,
+    }
+}
+
+fn finish(app: &mut AppState) {
+    app.sync.problem = None;
+    app.sync.offline = false;
+    app.sync.sessions += 1;
+    app.sync.go(Step::Idle);
+    if std::mem::take(&mut app.sync.again) {
+        start(app);
+    }
+}
+
+/// Stamps local changes, merges the fetched files, takes the merged journal and moves on to
+/// the upload. Nothing changes if the merge is refused or the journal cannot take it.
+fn merge(app: &mut AppState, files: &[Fetched], fresh: &Fresh) {
+    let Some(synced) = app.sync.synced.clone() else {
+        return;
+    };
+    if app.read_only() {
+        app.sync
+            .fail("This tab is read-only; reload it to sync.".into(), false);
+        return;
+    }
+    let current = app.doc().payload.clone();
+    let got = match receive(
+        &synced.state,
+        &synced.replica,
+        &current,
+        &synced.key,
+        files,
+        fresh.now,
+    ) {
+        Ok(got) => got,
+        Err(e) => return app.sync.fail(e.to_string(), false),
+    };
+    if got.journal != current {
+        let replaced = app.ledger.apply(
+            Action::ReplaceAll(got.journal.clone()),
+            crate::platform::BUILD,
+            None,
+        );
+        if let Err(e) = replaced {
+            return app
+                .sync
+                .fail(format!("The merged records were refused: {e}"), false);
+        }
+    }
+    if let Some(words) = got.summary.describe() {
+        app.notice(format!("Synced: {words}."), false);
+    }
+    let next = outgoing(
+        &got.state,
+        &got.replica,
+        &synced.key,
+        &fresh.name,
+        fresh.nonce,
+    );
+    set_state(app, &synced, got.state, Some(got.replica));
+    match next {
+        Ok(Some(upload)) => app.sync.go(Step::Upload(Rc::new(upload))),
+        Ok(None) => finish(app),
+        Err(e) => app.sync.fail(e.to_string(), false),
+    }
+}

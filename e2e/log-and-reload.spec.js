@@ -30,7 +30,7 @@ test('two entries logged today appear in the week chart and survive a reload', a
   await page.reload();
   await check();
   const stored = await storedState(page);
-  expect(stored.head.schema).toBe(4);
+  expect(stored.head.schema).toBe(5);
   expect(stored.head.revision).toBe(2);
   // The first save wrote the month's chunk; the second entry waits in the recent chunk.
   const [month, chunk] = Object.entries(stored.chunks)[0];

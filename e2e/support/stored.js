@@ -1,4 +1,4 @@
-// Reads Tend's stored layout (schema 4) in the page: the index head, its catalog, every current
+// Reads Tend's stored layout (schema 4 and 5) in the page: the index head, its catalog, every current
 // month chunk and the recent chunk, so journeys can check what was written.
 
 /** The stored state: `head`, `catalog`, `chunks` (month -> parsed chunk), `recent` (parsed or null),

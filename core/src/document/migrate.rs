@@ -33,7 +33,7 @@ impl fmt::Display for MigrationError {
 type Step = fn(Value) -> Result<Value, String>;
 
 /// The steps, indexed by the version they start from minus one.
-const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [v1_to_v2, v2_to_v3, v3_to_v4];
+const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// Schema 1 kept one document under one key; schema 2 keeps the same records in monthly chunks.
 fn v1_to_v2(mut doc: Value) -> Result<Value, String> {
@@ -67,6 +67,17 @@ fn v2_to_v3(mut doc: Value) -> Result<Value, String> {
 fn v3_to_v4(mut doc: Value) -> Result<Value, String> {
     let object = doc.as_object_mut().ok_or("the document is not an object")?;
     object.insert("schema".into(), Value::from(4));
+    Ok(doc)
+}
+
+/// Schema 5 added records a schema 4 build does not know: requirement sets in the registry and
+/// continuing-education activities in their months (a schema 4 build would count such a month's
+/// records wrongly and call it damaged). The records themselves need no change, so a whole
+/// document only gets the new number; the number is what makes an older build refuse this data
+/// as newer instead of misreading it.
+fn v4_to_v5(mut doc: Value) -> Result<Value, String> {
+    let object = doc.as_object_mut().ok_or("the document is not an object")?;
+    object.insert("schema".into(), Value::from(5));
     Ok(doc)
 }
 

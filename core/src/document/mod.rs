@@ -18,7 +18,7 @@ use std::fmt;
 /// stores monthly chunks under an index; schema 3 stores the same records in those chunks in a
 /// compact form (rows instead of objects); schema 4 splits the index into a small head and a
 /// catalog and keeps newly added records in a recent chunk (see `docs/storage.md`).
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The envelope around the journal, as stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -163,7 +163,12 @@ async function logEntries(browser, store) {
   for (let i = 0; i <= ENTRIES; i += 1) {
     await page.getByLabel('Duration').fill('15');
     const result = await page.evaluate(async () => {
-      const rows = () => document.querySelectorAll('[data-testid=day-entries] li').length;
+      // The day's rows shown plus those folded under "Show earlier (n more entries)".
+      const rows = () => {
+        const shown = document.querySelectorAll('[data-testid=day-entries] li').length;
+        const more = document.querySelector('.show-earlier')?.textContent.match(/\((\d+) more/);
+        return shown + (more ? Number(more[1]) : 0);
+      };
       const before = rows();
       const from = window.__benchWrites.length;
       const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Add entry');

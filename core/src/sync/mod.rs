@@ -11,6 +11,7 @@
 pub mod clock;
 pub mod compact;
 pub mod file;
+pub mod keyed;
 pub mod listing;
 pub mod replica;
 pub mod resolve;

@@ -12,79 +12,15 @@
 //! demo, undo), and cannot drift from what the reducer actually did.
 
 use super::clock::{Clock, DeviceId, Stamp};
-use crate::checks::{CheckId, CheckResult, Instrument};
-use crate::entry::{EntryId, WorkEntry};
+pub use super::keyed::Keyed;
+use crate::checks::{CheckResult, Instrument};
+use crate::entry::WorkEntry;
 use crate::journal::Journal;
-use crate::requirements::{CeActivity, CeId, RequirementSet};
-use crate::tracking::{BreakEntry, BreakId, Case, CaseId, OrgId, Organisation, Targets};
+use crate::requirements::{CeActivity, RequirementSet};
+use crate::tracking::{BreakEntry, Case, Organisation, Targets};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
-use std::hash::Hash;
-
-/// A record kind the replica keeps by id.
-pub trait Keyed: Clone + PartialEq + Serialize {
-    /// The record's id type.
-    type Key: Ord + Hash + Clone;
-    /// The record's id.
-    fn key(&self) -> Self::Key;
-}
-
-impl Keyed for WorkEntry {
-    type Key = EntryId;
-    fn key(&self) -> EntryId {
-        self.id.clone()
-    }
-}
-
-impl Keyed for BreakEntry {
-    type Key = BreakId;
-    fn key(&self) -> BreakId {
-        self.id.clone()
-    }
-}
-
-impl Keyed for Organisation {
-    type Key = OrgId;
-    fn key(&self) -> OrgId {
-        self.id.clone()
-    }
-}
-
-impl Keyed for Case {
-    type Key = CaseId;
-    fn key(&self) -> CaseId {
-        self.id.clone()
-    }
-}
-
-impl Keyed for CheckResult {
-    type Key = CheckId;
-    fn key(&self) -> CheckId {
-        self.id.clone()
-    }
-}
-
-impl Keyed for Instrument {
-    type Key = String;
-    fn key(&self) -> String {
-        self.id.clone()
-    }
-}
-
-impl Keyed for RequirementSet {
-    type Key = String;
-    fn key(&self) -> String {
-        self.id.clone()
-    }
-}
-
-impl Keyed for CeActivity {
-    type Key = CeId;
-    fn key(&self) -> CeId {
-        self.id.clone()
-    }
-}
 
 /// One version of a record: the stamp of the change that made it and the record, or `None` for a
 /// deletion (a tombstone).

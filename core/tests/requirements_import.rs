@@ -163,3 +163,16 @@ fn a_set_built_in_code_is_checked_the_same_way() {
         ]
     );
 }
+
+#[test]
+fn an_amount_too_small_to_be_a_minute_is_refused_not_read_as_none() {
+    // 1e-9 hours is within rounding of 0 minutes; read as 0 it would be no minimum at all.
+    let found = problems(
+        r#"{"id":"t","name":"T","body":"B",
+            "supervision":[{"id":"m","name":"M","period":"week","hours":1e-9}]}"#,
+    );
+    assert_eq!(
+        found,
+        ["supervision[0].hours: must be at least one minute (about 0.02 hours)"]
+    );
+}

@@ -174,6 +174,11 @@ impl<'a> Fields<'a> {
             return None;
         }
         match minutes_of_hours(hours) {
+            // So small it is no minute at all: 0 would read as "no requirement", not as tiny.
+            Ok(0) => {
+                note(out, &path, "must be at least one minute (about 0.02 hours)");
+                None
+            }
             Ok(minutes) => Some(minutes),
             Err(minutes) => {
                 note(

@@ -3,7 +3,7 @@
 
 use crate::platform;
 use crate::store::Msg;
-use crate::views::common::use_store;
+use crate::views::common::{file_problems, use_store};
 use tend_core::checks::{read_instrument, MAX_INSTRUMENT_BYTES};
 use tend_core::Action;
 use web_sys::HtmlInputElement;
@@ -61,14 +61,7 @@ pub fn import_instrument() -> Html {
                 <input id="instrument-file" type="file" accept=".json,application/json"
                     onchange={on_file} disabled={store.read_only()} />
             </div>
-            if !problems.is_empty() {
-                <div role="alert" data-testid="import-problems">
-                    <p class="field-error">{"This file was not imported:"}</p>
-                    <ul class="field-error problems">
-                        { for problems.iter().map(|p| html! { <li>{p.clone()}</li> }) }
-                    </ul>
-                </div>
-            }
+            { file_problems(&problems, "import-problems") }
         </section>
     }
 }

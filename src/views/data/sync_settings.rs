@@ -10,7 +10,7 @@ use crate::views::common::use_store;
 use std::rc::Rc;
 use tend_core::lock::check_new_passphrase;
 use tend_core::sync::{
-    create_sync_key, join_key, owner_of, DeviceId, ServerSettings, SyncError, FILE_SUFFIX,
+    create_sync_key, join_key, owner_of, DeviceId, ServerSettings, SyncError, SyncKey, FILE_SUFFIX,
 };
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
@@ -92,17 +92,19 @@ async fn set_up(store: Store, server: ServerSettings, passphrase: String, say: S
         return say.set(Some(("The browser gave no random numbers.".into(), true)));
     };
     match create_sync_key(&passphrase, salt, key, nonce) {
-        Ok(key) => {
-            say.set(Some(("Sync is set up.".into(), false)));
-            let device = new_device_id();
-            store.dispatch(Msg::Sync(SyncMsg::Begin {
-                server,
-                key: Rc::new(key),
-                device,
-            }));
-        }
+        Ok(key) => begin(&store, server, key, "Sync is set up.", &say),
         Err(e) => say.set(Some((e.to_string(), true))),
     }
+}
+
+/// Starts syncing as a new device of the group `key` opens, saying `done` first.
+fn begin(store: &Store, server: ServerSettings, key: SyncKey, done: &str, say: &Say) {
+    say.set(Some((done.into(), false)));
+    store.dispatch(Msg::Sync(SyncMsg::Begin {
+        server,
+        key: Rc::new(key),
+        device: new_device_id(),
+    }));
 }
 
 async fn join(store: Store, server: ServerSettings, passphrase: String, say: Say) {
@@ -119,15 +121,7 @@ async fn join(store: Store, server: ServerSettings, passphrase: String, say: Say
         Err(e) => return say.set(Some((e.to_string(), true))),
     };
     match join_key(&passphrase, &file) {
-        Ok(key) => {
-            say.set(Some(("Joined. Syncing now…".into(), false)));
-            let device = new_device_id();
-            store.dispatch(Msg::Sync(SyncMsg::Begin {
-                server,
-                key: Rc::new(key),
-                device,
-            }));
-        }
+        Ok(key) => begin(&store, server, key, "Joined. Syncing now…", &say),
         Err(e) => say.set(Some((e.to_string(), true))),
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::platform;
 use crate::store::Msg;
-use crate::views::common::{use_store, value_of};
+use crate::views::common::{file_problems, use_store, value_of};
 use tend_core::requirements::{examples, read_set, RequirementSet, MAX_SET_BYTES};
 use tend_core::Action;
 use web_sys::HtmlInputElement;
@@ -111,14 +111,7 @@ pub fn add_set() -> Html {
                 <span class="hint">{"The format is described in Tend's documentation \
                     (docs/requirements.md). The file is read here and never sent anywhere."}</span>
             </div>
-            if !problems.is_empty() {
-                <div role="alert" data-testid="set-problems">
-                    <p class="field-error">{"This file was not imported:"}</p>
-                    <ul class="field-error problems">
-                        { for problems.iter().map(|p| html! { <li>{p.clone()}</li> }) }
-                    </ul>
-                </div>
-            }
+            { file_problems(&problems, "set-problems") }
         </section>
     }
 }

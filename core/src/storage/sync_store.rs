@@ -12,7 +12,7 @@
 use super::ledger::{KeyStore, SaveError};
 use super::sum::sum_of;
 use super::{Cipher, KeyValue};
-use crate::sync::{Keyed, Replica, SyncState, Versions};
+use crate::sync::{Edits, Keyed, Replica, SyncState, Versions};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -20,6 +20,8 @@ use std::collections::BTreeMap;
 pub const SYNC_STATE_KEY: &str = "tend.sync.state";
 /// The prefix of every key sync keeps.
 pub const SYNC_PREFIX: &str = "tend.sync.";
+/// The key of the noted times of local changes not stamped yet ([`note_edits`]).
+pub const EDITS_KEY: &str = "tend.sync.edits";
 const CHUNK_PREFIX: &str = "tend.sync.replica.";
 const BUCKETS: u64 = 1024;
 
@@ -250,6 +252,67 @@ pub fn save_sync(
         }
     }
     Ok(after)
+}
+
+/// Reads the noted times of local changes not stamped yet (`tend.sync.edits`). None stored, or
+/// text that cannot be read, is no times: they only decide which of two edits of one record wins,
+/// and without them a change is stamped with the sync's time, as before they were kept.
+pub fn load_edits(kv: &impl KeyValue, cipher: Option<&dyn Cipher>) -> Edits {
+    if kv.get(EDITS_KEY).is_none() {
+        return Edits::default();
+    }
+    read(kv, cipher, EDITS_KEY)
+        .ok()
+        .and_then(|text| crate::json::from_text(&text).ok())
+        .unwrap_or_default()
+}
+
+fn write_edits(
+    kv: &mut impl KeyStore,
+    cipher: Option<&dyn Cipher>,
+    edits: &Edits,
+) -> Result<(), SaveError> {
+    if edits.is_empty() {
+        kv.remove(EDITS_KEY);
+        return Ok(());
+    }
+    let text = serde_json::to_string(edits).map_err(|e| SaveError::Unavailable(e.to_string()))?;
+    let text = seal(cipher, EDITS_KEY, text)?;
+    kv.set(EDITS_KEY, &text)
+}
+
+/// Adds `noted` to the stored times of local changes, keeping the later time per record: read,
+/// merge and write at once, so a tab never wipes what another tab noted. Kept apart from the
+/// state, so that noting a change writes only this short text and never makes the state stale
+/// under a tab that is syncing.
+pub fn note_edits(
+    kv: &mut impl KeyStore,
+    cipher: Option<&dyn Cipher>,
+    noted: &Edits,
+) -> Result<(), SaveError> {
+    let mut edits = load_edits(kv, cipher);
+    let before = edits.clone();
+    edits.merge(noted);
+    if edits == before {
+        return Ok(());
+    }
+    write_edits(kv, cipher, &edits)
+}
+
+/// Forgets the stored times a sync stamped (see [`Edits::forget`]): a time noted meanwhile, by
+/// this tab or another, stays for the next sync.
+pub fn forget_edits(
+    kv: &mut impl KeyStore,
+    cipher: Option<&dyn Cipher>,
+    stamped: &Edits,
+) -> Result<(), SaveError> {
+    let mut edits = load_edits(kv, cipher);
+    let before = edits.clone();
+    edits.forget(stamped);
+    if edits == before {
+        return Ok(());
+    }
+    write_edits(kv, cipher, &edits)
 }
 
 /// Forgets every sync key (leaving sync on this device). The journal is untouched.

@@ -7,18 +7,24 @@ use crate::entry::{EntryId, WorkEntry};
 use crate::requirements::{CeActivity, CeId, RequirementSet};
 use crate::tracking::{BreakEntry, BreakId, Case, CaseId, OrgId, Organisation};
 use serde::Serialize;
+use std::fmt::Display;
 use std::hash::Hash;
 
 /// A record kind the replica keeps by id.
-pub trait Keyed: Clone + PartialEq + Serialize {
-    /// The record's id type.
-    type Key: Ord + Hash + Clone;
+pub trait Keyed: Clone + PartialEq + Serialize + 'static {
+    /// The record's id type (shown as the id's text where a record is named by text, as in the
+    /// times of local changes, [`super::edits`]).
+    type Key: Ord + Hash + Clone + Display + 'static;
+    /// The kind's letter where records of every kind are named together (as in
+    /// [`super::edits::Edits`]); `t` names the targets.
+    const KIND: &'static str;
     /// The record's id.
     fn key(&self) -> Self::Key;
 }
 
 impl Keyed for WorkEntry {
     type Key = EntryId;
+    const KIND: &'static str = "e";
     fn key(&self) -> EntryId {
         self.id.clone()
     }
@@ -26,6 +32,7 @@ impl Keyed for WorkEntry {
 
 impl Keyed for BreakEntry {
     type Key = BreakId;
+    const KIND: &'static str = "b";
     fn key(&self) -> BreakId {
         self.id.clone()
     }
@@ -33,6 +40,7 @@ impl Keyed for BreakEntry {
 
 impl Keyed for Organisation {
     type Key = OrgId;
+    const KIND: &'static str = "o";
     fn key(&self) -> OrgId {
         self.id.clone()
     }
@@ -40,6 +48,7 @@ impl Keyed for Organisation {
 
 impl Keyed for Case {
     type Key = CaseId;
+    const KIND: &'static str = "c";
     fn key(&self) -> CaseId {
         self.id.clone()
     }
@@ -47,6 +56,7 @@ impl Keyed for Case {
 
 impl Keyed for CheckResult {
     type Key = CheckId;
+    const KIND: &'static str = "s";
     fn key(&self) -> CheckId {
         self.id.clone()
     }
@@ -54,6 +64,7 @@ impl Keyed for CheckResult {
 
 impl Keyed for Instrument {
     type Key = String;
+    const KIND: &'static str = "i";
     fn key(&self) -> String {
         self.id.clone()
     }
@@ -61,6 +72,7 @@ impl Keyed for Instrument {
 
 impl Keyed for RequirementSet {
     type Key = String;
+    const KIND: &'static str = "r";
     fn key(&self) -> String {
         self.id.clone()
     }
@@ -68,6 +80,7 @@ impl Keyed for RequirementSet {
 
 impl Keyed for CeActivity {
     type Key = CeId;
+    const KIND: &'static str = "a";
     fn key(&self) -> CeId {
         self.id.clone()
     }

@@ -10,6 +10,7 @@
 
 pub mod clock;
 pub mod compact;
+pub mod edits;
 pub mod file;
 pub mod keyed;
 pub mod listing;
@@ -20,6 +21,7 @@ pub mod state;
 
 pub use clock::{Clock, ClockError, DeviceId, Stamp, MAX_AHEAD_MS};
 pub use compact::horizon;
+pub use edits::{touched_by, Edits, Touched};
 pub use file::{
     create_sync_key, open_file, read_header, unlock_sync_key, write_file, FileHeader, StoredKey,
     SyncFileError, SyncKey, FILE_VERSION, FORMAT,

@@ -9,9 +9,12 @@
 //! Local changes are stamped by comparing the journal before and after a change
 //! ([`Replica::record_change`]) rather than by reading the [`crate::journal::Action`]: a
 //! diff covers every action the same way (restores, going back to a snapshot, removing the
-//! demo, undo), and cannot drift from what the reducer actually did.
+//! demo, undo), and cannot drift from what the reducer actually did. When each change was made
+//! comes from the times noted as the actions were taken ([`super::edits`]), so a change made
+//! offline is stamped with its own time, not the sync's ([`Replica::record_change_at`]).
 
 use super::clock::{Clock, DeviceId, Stamp};
+use super::edits::{Edits, TARGETS};
 pub use super::keyed::Keyed;
 use crate::checks::{CheckResult, Instrument};
 use crate::entry::WorkEntry;
@@ -116,41 +119,47 @@ fn merge_versions<T: Keyed>(
     changed
 }
 
-/// Stamps, in `after`'s order, every record that is new or changed since `before`, then a
-/// tombstone for every record `before` had and `after` has not. Returns how many.
-fn diff_versions<'a, T: Keyed + 'a>(
-    into: &mut Versions<T>,
+/// A local change the diff found, waiting for its stamp: when it was made, and how to put it
+/// in the replica once stamped.
+struct Pending {
+    at: u64,
+    put: Box<dyn FnOnce(&mut Replica, Stamp)>,
+}
+
+/// Lists, in `after`'s order, every record that is new or changed since `before`, then a
+/// tombstone for every record `before` had and `after` has not, each with when it was made.
+fn diff_versions<'a, T: Keyed>(
+    out: &mut Vec<Pending>,
     before: impl Iterator<Item = &'a T>,
     after: impl Iterator<Item = &'a T>,
-    clock: &mut Clock,
-    now_ms: u64,
-) -> usize {
+    at: &dyn Fn(&str, &str) -> u64,
+    slot: fn(&mut Replica) -> &mut Versions<T>,
+) {
     let mut gone: HashMap<T::Key, &T> = before.map(|r| (r.key(), r)).collect();
     let mut order: Vec<T::Key> = gone.keys().cloned().collect();
-    let mut changed = 0;
     for record in after {
         let key = record.key();
         if gone.remove(&key).is_some_and(|old| old == record) {
             continue;
         }
-        let stamp = clock.tick(now_ms);
-        into.insert(
-            key,
-            Versioned {
-                stamp,
-                value: Some(record.clone()),
-            },
-        );
-        changed += 1;
+        let value = Some(record.clone());
+        out.push(Pending {
+            at: at(T::KIND, &key.to_string()),
+            put: Box::new(move |r, stamp| {
+                slot(r).insert(key, Versioned { stamp, value });
+            }),
+        });
     }
     order.retain(|k| gone.contains_key(k));
     order.sort();
     for key in order {
-        let stamp = clock.tick(now_ms);
-        into.insert(key, Versioned { stamp, value: None });
-        changed += 1;
+        out.push(Pending {
+            at: at(T::KIND, &key.to_string()),
+            put: Box::new(move |r, stamp| {
+                slot(r).insert(key, Versioned { stamp, value: None });
+            }),
+        });
     }
-    changed
 }
 
 /// The versions `device` made after `after` (all of its versions when `after` is `None`).
@@ -187,69 +196,67 @@ impl Replica {
         clock: &mut Clock,
         now_ms: u64,
     ) -> usize {
-        let (c, n) = (clock, now_ms);
-        let mut made = diff_versions(
-            &mut self.organisations,
-            before.organisations.iter(),
-            after.organisations.iter(),
-            c,
-            n,
+        self.record_change_at(before, after, clock, now_ms, &Edits::default())
+    }
+
+    /// As [`Replica::record_change`], but each change is stamped as made when `edits` says
+    /// ([`Edits::time_of`]; `now_ms` when it does not know): the changes in the order of those
+    /// times, each with the clock ticked at its time, so they carry the stamps they would have had
+    /// if stamped when made. A time after `now_ms` counts as `now_ms` (the device's clock was set
+    /// back since), and the clock never goes backwards: a time before its latest stamp gets the
+    /// next stamp after it.
+    pub fn record_change_at(
+        &mut self,
+        before: &Journal,
+        after: &Journal,
+        clock: &mut Clock,
+        now_ms: u64,
+        edits: &Edits,
+    ) -> usize {
+        let at = |kind: &str, id: &str| edits.time_of(kind, id, now_ms);
+        let (b, a, p) = (before, after, &mut Vec::new());
+        diff_versions(
+            p,
+            b.organisations.iter(),
+            a.organisations.iter(),
+            &at,
+            |r| &mut r.organisations,
         );
-        made += diff_versions(
-            &mut self.cases,
-            before.cases.iter(),
-            after.cases.iter(),
-            c,
-            n,
+        diff_versions(p, b.cases.iter(), a.cases.iter(), &at, |r| &mut r.cases);
+        diff_versions(p, b.instruments.iter(), a.instruments.iter(), &at, |r| {
+            &mut r.instruments
+        });
+        diff_versions(p, b.entries.iter(), a.entries.iter(), &at, |r| {
+            &mut r.entries
+        });
+        diff_versions(p, b.breaks.iter(), a.breaks.iter(), &at, |r| &mut r.breaks);
+        diff_versions(p, b.checks.iter(), a.checks.iter(), &at, |r| &mut r.checks);
+        diff_versions(
+            p,
+            b.requirement_sets.iter(),
+            a.requirement_sets.iter(),
+            &at,
+            |r| &mut r.requirement_sets,
         );
-        made += diff_versions(
-            &mut self.instruments,
-            before.instruments.iter(),
-            after.instruments.iter(),
-            c,
-            n,
+        diff_versions(
+            p,
+            b.ce_activities.iter(),
+            a.ce_activities.iter(),
+            &at,
+            |r| &mut r.ce_activities,
         );
-        made += diff_versions(
-            &mut self.entries,
-            before.entries.iter(),
-            after.entries.iter(),
-            c,
-            n,
-        );
-        made += diff_versions(
-            &mut self.breaks,
-            before.breaks.iter(),
-            after.breaks.iter(),
-            c,
-            n,
-        );
-        made += diff_versions(
-            &mut self.checks,
-            before.checks.iter(),
-            after.checks.iter(),
-            c,
-            n,
-        );
-        made += diff_versions(
-            &mut self.requirement_sets,
-            before.requirement_sets.iter(),
-            after.requirement_sets.iter(),
-            c,
-            n,
-        );
-        made += diff_versions(
-            &mut self.ce_activities,
-            before.ce_activities.iter(),
-            after.ce_activities.iter(),
-            c,
-            n,
-        );
-        if before.targets != after.targets {
-            self.targets = Some(Versioned {
-                stamp: c.tick(n),
-                value: Some(after.targets.clone()),
+        if b.targets != a.targets {
+            let value = Some(a.targets.clone());
+            p.push(Pending {
+                at: at(TARGETS, ""),
+                put: Box::new(move |r, stamp| r.targets = Some(Versioned { stamp, value })),
             });
-            made += 1;
+        }
+        p.sort_by_key(|change| change.at);
+        let made = p.len();
+        for change in p.drain(..) {
+            let stamp = clock.tick(change.at.min(now_ms));
+            (change.put)(self, stamp);
         }
         made
     }

@@ -3,9 +3,10 @@
 //! 1. The shell lists the folder (names and ETags) and [`plan`] says which files to fetch: every
 //!    sync file of another device that was not merged yet, or whose ETag changed.
 //! 2. The shell fetches them and [`receive`] opens all of them with the group key before
-//!    merging any: the local journal's changes since the last sync are stamped first, then every
-//!    file is merged, and the result is a new journal, a new state and a [`Summary`] of what came
-//!    in. Any failure is a [`SyncError`] and nothing is changed.
+//!    merging any: the local journal's changes since the last sync are stamped first (each with
+//!    the time it was made, [`super::edits`]), then every file is merged, and the result is a new
+//!    journal, a new state and a [`Summary`] of what came in. Any failure is a [`SyncError`] and
+//!    nothing is changed.
 //! 3. [`outgoing`] writes this device's next file (a delta of what it made since its last upload,
 //!    or an empty first file that announces the device) under a new random name, and
 //!    [`uploaded`] records it once the server has it. If the upload fails, the state is as before
@@ -13,6 +14,7 @@
 //!    repeats some versions, which merging takes in twice without harm.
 
 use super::clock::{ClockError, Stamp};
+use super::edits::Edits;
 use super::file::{
     open_file, read_header, unlock_sync_key, write_file, FileHeader, SyncFileError, SyncKey,
     FILE_VERSION, FORMAT,
@@ -221,9 +223,10 @@ pub struct Received {
     pub summary: Summary,
 }
 
-/// Stamps the local changes since the last sync (`current` against the replica's journal), then
-/// opens every fetched file with `key` and merges them. Refuses the whole session, changing
-/// nothing, if any file cannot be opened or its clock is too far ahead.
+/// Stamps the local changes since the last sync (`current` against the replica's journal), each
+/// as made when `state.edits` says (then forgets those times), then opens every fetched file
+/// with `key` and merges them. Refuses the whole session, changing nothing, if any file cannot be
+/// opened or its clock is too far ahead.
 pub fn receive(
     state: &SyncState,
     replica: &Replica,
@@ -248,7 +251,8 @@ pub fn receive(
     let mut next = state.clone();
     let mut merged = replica.clone();
     let base = merged.to_journal().journal;
-    merged.record_change(&base, current, &mut next.clock, now_ms);
+    merged.record_change_at(&base, current, &mut next.clock, now_ms, &state.edits);
+    next.edits = Edits::default();
     for (_, header, _) in &opened {
         next.clock
             .receive(&header.clock, now_ms)

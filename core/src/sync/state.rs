@@ -7,6 +7,7 @@
 //! a clock: the session planner ([`super::session`]) changes it and the shell stores it.
 
 use super::clock::{Clock, DeviceId, Stamp};
+use super::edits::Edits;
 use super::file::StoredKey;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -60,6 +61,12 @@ pub struct SyncState {
     /// What the last sync that brought something took in, in words.
     #[serde(default)]
     pub last_came_in: Option<String>,
+    /// When each local change not stamped yet was made, for the next sync to stamp it with
+    /// ([`super::edits`]). Absent from a state stored before it existed: every change is then
+    /// stamped with the sync's time, as it was. The shell keeps these under their own key
+    /// (`storage::note_edits`), which every tab adds to, and puts them here for a session.
+    #[serde(default, skip_serializing_if = "Edits::is_empty")]
+    pub edits: Edits,
 }
 
 /// The suffix every sync file's name ends with.
@@ -78,6 +85,7 @@ impl SyncState {
             key: None,
             last_sync_ms: None,
             last_came_in: None,
+            edits: Edits::default(),
         }
     }
 

@@ -1,6 +1,7 @@
 //! The sync state kept in storage: a round trip plain and sealed, a save after one new entry on
 //! five years that rewrites one chunk and the state (a few KB), a failed write that leaves
-//! storage as it was, and the journal's loader leaving the sync keys alone.
+//! storage as it was, the journal's loader leaving the sync keys alone, and the times of local
+//! changes that two tabs note into the same store without wiping each other's.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -10,10 +11,10 @@ use std::collections::BTreeMap;
 use tend_core::bench::{generate, Profile};
 use tend_core::lock::{self, DataKey};
 use tend_core::storage::{
-    load_sync, remove_sync, save_sync, Cipher, KeyStore, KeyValue, SaveError, SyncChunks,
-    SYNC_STATE_KEY,
+    forget_edits, load_edits, load_sync, note_edits, remove_sync, save_sync, Cipher, KeyStore,
+    KeyValue, SaveError, SyncChunks, SYNC_STATE_KEY,
 };
-use tend_core::sync::{Clock, DeviceId, Replica, ServerSettings, SyncState};
+use tend_core::sync::{Clock, DeviceId, Edits, Replica, ServerSettings, SyncState, Touched};
 use tend_core::{Action, EntryId, WorkEntry, WorkKind};
 
 const NOW: u64 = 1_772_323_200_000;
@@ -233,4 +234,62 @@ fn a_save_refuses_when_another_tab_saved_since() {
     assert_eq!(reread.state.seq, 3);
     save_sync(&mut store, None, &reread.chunks, &state, &replica, false).unwrap();
     assert!(save_sync(&mut store, None, &theirs, &state, &replica, false).is_err());
+}
+
+fn noted(kind: &'static str, id: &str, at: u64) -> Edits {
+    let mut edits = Edits::default();
+    edits.note(&Touched::Records(vec![(kind, id.into())]), at);
+    edits
+}
+
+/// Two tabs note their own changes into the same store; a sync in one forgets only what it
+/// stamped, so a change the other tab noted meanwhile (even of the same record) stays.
+#[test]
+fn two_tabs_note_times_without_wiping_each_others() {
+    let (_, key) = lock::create_lock("river walk at dusk", [1; 16], [2; 32], [3; 24]).unwrap();
+    for cipher in [None, Some(TestCipher(key, Cell::new(0)))] {
+        let c = cipher.as_ref().map(|c| c as &dyn Cipher);
+        let mut store = Counting::default();
+        assert!(load_edits(&store, c).is_empty());
+        let first = noted("c", "case-1", NOW);
+        note_edits(&mut store, c, &first).unwrap();
+        note_edits(&mut store, c, &noted("e", "entry-1", NOW + 5)).unwrap();
+        let written = store.written.len();
+        note_edits(&mut store, c, &first).unwrap();
+        assert_eq!(
+            store.written.len(),
+            written,
+            "noting the same again writes nothing"
+        );
+        let stored = load_edits(&store, c);
+        assert_eq!(stored.time_of("c", "case-1", 0), NOW);
+        assert_eq!(stored.time_of("e", "entry-1", 0), NOW + 5);
+        assert_eq!(
+            store.map[tend_core::storage::EDITS_KEY].starts_with('{'),
+            c.is_none()
+        );
+        // A sync stamped what it read; the other tab then edits case-1 again.
+        let stamped = stored.clone();
+        note_edits(&mut store, c, &noted("c", "case-1", NOW + 9)).unwrap();
+        forget_edits(&mut store, c, &stamped).unwrap();
+        let left = load_edits(&store, c);
+        assert_eq!(left.len(), 1);
+        assert_eq!(left.time_of("c", "case-1", 0), NOW + 9);
+        forget_edits(&mut store, c, &left).unwrap();
+        assert!(store.get(tend_core::storage::EDITS_KEY).is_none());
+        note_edits(&mut store, c, &first).unwrap();
+        remove_sync(&mut store);
+        assert!(store.keys().is_empty());
+    }
+}
+
+#[test]
+fn unreadable_times_read_as_none_and_the_next_note_replaces_them() {
+    let mut store = Counting::default();
+    store
+        .set(tend_core::storage::EDITS_KEY, "{not json")
+        .unwrap();
+    assert!(load_edits(&store, None).is_empty());
+    note_edits(&mut store, None, &noted("c", "x", NOW)).unwrap();
+    assert_eq!(load_edits(&store, None).time_of("c", "x", 0), NOW);
 }

@@ -5,7 +5,8 @@
 //! (replayed on top of another tab's data if that tab saved first). The store never touches the
 //! browser: the root component saves whenever [`AppState::needs_save`] says so and reports the
 //! outcome back as a message. What stays here is the page's side: notices, the undo offer, the
-//! lock's key, settings, and what was set aside.
+//! lock's key, settings, and what was set aside. It reads one thing from the browser: the time a
+//! change is made, which sync notes so that an edit made offline keeps its own time.
 
 use crate::platform::lock::KeyHandle;
 use crate::platform::Boot;
@@ -307,8 +308,10 @@ impl AppState {
             return;
         }
         let undo = undo_removal(&self.doc().payload, &action);
+        let touched = tend_core::sync::touched_by(&action);
         match self.ledger.apply(action, crate::platform::BUILD, snapshot) {
             Ok(()) => {
+                self.sync.note(&touched, now_ms());
                 if let Some(actions) = undo {
                     self.undo_serial = self.undo_serial.wrapping_add(1);
                     self.undo = Some(Undo {
@@ -367,6 +370,11 @@ impl AppState {
             self.persistence = Persistence::Saved;
         }
     }
+}
+
+/// Now, in milliseconds, as sync notes it for a change (0 if the clock reads before 1970).
+fn now_ms() -> u64 {
+    u64::try_from(crate::platform::now_ms()).unwrap_or(0)
 }
 
 /// The lock header in force for what was loaded, whether or not it could be opened.

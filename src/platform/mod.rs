@@ -28,8 +28,8 @@ pub use remind::{
     every, local_now, notify, notify_permission, request_notify_permission, Every, NotifyPermission,
 };
 pub use storage::{
-    kept_text, load, load_settings, load_snapshot, load_sync, remove_kept, remove_sync, save,
-    save_settings, save_sync, usage, Boot, SaveError,
+    forget_edits, kept_text, load, load_edits, load_settings, load_snapshot, load_sync, note_edits,
+    remove_kept, remove_sync, save, save_settings, save_sync, usage, Boot, SaveError,
 };
 pub use zone::describe_zone;
 

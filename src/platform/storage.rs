@@ -295,6 +295,43 @@ pub fn save_sync(
     storage::save_sync(&mut store, cipher, before, state, replica, rewrite)
 }
 
+/// The times of local changes every tab has noted, opened with the lock's key when it is on.
+pub fn load_edits(key: Option<&KeyHandle>) -> tend_core::sync::Edits {
+    let Ok(store) = local_store() else {
+        return tend_core::sync::Edits::default();
+    };
+    let sealer = key.map(|k| Sealer(k.clone()));
+    storage::load_edits(&store, sealer.as_ref().map(|s| s as &dyn storage::Cipher))
+}
+
+/// Adds this tab's noted times to the stored ones (never replacing another tab's).
+pub fn note_edits(
+    key: Option<&KeyHandle>,
+    edits: &tend_core::sync::Edits,
+) -> Result<(), SaveError> {
+    let mut store = local_store().map_err(SaveError::Unavailable)?;
+    let sealer = key.map(|k| Sealer(k.clone()));
+    storage::note_edits(
+        &mut store,
+        sealer.as_ref().map(|s| s as &dyn storage::Cipher),
+        edits,
+    )
+}
+
+/// Forgets the stored times a sync stamped (a time noted since stays).
+pub fn forget_edits(
+    key: Option<&KeyHandle>,
+    stamped: &tend_core::sync::Edits,
+) -> Result<(), SaveError> {
+    let mut store = local_store().map_err(SaveError::Unavailable)?;
+    let sealer = key.map(|k| Sealer(k.clone()));
+    storage::forget_edits(
+        &mut store,
+        sealer.as_ref().map(|s| s as &dyn storage::Cipher),
+        stamped,
+    )
+}
+
 /// Forgets the sync set-up on this device.
 pub fn remove_sync() {
     if let Ok(mut store) = local_store() {

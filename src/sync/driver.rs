@@ -4,7 +4,7 @@
 //! few minutes while open.
 
 use super::{Fresh, Step, SyncMsg, Synced};
-use crate::platform::{self, lock::random_bytes, webdav};
+use crate::platform::{self, lock::random_bytes, lock::KeyHandle, webdav};
 use crate::store::{Msg, Store};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -24,12 +24,14 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// Fresh time and randomness for a reducer step (a zero nonce if the browser gave none: the
-/// core then refuses to seal, and the sync fails with a message).
-fn fresh() -> Fresh {
+/// core then refuses to seal, and the sync fails with a message), with the times of local
+/// changes every tab has noted.
+fn fresh(key: Option<&KeyHandle>) -> Fresh {
     Fresh {
         now: u64::try_from(platform::now_ms()).unwrap_or(0),
         name: hex(&random_bytes::<12>().unwrap_or([0; 12])),
         nonce: random_bytes().unwrap_or([0; 24]),
+        edits: Rc::new(platform::load_edits(key)),
     }
 }
 
@@ -93,7 +95,12 @@ fn save(store: &Store) {
         &synced.replica,
         store.sync.rewrite,
     ) {
-        Ok(after) => CHUNKS.with(|c| *c.borrow_mut() = after),
+        Ok(after) => {
+            CHUNKS.with(|c| *c.borrow_mut() = after);
+            // The stamps are stored: the times they were made from may go. A failure only
+            // leaves times a later sync finds nothing to stamp with.
+            let _ = platform::forget_edits(store.key.as_ref(), &store.sync.stamped);
+        }
         // Another tab synced meanwhile: take what it stored (the next sync repeats anything
         // this tab's state had that it lacks; merging twice changes nothing).
         Err(tend_core::storage::SaveError::Stale) => load(store),
@@ -117,21 +124,22 @@ fn act(store: &Store) {
         return;
     };
     let store = store.clone();
+    let key = store.key.clone();
     match store.sync.step.clone() {
         Step::Idle => {}
         Step::List => spawn_local(async move {
             let listing = webdav::list(&server).await;
-            send(&store, SyncMsg::Listed(listing, fresh()));
+            send(&store, SyncMsg::Listed(listing, fresh(key.as_ref())));
         }),
         Step::Fetch(names) => spawn_local(async move {
             let mut files = Vec::new();
             for name in names.iter() {
                 match webdav::get(&server, name).await {
                     Ok(file) => files.push(file),
-                    Err(e) => return send(&store, SyncMsg::Fetched(Err(e), fresh())),
+                    Err(e) => return send(&store, SyncMsg::Fetched(Err(e), fresh(key.as_ref()))),
                 }
             }
-            send(&store, SyncMsg::Fetched(Ok(files), fresh()));
+            send(&store, SyncMsg::Fetched(Ok(files), fresh(key.as_ref())));
         }),
         Step::Upload(upload) => spawn_local(async move {
             let done = webdav::put_new(&server, &upload.name, &upload.text).await;
@@ -173,6 +181,16 @@ pub fn use_sync(store: &Store) {
         use_effect_with(store.sync.save_serial, move |serial| {
             if *serial > 0 {
                 save(&store);
+            }
+        });
+    }
+    {
+        // The times of this tab's changes, added to what is stored as each is noted. A failure
+        // (storage full) is not shown: the change is then stamped with the sync's time.
+        let store = store.clone();
+        use_effect_with(store.sync.edits_serial, move |serial| {
+            if *serial > 0 {
+                let _ = platform::note_edits(store.key.as_ref(), &store.sync.edits);
             }
         });
     }

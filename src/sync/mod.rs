@@ -9,8 +9,8 @@ use crate::platform::webdav::DavError;
 use crate::store::AppState;
 use std::rc::Rc;
 use tend_core::sync::{
-    outgoing, plan, receive, uploaded, DeviceId, Fetched, Listed, Replica, ServerSettings, SyncKey,
-    SyncState, Upload,
+    outgoing, plan, receive, uploaded, DeviceId, Edits, Fetched, Listed, Replica, ServerSettings,
+    SyncKey, SyncState, Touched, Upload,
 };
 use tend_core::Action;
 
@@ -48,6 +48,8 @@ pub struct Fresh {
     pub name: String,
     /// A random nonce for sealing a file.
     pub nonce: [u8; 24],
+    /// The times of local changes as stored now, every tab's (see [`SyncSide::edits`]).
+    pub edits: Rc<Edits>,
 }
 
 /// Sync's part of the app state.
@@ -73,6 +75,14 @@ pub struct SyncSide {
     pub again: bool,
     /// Sessions ended (completed or failed) since the page opened.
     pub sessions: u64,
+    /// When each change this tab made was made, noted as the reducer took it, until a sync
+    /// stamps it. Written through to storage (`tend.sync.edits`, added to and never replaced, so
+    /// another tab's notes stay) whenever `edits_serial` moves; a sync reads the stored ones.
+    pub edits: Rc<Edits>,
+    /// Raised when a change is noted, so the driver writes the notes.
+    pub edits_serial: u64,
+    /// The times the last sync stamped: forgotten in storage once its state is saved.
+    pub stamped: Rc<Edits>,
 }
 
 impl PartialEq for SyncSide {
@@ -83,6 +93,7 @@ impl PartialEq for SyncSide {
             && self.problem == other.problem
             && self.offline == other.offline
             && self.sessions == other.sessions
+            && self.edits_serial == other.edits_serial
             && match (&self.synced, &other.synced) {
                 (Some(a), Some(b)) => Rc::ptr_eq(a, b),
                 (None, None) => true,
@@ -136,6 +147,16 @@ impl SyncSide {
         if self.synced.is_some() {
             self.save();
             self.rewrite = true;
+        }
+    }
+
+    /// Notes that a change this tab made at `now_ms` touched these records (only while sync is
+    /// set up: a device that does not sync keeps nothing more). Costs nothing in the history's
+    /// length: the records come from the action alone.
+    pub fn note(&mut self, touched: &Touched, now_ms: u64) {
+        if self.synced.is_some() {
+            Rc::make_mut(&mut self.edits).note(touched, now_ms);
+            self.edits_serial = self.edits_serial.wrapping_add(1);
         }
     }
 
@@ -271,8 +292,11 @@ fn merge(app: &mut AppState, files: &[Fetched], fresh: &Fresh) {
         return;
     }
     let current = app.doc().payload.clone();
+    let mut state = synced.state.clone();
+    state.edits.merge(&app.sync.edits);
+    state.edits.merge(&fresh.edits);
     let got = match receive(
-        &synced.state,
+        &state,
         &synced.replica,
         &current,
         &synced.key,
@@ -297,6 +321,8 @@ fn merge(app: &mut AppState, files: &[Fetched], fresh: &Fresh) {
     if let Some(words) = got.summary.describe() {
         app.notice(format!("Synced: {words}."), false);
     }
+    Rc::make_mut(&mut app.sync.edits).forget(&state.edits);
+    app.sync.stamped = Rc::new(state.edits);
     let next = outgoing(
         &got.state,
         &got.replica,

@@ -123,8 +123,11 @@ fn merge_versions<T: Keyed>(
 /// in the replica once stamped.
 struct Pending {
     at: u64,
-    put: Box<dyn FnOnce(&mut Replica, Stamp)>,
+    put: Put,
 }
+
+/// Puts a stamped change into the replica.
+type Put = Box<dyn FnOnce(&mut Replica, Stamp)>;
 
 /// Lists, in `after`'s order, every record that is new or changed since `before`, then a
 /// tombstone for every record `before` had and `after` has not, each with when it was made.

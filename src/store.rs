@@ -311,7 +311,7 @@ impl AppState {
         let touched = tend_core::sync::touched_by(&action);
         match self.ledger.apply(action, crate::platform::BUILD, snapshot) {
             Ok(()) => {
-                self.sync.note(&touched, now_ms());
+                self.sync.note(&touched);
                 if let Some(actions) = undo {
                     self.undo_serial = self.undo_serial.wrapping_add(1);
                     self.undo = Some(Undo {
@@ -370,11 +370,6 @@ impl AppState {
             self.persistence = Persistence::Saved;
         }
     }
-}
-
-/// Now, in milliseconds, as sync notes it for a change (0 if the clock reads before 1970).
-fn now_ms() -> u64 {
-    u64::try_from(crate::platform::now_ms()).unwrap_or(0)
 }
 
 /// The lock header in force for what was loaded, whether or not it could be opened.

@@ -150,12 +150,14 @@ impl SyncSide {
         }
     }
 
-    /// Notes that a change this tab made at `now_ms` touched these records (only while sync is
-    /// set up: a device that does not sync keeps nothing more). Costs nothing in the history's
-    /// length: the records come from the action alone.
-    pub fn note(&mut self, touched: &Touched, now_ms: u64) {
+    /// Notes that a change this tab made just now touched these records (only while sync is set
+    /// up: a device that does not sync keeps nothing more). Costs nothing in the history's
+    /// length: the records come from the action alone. Reads the browser's clock, the one thing
+    /// the store's reducer reads: the time must be the change's own.
+    pub fn note(&mut self, touched: &Touched) {
         if self.synced.is_some() {
-            Rc::make_mut(&mut self.edits).note(touched, now_ms);
+            let now = u64::try_from(crate::platform::now_ms()).unwrap_or(0);
+            Rc::make_mut(&mut self.edits).note(touched, now);
             self.edits_serial = self.edits_serial.wrapping_add(1);
         }
     }

@@ -1,7 +1,8 @@
 // Sync between devices through a real WebDAV server (Apache httpd with mod_dav on loopback, on
 // another origin, with CORS as a deployment admitting Tend would answer). Each device is its own
 // browser context. Set up on one and join on another; both edit (the same case on both, a delete
-// on one) and end the same; the server stopped mid-sync and restarted; a wrong passphrase and a
+// on one) and end the same; two offline edits of one case, the later winning though the earlier
+// syncs last; the server stopped mid-sync and restarted; a wrong passphrase and a
 // wrong password; a file changed on the server; a full server; sync with the lock on.
 import { test as base, expect } from '@playwright/test';
 import { guard } from './support/guard.js';
@@ -136,6 +137,55 @@ test('the server stopped mid-sync: nothing is lost and the next sync completes',
   await phone.data.sync.syncNow();
   await expect(phone.data.sync.cameIn).toContainText('1 entry from 1 other device');
   expect(await shown(phone)).toEqual(await shown(laptop));
+});
+
+test('two offline edits of one case: the later edit wins though the earlier one syncs last', async ({ device, dav }) => {
+  test.setTimeout(120_000);
+  const laptop = await device();
+  await laptop.show('Caseload');
+  await laptop.caseload.openCase('C1', 'Moderate (6 points)');
+  await laptop.show('Your data');
+  await laptop.data.sync.setUp(server(dav));
+  const phone = await device();
+  await phone.show('Your data');
+  await phone.data.sync.join(server(dav));
+  await expect(phone.data.sync.cameIn).toContainText('1 case from 1 other device');
+
+  // Both offline. The laptop relabels the case first, then is closed; the phone relabels it later.
+  await dav.stop();
+  const relabel = async (app, label) => {
+    await app.show('Caseload');
+    await app.caseload.button('Edit', 'C1').click();
+    await app.caseload.label.fill(label);
+    await app.caseload.saveChanges.click();
+    await expect(app.caseload.openCases.filter({ hasText: label })).toHaveCount(1);
+  };
+  await relabel(laptop, 'C1-laptop');
+  // The time of the edit is kept in storage, so it survives the app being closed.
+  const noted = () => laptop.page.evaluate(() => localStorage.getItem('tend.sync.edits'));
+  await expect.poll(noted).toContain('"c":');
+  await laptop.page.reload();
+  await expect(laptop.shell).toHaveCount(0);
+  expect(await noted()).toContain('"c":');
+  await relabel(phone, 'C1-phone');
+
+  // Back online: the phone syncs first, the laptop (whose edit is older) last.
+  await dav.start();
+  await phone.show('Your data');
+  await phone.data.sync.syncNow();
+  await expect(phone.data.sync.problem).toHaveCount(0);
+  await laptop.show('Your data');
+  await laptop.data.sync.syncNow();
+  await expect(laptop.data.sync.problem).toHaveCount(0);
+  await expect(laptop.data.sync.cameIn).toContainText('1 case from 1 other device');
+  await phone.data.sync.syncNow();
+  await expect(phone.data.sync.problem).toHaveCount(0);
+  for (const app of [laptop, phone]) {
+    expect((await shown(app)).cases.join(' ')).toContain('C1-phone');
+    expect((await shown(app)).cases.join(' ')).not.toContain('C1-laptop');
+  }
+  // What the sync stamped is forgotten.
+  await expect.poll(noted).toBeNull();
 });
 
 test("another device can be removed, and leaving sync can delete this device's files", async ({ device, dav }) => {

@@ -6,8 +6,9 @@
 //! state. As for the journal, chunks are written under new keys first, the state (which names
 //! each chunk's generation) last as the commit point, and replaced chunks deleted after; a
 //! failed write takes back what was written. With the lock on, every piece is sealed (the
-//! WebDAV password and the group key live in the state). The keys start with `tend.sync.`, which
-//! the journal's loader neither reads nor keeps aside.
+//! WebDAV password and the group key live in the state). The times of local changes not stamped
+//! yet have their own short key, which every tab adds to ([`note_edits`]). The keys start with
+//! `tend.sync.`, which the journal's loader neither reads nor keeps aside.
 
 use super::ledger::{KeyStore, SaveError};
 use super::sum::sum_of;

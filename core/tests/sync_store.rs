@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 use tend_core::bench::{generate, Profile};
 use tend_core::lock::{self, DataKey};
 use tend_core::storage::{
-    forget_edits, load_edits, load_sync, note_edits, remove_sync, save_sync, Cipher, KeyStore,
-    KeyValue, SaveError, SyncChunks, SYNC_STATE_KEY,
+    forget_edits, load_edits, load_sync, note_edits, remove_sync, reseal_edits, save_sync, Cipher,
+    KeyStore, KeyValue, SaveError, SyncChunks, SYNC_STATE_KEY,
 };
 use tend_core::sync::{Clock, DeviceId, Edits, Replica, ServerSettings, SyncState, Touched};
 use tend_core::{Action, EntryId, WorkEntry, WorkKind};
@@ -292,4 +292,20 @@ fn unreadable_times_read_as_none_and_the_next_note_replaces_them() {
     assert!(load_edits(&store, None).is_empty());
     note_edits(&mut store, None, &noted("c", "x", NOW)).unwrap();
     assert_eq!(load_edits(&store, None).time_of("c", "x", 0), NOW);
+}
+
+/// The lock turned on seals the stored times; turned off, times sealed under the old key cannot
+/// be read and are dropped (a change then gets its sync's time).
+#[test]
+fn the_lock_turned_on_or_off_reseals_the_times() {
+    let (_, key) = lock::create_lock("river walk at dusk", [1; 16], [2; 32], [3; 24]).unwrap();
+    let cipher = TestCipher(key, Cell::new(0));
+    let mut store = Counting::default();
+    note_edits(&mut store, None, &noted("c", "x", NOW)).unwrap();
+    reseal_edits(&mut store, Some(&cipher)).unwrap();
+    let text = store.get(tend_core::storage::EDITS_KEY).unwrap();
+    assert!(!text.contains("\"x\""), "{text}");
+    assert_eq!(load_edits(&store, Some(&cipher)).time_of("c", "x", 0), NOW);
+    reseal_edits(&mut store, None).unwrap();
+    assert!(store.get(tend_core::storage::EDITS_KEY).is_none());
 }

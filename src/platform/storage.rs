@@ -332,6 +332,16 @@ pub fn forget_edits(
     )
 }
 
+/// Writes the stored times again under the lock's current key (or plain) after it changed.
+pub fn reseal_edits(key: Option<&KeyHandle>) -> Result<(), SaveError> {
+    let mut store = local_store().map_err(SaveError::Unavailable)?;
+    let sealer = key.map(|k| Sealer(k.clone()));
+    storage::reseal_edits(
+        &mut store,
+        sealer.as_ref().map(|s| s as &dyn storage::Cipher),
+    )
+}
+
 /// Forgets the sync set-up on this device.
 pub fn remove_sync() {
     if let Ok(mut store) = local_store() {

@@ -100,6 +100,9 @@ fn save(store: &Store) {
             // The stamps are stored: the times they were made from may go. A failure only
             // leaves times a later sync finds nothing to stamp with.
             let _ = platform::forget_edits(store.key.as_ref(), &store.sync.stamped);
+            if store.sync.rewrite {
+                let _ = platform::reseal_edits(store.key.as_ref());
+            }
         }
         // Another tab synced meanwhile: take what it stored (the next sync repeats anything
         // this tab's state had that it lacks; merging twice changes nothing).

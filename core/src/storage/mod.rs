@@ -50,8 +50,8 @@ pub use recent::{Added, Recent, RecordId, FOLD_CHARS};
 pub use save::{plan_save, SavePlan, SaveRequest, SnapshotPolicy, SnapshotRequest};
 pub use sum::sum_of;
 pub use sync_store::{
-    forget_edits, load_edits, load_sync, note_edits, remove_sync, save_sync, split_replica,
-    SyncChunks, SyncStored, EDITS_KEY, SYNC_PREFIX, SYNC_STATE_KEY,
+    forget_edits, load_edits, load_sync, note_edits, remove_sync, reseal_edits, save_sync,
+    split_replica, SyncChunks, SyncStored, EDITS_KEY, SYNC_PREFIX, SYNC_STATE_KEY,
 };
 pub use touch::{added_by, all_months, touched_months, touches_registry};
 pub use usage::{Usage, UsageLevel, BUDGET_BYTES};

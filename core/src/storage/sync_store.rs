@@ -316,6 +316,16 @@ pub fn forget_edits(
     write_edits(kv, cipher, &edits)
 }
 
+/// Writes the stored times again, sealed with `cipher` or plain, after the lock was turned on,
+/// changed or off. Times sealed under a key no longer held cannot be read and are dropped.
+pub fn reseal_edits(kv: &mut impl KeyStore, cipher: Option<&dyn Cipher>) -> Result<(), SaveError> {
+    if kv.get(EDITS_KEY).is_none() {
+        return Ok(());
+    }
+    let edits = load_edits(kv, cipher);
+    write_edits(kv, cipher, &edits)
+}
+
 /// Forgets every sync key (leaving sync on this device). The journal is untouched.
 pub fn remove_sync(kv: &mut impl KeyStore) {
     for key in kv.keys() {

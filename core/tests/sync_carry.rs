@@ -70,7 +70,7 @@ impl Device {
         now: u64,
     ) -> Result<Option<String>, CarryError> {
         let local = self.synced.as_ref().map(|(s, r, k)| (s, r, k));
-        let opened = open_and_merge(
+        let (opened, file_key) = open_and_merge(
             passphrase,
             text,
             local,
@@ -79,10 +79,15 @@ impl Device {
             now,
         )?;
         let got = opened.received;
-        let key = match (opened.new_key, self.synced.take()) {
-            (Some(key), _) => key,
-            (None, Some((_, _, key))) => key,
-            (None, None) => panic!("a device without sync got no key"),
+        let key = match self.synced.take() {
+            Some((_, _, key)) => {
+                assert!(!opened.started);
+                key
+            }
+            None => {
+                assert!(opened.started);
+                file_key
+            }
         };
         self.journal = got.journal;
         self.synced = Some((got.state, got.replica, key));

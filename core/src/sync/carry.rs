@@ -284,8 +284,8 @@ pub fn save_carried(
 pub struct Opened {
     /// The merge: journal, replica, state and summary, as a sync session gives them.
     pub received: Received,
-    /// The group key, for a device that had no sync set-up before (it starts one with it).
-    pub new_key: Option<SyncKey>,
+    /// True if this device had no sync set-up before: it now has one, with the file's key.
+    pub started: bool,
     /// "3 entries and 1 case from the file", or `None` when nothing changed.
     pub words: Option<String>,
 }
@@ -293,36 +293,50 @@ pub struct Opened {
 /// This device's sync set-up, if it has one: its state, replica and group key.
 pub type Local<'a> = Option<(&'a SyncState, &'a Replica, &'a SyncKey)>;
 
-/// Opens a carried file with the sync passphrase and merges it into this device's replica and
-/// `current` journal, all or nothing. A device without sync (`local` is `None`) starts a
-/// set-up from the file's group key under `new_device`, its records stamped as its own
+/// Opens the group key this device keeps with the sync passphrase: proof the passphrase is the
+/// group's before the key is used again (setting up a server on a device that so far only
+/// carried files).
+pub fn unlock_own(passphrase: &str, key: &SyncKey) -> Result<SyncKey, CarryError> {
+    let opened = lock::unlock(passphrase, &key.header)?;
+    let again = SyncKey {
+        header: key.header.clone(),
+        key: opened,
+    };
+    if same_group(&again, key) {
+        Ok(again)
+    } else {
+        Err(CarryError::OtherGroup)
+    }
+}
+
+/// Merges a carried file, opened with `file_key` (from [`unlock_carried`]), into this device's
+/// replica and `current` journal, all or nothing. A device without sync (`local` is `None`)
+/// starts a set-up with the file's key under `new_device`, its records stamped as its own
 /// changes. A device with one must share the file's group key.
-pub fn open_and_merge(
-    passphrase: &str,
+pub fn merge_carried(
+    file_key: &SyncKey,
     text: &str,
     local: Local<'_>,
     new_device: DeviceId,
     current: &Journal,
     now_ms: u64,
 ) -> Result<Opened, CarryError> {
-    let header = read_carried_header(text)?;
-    let file_key = unlock_carried(passphrase, &header)?;
     let fresh;
-    let (state, replica, key, new_key) = match local {
+    let (state, replica, key) = match local {
         Some((state, replica, key)) => {
-            if !same_group(key, &file_key) {
+            if !same_group(key, file_key) {
                 return Err(CarryError::OtherGroup);
             }
-            (state, replica, key, None)
+            (state, replica, key)
         }
         None => {
             let mut state = SyncState::new(new_device);
             state.key = Some(file_key.to_stored());
             fresh = (state, Replica::default());
-            (&fresh.0, &fresh.1, &file_key, Some(()))
+            (&fresh.0, &fresh.1, file_key)
         }
     };
-    let (header, body) = open_carried(&file_key, text)?;
+    let (header, body) = open_carried(file_key, text)?;
     let mut got = stamp_local(state, replica, current, key, now_ms)?;
     got.state
         .clock
@@ -338,10 +352,25 @@ pub fn open_and_merge(
     if let Some(words) = &words {
         got.state.last_came_in = Some(words.clone());
     }
-    let new_key = new_key.map(|()| file_key);
     Ok(Opened {
         received: got,
-        new_key,
+        started: local.is_none(),
         words,
     })
+}
+
+/// [`merge_carried`] with the sync passphrase: reads the header, opens the file's key (the slow
+/// step) and merges. Returns the file's key too, for a device that starts a set-up with it.
+pub fn open_and_merge(
+    passphrase: &str,
+    text: &str,
+    local: Local<'_>,
+    new_device: DeviceId,
+    current: &Journal,
+    now_ms: u64,
+) -> Result<(Opened, SyncKey), CarryError> {
+    let header = read_carried_header(text)?;
+    let file_key = unlock_carried(passphrase, &header)?;
+    let opened = merge_carried(&file_key, text, local, new_device, current, now_ms)?;
+    Ok((opened, file_key))
 }

@@ -20,8 +20,9 @@ pub mod session;
 pub mod state;
 
 pub use carry::{
-    open_and_merge, open_carried, read_carried_header, save_carried, unlock_carried, CarriedHeader,
-    CarryError, Opened, Saved, CARRIED_VERSION, MAX_CARRIED_BYTES,
+    merge_carried, open_and_merge, open_carried, read_carried_header, same_group, save_carried,
+    unlock_carried, unlock_own, CarriedHeader, CarryError, Opened, Saved, CARRIED_VERSION,
+    MAX_CARRIED_BYTES,
 };
 pub use clock::{Clock, ClockError, DeviceId, Stamp, MAX_AHEAD_MS};
 pub use compact::horizon;

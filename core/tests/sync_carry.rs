@@ -1,107 +1,23 @@
 //! The sync file carried by hand between devices with no server: a round trip from A to B, a
 //! relay from A through B to C (deletions included), two devices that edited apart and swap
-//! files both ways, every refusal (with nothing merged), random histories that converge, and
-//! the file's size on four weeks and five years of history.
+//! files both ways, every refusal (with nothing merged), and random histories that converge.
+//! The file's size is measured in `sync_carry_size.rs`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod carry_common;
 mod sync_common;
 
+use carry_common::*;
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use std::time::Instant;
 use sync_common::{act, op, Op};
-use tend_core::bench::{generate, Profile};
 use tend_core::sync::{
-    create_sync_key, merge, open_and_merge, open_file, outgoing, read_header, save_carried,
-    CarryError, DeviceId, Replica, SyncFileError, SyncKey, SyncState, MAX_AHEAD_MS,
+    create_sync_key, merge, open_file, outgoing, read_header, same_group, unlock_own, CarryError,
+    SyncFileError, MAX_AHEAD_MS,
 };
 use tend_core::tracking::Complexity;
 use tend_core::{Action, Case, CaseId, EntryId, Journal, WorkEntry, WorkKind};
-
-const PASSPHRASE: &str = "river stone lantern";
-const NOW: u64 = 1_772_323_200_000;
-
-/// One device: its journal and, once it has one, its sync set-up.
-struct Device {
-    name: &'static str,
-    journal: Journal,
-    synced: Option<(SyncState, Replica, SyncKey)>,
-}
-
-impl Device {
-    fn new(name: &'static str) -> Device {
-        Device {
-            name,
-            journal: Journal::default(),
-            synced: None,
-        }
-    }
-
-    /// A device that set up the group (the key made from the passphrase).
-    fn first(name: &'static str) -> Device {
-        let mut state = SyncState::new(DeviceId(name.into()));
-        let key = group_key();
-        state.key = Some(key.to_stored());
-        Device {
-            name,
-            journal: Journal::default(),
-            synced: Some((state, Replica::default(), key)),
-        }
-    }
-
-    fn apply(&mut self, action: Action) {
-        self.journal = self.journal.apply(&action).unwrap();
-    }
-
-    fn save(&mut self, now: u64) -> String {
-        let (state, replica, key) = self.synced.as_mut().unwrap();
-        let saved = save_carried(state, replica, &self.journal, key, now, [9; 24]).unwrap();
-        *state = saved.state;
-        *replica = saved.replica;
-        saved.text
-    }
-
-    /// Opens a carried file: what came in, in words, or why not (then nothing changed).
-    fn open(
-        &mut self,
-        passphrase: &str,
-        text: &str,
-        now: u64,
-    ) -> Result<Option<String>, CarryError> {
-        let local = self.synced.as_ref().map(|(s, r, k)| (s, r, k));
-        let (opened, file_key) = open_and_merge(
-            passphrase,
-            text,
-            local,
-            DeviceId(self.name.into()),
-            &self.journal,
-            now,
-        )?;
-        let got = opened.received;
-        let key = match self.synced.take() {
-            Some((_, _, key)) => {
-                assert!(!opened.started);
-                key
-            }
-            None => {
-                assert!(opened.started);
-                file_key
-            }
-        };
-        self.journal = got.journal;
-        self.synced = Some((got.state, got.replica, key));
-        Ok(opened.words)
-    }
-
-    fn replica(&self) -> &Replica {
-        &self.synced.as_ref().unwrap().1
-    }
-}
-
-fn group_key() -> SyncKey {
-    create_sync_key(PASSPHRASE, [3; 16], [4; 32], [5; 24]).unwrap()
-}
 
 fn entry(id: &str, minutes: u32) -> WorkEntry {
     let day = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
@@ -329,6 +245,17 @@ fn a_server_reader_old_or_new_never_takes_a_carried_file() {
     );
 }
 
+#[test]
+fn a_device_that_only_carried_files_keeps_its_key_for_a_server() {
+    let key = group_key();
+    let again = unlock_own(PASSPHRASE, &key).unwrap();
+    assert!(same_group(&again, &key));
+    let err = unlock_own("not the passphrase", &key).unwrap_err();
+    assert_eq!(err, CarryError::WrongPassphrase);
+    let other = create_sync_key(PASSPHRASE, [3; 16], [9; 32], [5; 24]).unwrap();
+    assert!(!same_group(&other, &key));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(12))]
 
@@ -369,32 +296,5 @@ proptest! {
         prop_assert_eq!(a.replica(), &both);
         prop_assert_eq!(&a.journal, &both.to_journal().journal);
         prop_assert!(a.journal.check().is_ok());
-    }
-}
-
-#[test]
-fn the_carried_file_on_four_weeks_and_five_years() {
-    let today = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
-    for (name, profile) in [
-        ("four weeks", Profile::Light),
-        ("five years", Profile::Heavy),
-    ] {
-        let mut a = Device::first("laptop");
-        a.journal = generate(profile, today).journal;
-        let started = Instant::now();
-        let text = a.save(NOW);
-        let saved_ms = started.elapsed().as_millis();
-        let mut b = Device::new("phone");
-        let started = Instant::now();
-        let words = b.open(PASSPHRASE, &text, NOW + 60_000).unwrap().unwrap();
-        let opened_ms = started.elapsed().as_millis();
-        assert_eq!(b.journal, a.journal);
-        println!(
-            "carried sync file, {name} ({} entries): {} B, saved in {saved_ms} ms, opened in \
-             {opened_ms} ms; {words}",
-            a.journal.entries.len(),
-            text.len()
-        );
-        assert!(text.len() < tend_core::sync::MAX_CARRIED_BYTES / 4);
     }
 }

@@ -1,8 +1,10 @@
 // A page object for "Your data": backups and the CSV of work entries, restoring a backup, the
 // calendar import, the passphrase lock (and the screen that unlocks it), the theme, protection
-// from clearing, and what was kept aside because it could not be read.
+// from clearing, sync (through a server or by file) and what was kept aside because it could not
+// be read.
 import { download } from '../support/download.js';
 import { Sync } from './sync.js';
+import { SyncFile } from './sync-file.js';
 
 export class Data {
   constructor(page) {
@@ -34,6 +36,7 @@ export class Data {
     this.importWarnings = page.getByTestId('import-warnings');
 
     this.sync = new Sync(page);
+    this.syncFile = new SyncFile(page);
 
     this.lock = page.getByTestId('lock-settings');
     this.newPassphrase = this.lock.getByLabel('New passphrase', { exact: true });

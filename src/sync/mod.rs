@@ -3,14 +3,15 @@
 //! the requests are made by the driver ([`driver`]), which reports each answer back as a
 //! [`SyncMsg`], so the merge always runs against the journal as it is at that moment.
 
+pub mod carry;
 pub mod driver;
 
 use crate::platform::webdav::DavError;
 use crate::store::AppState;
 use std::rc::Rc;
 use tend_core::sync::{
-    outgoing, plan, receive, uploaded, DeviceId, Edits, Fetched, Listed, Replica, ServerSettings,
-    SyncKey, SyncState, Touched, Upload,
+    outgoing, plan, receive, same_group, uploaded, DeviceId, Edits, Fetched, Listed, Replica,
+    ServerSettings, SyncKey, SyncState, Touched, Upload,
 };
 use tend_core::Action;
 
@@ -83,6 +84,8 @@ pub struct SyncSide {
     pub edits_serial: u64,
     /// The times the last sync stamped: forgotten in storage once its state is saved.
     pub stamped: Rc<Edits>,
+    /// What saving or opening a carried sync file last did, in words, and whether it failed.
+    pub carry_note: Option<(String, bool)>,
 }
 
 impl PartialEq for SyncSide {
@@ -94,6 +97,7 @@ impl PartialEq for SyncSide {
             && self.offline == other.offline
             && self.sessions == other.sessions
             && self.edits_serial == other.edits_serial
+            && self.carry_note == other.carry_note
             && match (&self.synced, &other.synced) {
                 (Some(a), Some(b)) => Rc::ptr_eq(a, b),
                 (None, None) => true,
@@ -129,6 +133,28 @@ pub enum SyncMsg {
     Left,
     /// Another device's files were removed from the server.
     DeviceRemoved(DeviceId),
+    /// Save a carried sync file; `new_key` starts a set-up with no server on a device without one.
+    SaveFile {
+        /// A new group key, made from a new sync passphrase, if this device has none.
+        new_key: Option<Rc<SyncKey>>,
+        /// A new random device id, used only if this device has no set-up.
+        device: String,
+        /// Now, in milliseconds.
+        now: u64,
+        /// A random nonce for sealing the file.
+        nonce: [u8; 24],
+    },
+    /// Merge a carried sync file whose key the card opened with the sync passphrase.
+    OpenFile {
+        /// The file's text.
+        text: Rc<String>,
+        /// The file's group key.
+        key: Rc<SyncKey>,
+        /// A new random device id, used only if this device has no set-up.
+        device: String,
+        /// Now, in milliseconds.
+        now: u64,
+    },
 }
 
 impl SyncSide {
@@ -189,12 +215,20 @@ pub fn reduce(app: &mut AppState, msg: SyncMsg) {
             key,
             device,
         } => {
-            let mut state = SyncState::new(DeviceId(device));
+            // A device that so far only carried files keeps its replica if the group is the same.
+            let kept = app.sync.synced.clone().filter(|s| same_group(&s.key, &key));
+            let (mut state, replica) = match kept {
+                Some(s) => (s.state.clone(), s.replica.clone()),
+                None => (
+                    SyncState::new(DeviceId(device)),
+                    Rc::new(Replica::default()),
+                ),
+            };
             state.server = Some(server);
             state.key = Some(key.to_stored());
             app.sync.synced = Some(Rc::new(Synced {
                 state,
-                replica: Rc::new(Replica::default()),
+                replica,
                 key,
             }));
             app.sync.problem = None;
@@ -241,6 +275,7 @@ pub fn reduce(app: &mut AppState, msg: SyncMsg) {
                 false,
             );
         }
+        msg @ (SyncMsg::SaveFile { .. } | SyncMsg::OpenFile { .. }) => carry::reduce(app, msg),
         SyncMsg::DeviceRemoved(device) => {
             if let Some(synced) = app.sync.synced.clone() {
                 let mut state = synced.state.clone();
@@ -263,7 +298,12 @@ fn set_state(app: &mut AppState, synced: &Synced, state: SyncState, replica: Opt
 }
 
 fn start(app: &mut AppState) {
-    if app.sync.synced.is_none() || app.locked_out() {
+    let no_server = app
+        .sync
+        .synced
+        .as_ref()
+        .is_none_or(|s| s.state.server.is_none());
+    if no_server || app.locked_out() {
         return;
     }
     match app.sync.step {

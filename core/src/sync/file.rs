@@ -50,7 +50,7 @@ pub struct FileHeader {
 pub struct SyncKey {
     /// The group key wrapped under the sync passphrase.
     pub header: LockHeader,
-    key: DataKey,
+    pub(super) key: DataKey,
 }
 
 /// The sync key as this device keeps it between syncs: the wrapped header and the group key
@@ -185,6 +185,11 @@ pub fn read_header(text: &str) -> Result<FileHeader, SyncFileError> {
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(SyncFileError::Damaged("it is not a Tend sync file".into()));
     }
+    if value.get("carried").is_some() {
+        return Err(SyncFileError::Damaged(
+            super::carry::NOT_FOR_A_FOLDER.into(),
+        ));
+    }
     let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
     if version > u64::from(FILE_VERSION) {
         return Err(SyncFileError::Newer {
@@ -226,7 +231,7 @@ pub fn open_file(key: &SyncKey, text: &str) -> Result<(FileHeader, Replica), Syn
 }
 
 /// True if every version is filed under its record's own id.
-fn keys_match<T: Keyed>(versions: &Versions<T>) -> bool {
+pub(super) fn keys_match<T: Keyed>(versions: &Versions<T>) -> bool {
     versions
         .iter()
         .all(|(k, v)| v.value.as_ref().is_none_or(|r| &r.key() == k))

@@ -5,9 +5,10 @@
 //! other devices' versions record by record, newest stamp winning ([`replica`]). A merged
 //! replica becomes a journal again with clashing links resolved ([`resolve`]); tombstones every
 //! device has passed are forgotten ([`compact`]); and what a device shares travels in sealed
-//! files only it writes ([`file`]). The network, the stored replica and the screens are the
+//! files only it writes ([`file`]), or in a whole replica carried by hand ([`carry`]). The network, the stored replica and the screens are the
 //! shell's. `docs/sync.md` describes the model and the file format.
 
+pub mod carry;
 pub mod clock;
 pub mod compact;
 pub mod edits;
@@ -19,6 +20,11 @@ pub mod resolve;
 pub mod session;
 pub mod state;
 
+pub use carry::{
+    merge_carried, open_and_merge, open_carried, read_carried_header, same_group, save_carried,
+    unlock_carried, unlock_own, CarriedHeader, CarryError, Opened, Saved, CARRIED_VERSION,
+    MAX_CARRIED_BYTES,
+};
 pub use clock::{Clock, ClockError, DeviceId, Stamp, MAX_AHEAD_MS};
 pub use compact::horizon;
 pub use edits::{touched_by, Edits, Touched};

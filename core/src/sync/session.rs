@@ -114,6 +114,17 @@ impl Summary {
 
     /// "14 entries and 1 case from 1 other device", or `None` when nothing came in.
     pub fn describe(&self) -> Option<String> {
+        let list = self.listed()?;
+        let from = if self.devices == 1 {
+            "1 other device".to_string()
+        } else {
+            format!("{} other devices", self.devices)
+        };
+        Some(format!("{list} from {from}"))
+    }
+
+    /// "14 entries and 1 case", or `None` when nothing came in.
+    pub fn listed(&self) -> Option<String> {
         let parts: Vec<String> = self
             .counts
             .iter()
@@ -125,12 +136,7 @@ impl Summary {
             [one] => one.clone(),
             [init @ .., last] => format!("{} and {last}", init.join(", ")),
         };
-        let from = if self.devices == 1 {
-            "1 other device".to_string()
-        } else {
-            format!("{} other devices", self.devices)
-        };
-        Some(format!("{list} from {from}"))
+        Some(list)
     }
 }
 
@@ -150,7 +156,7 @@ fn differing<'a, T: Serialize + 'a, K: Eq + Hash>(
 }
 
 /// What changed between the journal before a merge and after it, by kind.
-fn summarise(before: &Journal, after: &Journal, devices: usize) -> Summary {
+pub(super) fn summarise(before: &Journal, after: &Journal, devices: usize) -> Summary {
     let (b, a) = (before, after);
     Summary {
         devices,

@@ -10,7 +10,8 @@ use crate::views::common::use_store;
 use std::rc::Rc;
 use tend_core::lock::check_new_passphrase;
 use tend_core::sync::{
-    create_sync_key, join_key, owner_of, DeviceId, ServerSettings, SyncError, SyncKey, FILE_SUFFIX,
+    create_sync_key, join_key, owner_of, unlock_own, DeviceId, ServerSettings, SyncError, SyncKey,
+    FILE_SUFFIX,
 };
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
@@ -37,6 +38,9 @@ fn field(
         </div>
     }
 }
+
+const NOT_THE_FILES_PASSPHRASE: &str = "That is not the sync passphrase of this device's sync \
+    files; type that one to set up sync with the same key. Nothing was changed.";
 
 /// What the form says after a test, a set-up or a join.
 type Say = UseStateHandle<Option<(String, bool)>>;
@@ -86,6 +90,13 @@ async fn set_up(store: Store, server: ServerSettings, passphrase: String, say: S
             "That folder already holds synced Tend data: use Join with its sync passphrase.".into(),
             true,
         )));
+    }
+    // A device that so far only carried files keeps its group key (and its files' group).
+    if let Some(own) = store.sync.synced.as_ref().map(|s| s.key.clone()) {
+        return match unlock_own(&passphrase, &own) {
+            Ok(key) => begin(&store, server, key, "Sync is set up.", &say),
+            Err(_) => say.set(Some((NOT_THE_FILES_PASSPHRASE.into(), true))),
+        };
     }
     let (Some(salt), Some(key), Some(nonce)) = (random_bytes(), random_bytes(), random_bytes())
     else {
@@ -158,7 +169,12 @@ pub fn sync_settings() -> Html {
         let class = if is_error { "field-error" } else { "muted" };
         html! { <p {class} role="status" data-testid="sync-message">{text}</p> }
     });
-    let Some(synced) = store.sync.synced.clone() else {
+    let with_server = store
+        .sync
+        .synced
+        .clone()
+        .filter(|s| s.state.server.is_some());
+    let Some(synced) = with_server else {
         let run = |what: u8| {
             let (store, say) = (store.clone(), say.clone());
             let (url, user, password, passphrase) = (

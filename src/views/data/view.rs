@@ -7,6 +7,7 @@ use super::kept_aside::KeptAside;
 use super::lock_settings::LockSettings;
 use super::plan_export::PlanExportCard;
 use super::restore::RestoreControls;
+use super::sync_file::SyncFileCard;
 use super::sync_settings::SyncSettings;
 use super::tables::CsvButtons;
 use crate::platform;
@@ -52,6 +53,7 @@ pub fn data_view() -> Html {
             <PlanExportCard />
             <LockSettings />
             <SyncSettings />
+            <SyncFileCard />
             <h3>{"On this device"}</h3>
             <ThemeChoice />
             <h3>{"Earlier states"}</h3>

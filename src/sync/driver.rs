@@ -69,7 +69,7 @@ fn load(store: &Store) {
     match found {
         Ok(Some((synced, chunks))) => {
             CHUNKS.with(|c| *c.borrow_mut() = chunks);
-            send(store, SyncMsg::Loaded(Ok(Some(synced))));
+            send(store, SyncMsg::Loaded(Ok(Some(Rc::new(synced)))));
         }
         Ok(None) => send(store, SyncMsg::Loaded(Ok(None))),
         Err(why) => send(store, SyncMsg::Loaded(Err(why))),
@@ -136,6 +136,16 @@ fn act(store: &Store) {
         Step::Upload(upload) => spawn_local(async move {
             let done = webdav::put_new(&server, &upload.name, &upload.text).await;
             send(&store, SyncMsg::Uploaded(done));
+        }),
+        Step::Delete(names) => spawn_local(async move {
+            let mut done = Vec::new();
+            for name in names.iter() {
+                if let Err(e) = webdav::delete(&server, name).await {
+                    return send(&store, SyncMsg::Deleted(done, Err(e)));
+                }
+                done.push(name.clone());
+            }
+            send(&store, SyncMsg::Deleted(done, Ok(())));
         }),
     }
 }

@@ -9,8 +9,8 @@ use crate::platform::webdav::DavError;
 use crate::store::AppState;
 use std::rc::Rc;
 use tend_core::sync::{
-    outgoing, plan, receive, uploaded, DeviceId, Fetched, Listed, Replica, ServerSettings, SyncKey,
-    SyncState, Upload,
+    deleted, forget_unlisted, outgoing, plan, receive, sending, to_delete, uploaded, DeviceId,
+    Fetched, Listed, Replica, ServerSettings, SyncKey, SyncState, Upload,
 };
 use tend_core::Action;
 
@@ -37,6 +37,8 @@ pub enum Step {
     Fetch(Rc<Vec<String>>),
     /// Uploading this device's next file.
     Upload(Rc<Upload>),
+    /// Deleting this device's files that its newest full file replaced.
+    Delete(Rc<Vec<String>>),
 }
 
 /// Randomness and time for a step, from the driver (the reducer makes none).
@@ -94,7 +96,7 @@ impl PartialEq for SyncSide {
 /// What the driver and the Sync card tell the store.
 pub enum SyncMsg {
     /// Storage was read: the set-up found, none, or why it could not be read.
-    Loaded(Result<Option<Synced>, String>),
+    Loaded(Result<Option<Rc<Synced>>, String>),
     /// Sync was set up or joined on this device.
     Begin {
         /// The server.
@@ -112,6 +114,8 @@ pub enum SyncMsg {
     Fetched(Result<Vec<Fetched>, DavError>, Fresh),
     /// The upload's ETag, or why not.
     Uploaded(Result<String, DavError>),
+    /// The replaced files deleted, and whether the rest were too (or why not).
+    Deleted(Vec<String>, Result<(), DavError>),
     /// The state could not be saved.
     SaveFailed(String),
     /// Sync was left on this device.
@@ -155,7 +159,7 @@ pub fn reduce(app: &mut AppState, msg: SyncMsg) {
             app.sync.loaded = true;
             match found {
                 Ok(synced) => {
-                    app.sync.synced = synced.map(Rc::new);
+                    app.sync.synced = synced;
                     start(app);
                 }
                 Err(why) => app.sync.problem = Some(why),
@@ -184,7 +188,12 @@ pub fn reduce(app: &mut AppState, msg: SyncMsg) {
             let Some(synced) = app.sync.synced.clone() else {
                 return;
             };
-            let names = plan(&synced.state, &listing);
+            let mut state = synced.state.clone();
+            forget_unlisted(&mut state, &listing);
+            let names = plan(&state, &listing);
+            if state != synced.state {
+                set_state(app, &synced, state, None);
+            }
             if names.is_empty() {
                 merge(app, &[], &fresh);
             } else {
@@ -202,7 +211,17 @@ pub fn reduce(app: &mut AppState, msg: SyncMsg) {
                 uploaded(&mut state, up, &etag);
                 set_state(app, &synced, state, None);
             }
-            finish(app);
+            delete_or_finish(app);
+        }
+        SyncMsg::Deleted(done, result) => {
+            forget_deleted(app, &done);
+            match result {
+                Ok(()) => finish(app),
+                Err(e) => {
+                    let offline = e == DavError::Unreachable;
+                    app.sync.fail(e.to_string(), offline);
+                }
+            }
         }
         SyncMsg::SaveFailed(why) => {
             app.sync.problem = Some(format!("Sync's state could not be saved here ({why})."));
@@ -246,6 +265,32 @@ fn start(app: &mut AppState) {
     match app.sync.step {
         Step::Idle => app.sync.go(Step::List),
         _ => app.sync.again = true,
+    }
+}
+
+/// Records the files deleted from the server.
+fn forget_deleted(app: &mut AppState, done: &[String]) {
+    if let Some(synced) = app.sync.synced.clone() {
+        let mut state = synced.state.clone();
+        for name in done {
+            deleted(&mut state, name);
+        }
+        set_state(app, &synced, state, None);
+    }
+}
+
+/// Deletes the files a full file replaced, if any, else ends the session.
+fn delete_or_finish(app: &mut AppState) {
+    let names = app
+        .sync
+        .synced
+        .as_ref()
+        .map(|s| to_delete(&s.state))
+        .unwrap_or_default();
+    if names.is_empty() {
+        finish(app);
+    } else {
+        app.sync.go(Step::Delete(Rc::new(names)));
     }
 }
 
@@ -304,10 +349,14 @@ fn merge(app: &mut AppState, files: &[Fetched], fresh: &Fresh) {
         &fresh.name,
         fresh.nonce,
     );
-    set_state(app, &synced, got.state, Some(got.replica));
+    let mut state = got.state;
+    if let Ok(Some(upload)) = &next {
+        sending(&mut state, upload);
+    }
+    set_state(app, &synced, state, Some(got.replica));
     match next {
         Ok(Some(upload)) => app.sync.go(Step::Upload(Rc::new(upload))),
-        Ok(None) => finish(app),
+        Ok(None) => delete_or_finish(app),
         Err(e) => app.sync.fail(e.to_string(), false),
     }
 }

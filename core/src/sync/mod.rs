@@ -13,6 +13,7 @@ pub mod compact;
 pub mod file;
 pub mod keyed;
 pub mod listing;
+pub mod own_files;
 pub mod replica;
 pub mod resolve;
 pub mod session;
@@ -25,6 +26,7 @@ pub use file::{
     SyncFileError, SyncKey, FILE_VERSION, FORMAT,
 };
 pub use listing::parse_listing;
+pub use own_files::{deleted, forget_unlisted, sending, to_delete, OwnFiles};
 pub use replica::{merge, Keyed, Replica, Versioned, Versions};
 pub use resolve::Resolved;
 pub use session::{

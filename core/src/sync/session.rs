@@ -288,10 +288,15 @@ pub struct Upload {
     pub seq: u64,
     /// The newest stamp it covers.
     pub upto: Stamp,
+    /// True for a full file, which replaces this device's older files (`super::own_files`).
+    pub full: bool,
+    /// The older files of this device a full file replaces, to delete once it is recorded.
+    pub replaces: Vec<String>,
 }
 
 /// The file this device should upload now, or `None` if it has nothing new to say. The first
-/// file is written even when empty, so other devices learn of this one.
+/// file is written even when empty, so other devices learn of this one. When its deltas are due
+/// to be rewritten ([`super::own_files`]), the file is a full one replacing its older files.
 pub fn outgoing(
     state: &SyncState,
     replica: &Replica,
@@ -299,9 +304,20 @@ pub fn outgoing(
     random_name: &str,
     nonce: [u8; NONCE_LEN],
 ) -> Result<Option<Upload>, SyncError> {
-    let body = replica.made_by(state.device(), state.sent.as_ref());
+    let mut body = replica.made_by(state.device(), state.sent.as_ref());
     if body.is_empty() && state.seq > 0 {
         return Ok(None);
+    }
+    let rewrite = state.seq > 0 && replica.floor.is_none() && state.own.due(state.seq);
+    let mut replaces = Vec::new();
+    if rewrite {
+        body = replica.made_by(state.device(), None);
+        replaces = state
+            .seen
+            .keys()
+            .filter(|n| state.is_own(n))
+            .cloned()
+            .collect();
     }
     let upto = state.clock.latest().clone();
     let header = FileHeader {
@@ -311,7 +327,7 @@ pub fn outgoing(
         device: state.device().clone(),
         seq: state.seq + 1,
         clock: upto.clone(),
-        since: (state.seq > 0).then_some(state.seq),
+        since: (state.seq > 0 && !rewrite).then_some(state.seq),
     };
     let name = state.file_name(random_name);
     let text =
@@ -321,14 +337,26 @@ pub fn outgoing(
         text,
         seq: header.seq,
         upto,
+        full: header.since.is_none(),
+        replaces,
     }))
 }
 
-/// Records that the server now holds `upload` (with `etag`, if it gave one).
+/// Records that the server now holds `upload` (with `etag`, if it gave one); after a full file,
+/// the files it replaces are to be deleted ([`super::own_files::to_delete`]).
 pub fn uploaded(state: &mut SyncState, upload: &Upload, etag: &str) {
     state.seq = upload.seq;
     state.sent = Some(upload.upto.clone());
     state.seen.insert(upload.name.clone(), etag.to_string());
+    let bytes = u64::try_from(upload.text.len()).unwrap_or(u64::MAX);
+    if upload.full {
+        state.own.full_seq = upload.seq;
+        state.own.full_bytes = Some(bytes);
+        state.own.delta_bytes = 0;
+        state.own.replaced.extend(upload.replaces.iter().cloned());
+    } else {
+        state.own.delta_bytes = state.own.delta_bytes.saturating_add(bytes);
+    }
     let device = state.device().clone();
     let me = state.devices.entry(device).or_default();
     me.seq = upload.seq;

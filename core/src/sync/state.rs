@@ -8,6 +8,7 @@
 
 use super::clock::{Clock, DeviceId, Stamp};
 use super::file::StoredKey;
+use super::own_files::OwnFiles;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -60,6 +61,9 @@ pub struct SyncState {
     /// What the last sync that brought something took in, in words.
     #[serde(default)]
     pub last_came_in: Option<String>,
+    /// This device's own files on the server (`super::own_files`).
+    #[serde(default)]
+    pub own: OwnFiles,
 }
 
 /// The suffix every sync file's name ends with.
@@ -78,6 +82,7 @@ impl SyncState {
             key: None,
             last_sync_ms: None,
             last_came_in: None,
+            own: OwnFiles::default(),
         }
     }
 

@@ -33,6 +33,14 @@ fn fresh() -> Fresh {
     }
 }
 
+/// This device's default name, from the browser's user agent alone ("Firefox on Mac").
+pub fn default_device_name() -> String {
+    let agent = web_sys::window()
+        .and_then(|w| w.navigator().user_agent().ok())
+        .unwrap_or_default();
+    tend_core::sync::default_name(&agent)
+}
+
 /// A new random device id.
 pub fn new_device_id() -> String {
     hex(&random_bytes::<9>().unwrap_or([0; 9]))

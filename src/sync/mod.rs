@@ -122,6 +122,8 @@ pub enum SyncMsg {
     Left,
     /// Another device's files were removed from the server.
     DeviceRemoved(DeviceId),
+    /// This device was given a name (already checked by `tend_core::sync::device_name`).
+    Rename(String),
 }
 
 impl SyncSide {
@@ -173,6 +175,7 @@ pub fn reduce(app: &mut AppState, msg: SyncMsg) {
             let mut state = SyncState::new(DeviceId(device));
             state.server = Some(server);
             state.key = Some(key.to_stored());
+            state.name = Some(driver::default_device_name());
             app.sync.synced = Some(Rc::new(Synced {
                 state,
                 replica: Rc::new(Replica::default()),
@@ -236,6 +239,14 @@ pub fn reduce(app: &mut AppState, msg: SyncMsg) {
                 "Sync is off on this device. Your records here are unchanged.",
                 false,
             );
+        }
+        SyncMsg::Rename(name) => {
+            if let Some(synced) = app.sync.synced.clone() {
+                let mut state = synced.state.clone();
+                state.name = Some(name);
+                set_state(app, &synced, state, None);
+                start(app);
+            }
         }
         SyncMsg::DeviceRemoved(device) => {
             if let Some(synced) = app.sync.synced.clone() {

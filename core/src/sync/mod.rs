@@ -13,6 +13,7 @@ pub mod compact;
 pub mod file;
 pub mod keyed;
 pub mod listing;
+pub mod names;
 pub mod own_files;
 pub mod replica;
 pub mod resolve;
@@ -22,10 +23,11 @@ pub mod state;
 pub use clock::{Clock, ClockError, DeviceId, Stamp, MAX_AHEAD_MS};
 pub use compact::horizon;
 pub use file::{
-    create_sync_key, open_file, read_header, unlock_sync_key, write_file, FileHeader, StoredKey,
-    SyncFileError, SyncKey, FILE_VERSION, FORMAT,
+    create_sync_key, open_file, open_named, read_header, unlock_sync_key, write_file, write_named,
+    FileHeader, StoredKey, SyncFileError, SyncKey, FILE_VERSION, FORMAT,
 };
 pub use listing::parse_listing;
+pub use names::{default_name, device_name, NameError};
 pub use own_files::{deleted, forget_unlisted, sending, to_delete, OwnFiles};
 pub use replica::{merge, Keyed, Replica, Versioned, Versions};
 pub use resolve::Resolved;

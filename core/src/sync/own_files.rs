@@ -45,6 +45,7 @@
 //! bytes (a big import), so a joining device never fetches more than 1.5 full files' worth, and
 //! never before [`MIN_DELTAS`] deltas, so a tiny history is not rewritten at every sync.
 
+use super::replica::Replica;
 use super::session::{Listed, Upload};
 use super::state::SyncState;
 use serde::{Deserialize, Serialize};
@@ -99,6 +100,21 @@ impl OwnFiles {
             }
         }
     }
+}
+
+/// When this device's next upload should be a full file: the files it replaces (every file of
+/// this device's that its state knows of), or `None` for a delta. Never from a replica that
+/// dropped tombstones (one with a floor).
+pub fn rewrite(state: &SyncState, replica: &Replica) -> Option<Vec<String>> {
+    let due = state.seq > 0 && replica.floor.is_none() && state.own.due(state.seq);
+    due.then(|| {
+        state
+            .seen
+            .keys()
+            .filter(|n| state.is_own(n))
+            .cloned()
+            .collect()
+    })
 }
 
 /// Records the name of a file about to be uploaded among the files written here, before the

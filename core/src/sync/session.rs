@@ -14,7 +14,7 @@
 
 use super::clock::{ClockError, Stamp};
 use super::file::{
-    open_file, read_header, unlock_sync_key, write_file, FileHeader, SyncFileError, SyncKey,
+    open_named, read_header, unlock_sync_key, write_named, FileHeader, SyncFileError, SyncKey,
     FILE_VERSION, FORMAT,
 };
 use super::replica::Replica;
@@ -233,9 +233,11 @@ pub fn receive(
     now_ms: u64,
 ) -> Result<Received, SyncError> {
     let mut opened: Vec<(&Fetched, FileHeader, Replica)> = Vec::new();
+    let mut names = Vec::new();
     for file in fetched {
-        let (header, body) =
-            open_file(key, &file.text).map_err(|e| SyncError::File(file.name.clone(), e))?;
+        let (header, body, name) =
+            open_named(key, &file.text).map_err(|e| SyncError::File(file.name.clone(), e))?;
+        names.push((header.device.clone(), header.seq, name));
         if owner_of(&file.name) != Some(header.device.0.as_str()) {
             let why = "its name and its header name different devices".to_string();
             return Err(SyncError::File(
@@ -263,6 +265,7 @@ pub fn receive(
         seen.seq = seen.seq.max(header.seq);
         seen.millis = seen.millis.max(header.clock.millis);
     }
+    super::names::take_names(&mut next, state, names);
     let journal = merged.to_journal().journal;
     let summary = summarise(current, &journal, senders.len());
     next.last_sync_ms = Some(now_ms);
@@ -292,10 +295,13 @@ pub struct Upload {
     pub full: bool,
     /// The older files of this device a full file replaces, to delete once it is recorded.
     pub replaces: Vec<String>,
+    /// The device's name the file carries, sealed.
+    pub device_name: Option<String>,
 }
 
 /// The file this device should upload now, or `None` if it has nothing new to say. The first
-/// file is written even when empty, so other devices learn of this one. When its deltas are due
+/// file is written even when empty, so other devices learn of this one, and so is a file after
+/// the device was renamed, so they learn its name. When its deltas are due
 /// to be rewritten ([`super::own_files`]), the file is a full one replacing its older files.
 pub fn outgoing(
     state: &SyncState,
@@ -305,19 +311,17 @@ pub fn outgoing(
     nonce: [u8; NONCE_LEN],
 ) -> Result<Option<Upload>, SyncError> {
     let mut body = replica.made_by(state.device(), state.sent.as_ref());
-    if body.is_empty() && state.seq > 0 {
+    let sent_name = state
+        .devices
+        .get(state.device())
+        .and_then(|d| d.name.as_ref());
+    if body.is_empty() && state.seq > 0 && sent_name == state.name.as_ref() {
         return Ok(None);
     }
-    let rewrite = state.seq > 0 && replica.floor.is_none() && state.own.due(state.seq);
-    let mut replaces = Vec::new();
+    let replaces = super::own_files::rewrite(state, replica);
+    let rewrite = replaces.is_some();
     if rewrite {
         body = replica.made_by(state.device(), None);
-        replaces = state
-            .seen
-            .keys()
-            .filter(|n| state.is_own(n))
-            .cloned()
-            .collect();
     }
     let upto = state.clock.latest().clone();
     let header = FileHeader {
@@ -330,15 +334,16 @@ pub fn outgoing(
         since: (state.seq > 0 && !rewrite).then_some(state.seq),
     };
     let name = state.file_name(random_name);
-    let text =
-        write_file(key, &header, &body, nonce).map_err(|e| SyncError::File(name.clone(), e))?;
+    let text = write_named(key, &header, &body, state.name.as_deref(), nonce)
+        .map_err(|e| SyncError::File(name.clone(), e))?;
     Ok(Some(Upload {
         name,
         text,
         seq: header.seq,
         upto,
         full: header.since.is_none(),
-        replaces,
+        replaces: replaces.unwrap_or_default(),
+        device_name: state.name.clone(),
     }))
 }
 
@@ -361,4 +366,5 @@ pub fn uploaded(state: &mut SyncState, upload: &Upload, etag: &str) {
     let me = state.devices.entry(device).or_default();
     me.seq = upload.seq;
     me.millis = upload.upto.millis;
+    me.name = upload.device_name.clone();
 }

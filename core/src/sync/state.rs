@@ -30,6 +30,10 @@ pub struct DeviceSeen {
     pub seq: u64,
     /// Its clock's milliseconds when it wrote that file: when it last synced.
     pub millis: u64,
+    /// Its name, from the newest of its files that carried one (for this device: the name its
+    /// last upload carried).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 /// This device's sync state, as stored (the replica is stored apart, in chunks).
@@ -64,6 +68,9 @@ pub struct SyncState {
     /// This device's own files on the server (`super::own_files`).
     #[serde(default)]
     pub own: OwnFiles,
+    /// This device's name (`super::names`), sealed into its files.
+    #[serde(default)]
+    pub name: Option<String>,
 }
 
 /// The suffix every sync file's name ends with.
@@ -83,6 +90,7 @@ impl SyncState {
             last_sync_ms: None,
             last_came_in: None,
             own: OwnFiles::default(),
+            name: None,
         }
     }
 

@@ -161,7 +161,14 @@ pub fn reduce(app: &mut AppState, msg: SyncMsg) {
             app.sync.loaded = true;
             match found {
                 Ok(synced) => {
-                    app.sync.synced = synced;
+                    // A device set up before names gets its default one (and sends it).
+                    if let Some(unnamed) = synced.as_ref().filter(|s| s.state.name.is_none()) {
+                        let mut state = unnamed.state.clone();
+                        state.name = Some(driver::default_device_name());
+                        set_state(app, unnamed, state, None);
+                    } else {
+                        app.sync.synced = synced;
+                    }
                     start(app);
                 }
                 Err(why) => app.sync.problem = Some(why),

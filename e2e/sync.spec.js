@@ -1,9 +1,10 @@
 // Sync between devices through a real WebDAV server (Apache httpd with mod_dav on loopback, on
 // another origin, with CORS as a deployment admitting Tend would answer). Each device is its own
 // browser context. Set up on one and join on another; both edit (the same case on both, a delete
-// on one) and end the same; two offline edits of one case, the later winning though the earlier
-// syncs last; the server stopped mid-sync and restarted; a wrong passphrase and a
-// wrong password; a file changed on the server; a full server; sync with the lock on.
+// on one) and end the same, and one lists the other by the name given there; two offline edits
+// of one case, the later winning though the earlier syncs last; the server stopped mid-sync and
+// restarted; a wrong passphrase and a wrong password; a file changed on the server; a full
+// server; sync with the lock on.
 import { test as base, expect } from '@playwright/test';
 import { guard } from './support/guard.js';
 import { WebDav, WEBDAV_USER, WEBDAV_PASSWORD } from './support/webdav.js';
@@ -84,6 +85,25 @@ test('set up on one device, join on another, both edit and every section matches
   await phone.data.sync.join(server(dav));
   await expect(phone.data.sync.cameIn).toContainText('2 entries and 1 case from 1 other device');
   expect(await shown(phone)).toEqual(await shown(laptop));
+
+  // Devices are listed by name: the default from the browser, then the one the clinician gives,
+  // which travels sealed (the clear headers never hold it).
+  await phone.show('Your data');
+  await laptop.show('Your data');
+  await expect(phone.data.sync.devices.filter({ hasText: '(this device)' })).toContainText(/Chrome on Linux \(this device\), last synced/);
+  await expect(laptop.data.sync.nameField).toHaveValue('Chrome on Linux');
+  await laptop.data.sync.nameField.fill('   ');
+  await laptop.data.sync.saveNameButton.click();
+  await expect(laptop.data.sync.nameMessage).toContainText('Give this device a name');
+  await laptop.data.sync.rename('  Laptop <b>&amp;</b> ');
+  await expect(laptop.data.sync.nameMessage).toContainText('This device is now called Laptop <b>&amp;</b>.');
+  await phone.data.sync.syncNow();
+  await expect(phone.data.sync.otherDevice()).toContainText(/^Laptop <b>&amp;<\/b>, last synced /);
+  await expect(phone.data.sync.otherDevice().locator('b')).toHaveCount(0);
+  for (const name of await dav.files()) {
+    const [head] = (await dav.read(name)).split('\n');
+    expect(head).not.toContain('Laptop');
+  }
 
   // Both edit: the same case on both, a delete on one, an entry on each.
   await phone.show('Caseload');

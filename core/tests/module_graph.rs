@@ -98,7 +98,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "bench",
         &[
             "journal", "document", "storage", "settings", "entry", "tracking", "checks", "demo",
-            "units",
+            "units", "sync",
         ],
     ),
 ];

@@ -269,3 +269,66 @@ proptest! {
         prop_assert_eq!(&devices[1].journal, &devices[2].journal);
     }
 }
+
+/// The laptop's next sync rewrites its files: list, fetch the phone's file, upload the full
+/// file, delete each older file. A failure at each of those requests, lost on the way or on the
+/// way back, with the phone syncing in between, loses nothing; the next syncs complete, converge
+/// and leave no file of the laptop's that its state does not know.
+#[test]
+fn a_failure_at_any_request_of_a_rewrite_loses_nothing() {
+    let key = group_key();
+    let scenario = |server: &mut Server| {
+        let mut a = Device::new("laptop", &key);
+        let mut b = Device::new("phone", &key);
+        let mut now = START_MS;
+        for n in 0..9u8 {
+            edit(&mut a, &log(n % 4, 20 + u32::from(n), None));
+            edit(&mut b, &log(4 + n % 2, 30 + u32::from(n), Some(0)));
+            edit(&mut b, &Op::AddCase(0, n));
+            now += MINUTE;
+            a.sync(server, now).unwrap();
+            now += MINUTE;
+            b.sync(server, now).unwrap();
+        }
+        edit(&mut a, &Op::RemoveEntry(1));
+        edit(&mut a, &log(2, 77, Some(0)));
+        (a, b, now + MINUTE)
+    };
+    let mut clean = Server::default();
+    let (mut a, mut b, now) = scenario(&mut clean);
+    let start = clean.requests;
+    a.sync(&mut clean, now).unwrap();
+    let requests = clean.requests - start;
+    assert!(
+        a.state.own.full_seq > 1,
+        "the scenario's last sync rewrites"
+    );
+    assert!(requests > 3, "it deletes the older files");
+    settle(&mut [&mut b, &mut a], &mut clean, now);
+    let expected = a.journal.clone();
+    for at in 0..requests {
+        for fault in [Fault::Lost, Fault::AnswerLost] {
+            let mut server = Server::default();
+            let (mut a, mut b, now) = scenario(&mut server);
+            server.fail_at = Some((server.requests + at, fault));
+            assert!(a.sync(&mut server, now).is_err(), "request {at} failed");
+            server.fail_at = None;
+            settle(&mut [&mut b, &mut a], &mut server, now);
+            edit(&mut a, &log(3, 11, None));
+            settle(&mut [&mut b, &mut a], &mut server, now + 10 * MINUTE);
+            assert_eq!(a.journal, b.journal, "request {at}, {fault:?}");
+            let mut a_then = a.journal.clone();
+            a_then.entries.retain(|e| e.id.0 != "e3");
+            let mut then = expected.clone();
+            then.entries.retain(|e| e.id.0 != "e3");
+            assert_eq!(by_id(&a_then), by_id(&then), "request {at}, {fault:?}");
+            assert!(a.state.own.replaced.is_empty(), "request {at}, {fault:?}");
+            for name in server.files.keys().filter(|n| n.starts_with("laptop-")) {
+                assert!(
+                    a.state.seen.contains_key(name),
+                    "{name} left behind: request {at}, {fault:?}"
+                );
+            }
+        }
+    }
+}

@@ -1,5 +1,5 @@
 // A page object for Sync in "Your data": the connection form (test, set up, join), and once set
-// up the status, what came in, the devices, Sync now and leaving sync.
+// up the status, what came in, this device's name and the devices, Sync now and leaving sync.
 import { expect } from '@playwright/test';
 
 export class Sync {
@@ -21,6 +21,17 @@ export class Sync {
     this.syncNowButton = this.card.getByRole('button', { name: 'Sync now' });
     this.deleteToo = this.card.getByLabel("Also delete this device's files from the server");
     this.leaveButton = this.card.getByRole('button', { name: 'Leave sync on this device' });
+    this.nameField = this.card.getByLabel("This device's name");
+    this.saveNameButton = this.card.getByRole('button', { name: 'Save name' });
+    this.nameMessage = page.getByTestId('sync-name-message');
+  }
+
+  /** Names this device and waits for the sync the new name starts to end. */
+  async rename(name) {
+    const before = await this.sessions();
+    await this.nameField.fill(name);
+    await this.saveNameButton.click();
+    await this.settled(before);
   }
 
   async fill({ url, user, password, passphrase }) {
@@ -64,9 +75,9 @@ export class Sync {
     await this.settled(0);
   }
 
-  /** The other device listed first, and its Remove button. */
+  /** The other device listed first (the first with a Remove button). */
   otherDevice() {
-    return this.devices.filter({ hasText: /^Device / }).first();
+    return this.devices.filter({ has: this.page.getByRole('button', { name: /^Remove device / }) }).first();
   }
 
   /** Presses Sync now and waits for the session to end. */

@@ -35,6 +35,14 @@ fn fresh(key: Option<&KeyHandle>) -> Fresh {
     }
 }
 
+/// This device's default name, from the browser's user agent alone ("Firefox on Mac").
+pub fn default_device_name() -> String {
+    let agent = web_sys::window()
+        .and_then(|w| w.navigator().user_agent().ok())
+        .unwrap_or_default();
+    tend_core::sync::default_name(&agent)
+}
+
 /// A new random device id.
 pub fn new_device_id() -> String {
     hex(&random_bytes::<9>().unwrap_or([0; 9]))
@@ -71,7 +79,7 @@ fn load(store: &Store) {
     match found {
         Ok(Some((synced, chunks))) => {
             CHUNKS.with(|c| *c.borrow_mut() = chunks);
-            send(store, SyncMsg::Loaded(Ok(Some(synced))));
+            send(store, SyncMsg::Loaded(Ok(Some(Rc::new(synced)))));
         }
         Ok(None) => send(store, SyncMsg::Loaded(Ok(None))),
         Err(why) => send(store, SyncMsg::Loaded(Err(why))),
@@ -147,6 +155,16 @@ fn act(store: &Store) {
         Step::Upload(upload) => spawn_local(async move {
             let done = webdav::put_new(&server, &upload.name, &upload.text).await;
             send(&store, SyncMsg::Uploaded(done));
+        }),
+        Step::Delete(names) => spawn_local(async move {
+            let mut done = Vec::new();
+            for name in names.iter() {
+                if let Err(e) = webdav::delete(&server, name).await {
+                    return send(&store, SyncMsg::Deleted(done, Err(e)));
+                }
+                done.push(name.clone());
+            }
+            send(&store, SyncMsg::Deleted(done, Ok(())));
         }),
     }
 }

@@ -1,19 +1,21 @@
 //! Sync's side of the store: the device's sync state, the step a sync session is at, and the
 //! reducer steps that move it on. Every decision is the core's (`tend_core::sync::session`);
 //! the requests are made by the driver ([`driver`]), which reports each answer back as a
-//! [`SyncMsg`], so the merge always runs against the journal as it is at that moment.
+//! [`SyncMsg`], so the merge always runs against the journal as it is at that moment. The merge
+//! step itself, which stamps local changes with their noted times, is in `merge.rs`.
 
 pub mod carry;
 pub mod driver;
+mod merge;
 
 use crate::platform::webdav::DavError;
 use crate::store::AppState;
+use merge::merge;
 use std::rc::Rc;
 use tend_core::sync::{
-    outgoing, plan, receive, same_group, uploaded, DeviceId, Edits, Fetched, Listed, Replica,
-    ServerSettings, SyncKey, SyncState, Touched, Upload,
+    deleted, forget_unlisted, plan, same_group, to_delete, uploaded, DeviceId, Edits, Fetched,
+    Listed, Replica, ServerSettings, SyncKey, SyncState, Touched, Upload,
 };
-use tend_core::Action;
 
 /// A device's sync set-up: its state, its replica and the group key.
 #[derive(Debug)]
@@ -38,6 +40,8 @@ pub enum Step {
     Fetch(Rc<Vec<String>>),
     /// Uploading this device's next file.
     Upload(Rc<Upload>),
+    /// Deleting this device's files that its newest full file replaced.
+    Delete(Rc<Vec<String>>),
 }
 
 /// Randomness and time for a step, from the driver (the reducer makes none).
@@ -109,7 +113,7 @@ impl PartialEq for SyncSide {
 /// What the driver and the Sync card tell the store.
 pub enum SyncMsg {
     /// Storage was read: the set-up found, none, or why it could not be read.
-    Loaded(Result<Option<Synced>, String>),
+    Loaded(Result<Option<Rc<Synced>>, String>),
     /// Sync was set up or joined on this device.
     Begin {
         /// The server.
@@ -127,6 +131,8 @@ pub enum SyncMsg {
     Fetched(Result<Vec<Fetched>, DavError>, Fresh),
     /// The upload's ETag, or why not.
     Uploaded(Result<String, DavError>),
+    /// The replaced files deleted, and whether the rest were too (or why not).
+    Deleted(Vec<String>, Result<(), DavError>),
     /// The state could not be saved.
     SaveFailed(String),
     /// Sync was left on this device.
@@ -155,6 +161,8 @@ pub enum SyncMsg {
         /// Now, in milliseconds.
         now: u64,
     },
+    /// This device was given a name (already checked by `tend_core::sync::device_name`).
+    Rename(String),
 }
 
 impl SyncSide {
@@ -204,7 +212,14 @@ pub fn reduce(app: &mut AppState, msg: SyncMsg) {
             app.sync.loaded = true;
             match found {
                 Ok(synced) => {
-                    app.sync.synced = synced.map(Rc::new);
+                    // A device set up before names gets its default one (and sends it).
+                    if let Some(unnamed) = synced.as_ref().filter(|s| s.state.name.is_none()) {
+                        let mut state = unnamed.state.clone();
+                        state.name = Some(driver::default_device_name());
+                        set_state(app, unnamed, state, None);
+                    } else {
+                        app.sync.synced = synced;
+                    }
                     start(app);
                 }
                 Err(why) => app.sync.problem = Some(why),
@@ -226,6 +241,8 @@ pub fn reduce(app: &mut AppState, msg: SyncMsg) {
             };
             state.server = Some(server);
             state.key = Some(key.to_stored());
+            // A device that carried files first may have been named already.
+            state.name.get_or_insert_with(driver::default_device_name);
             app.sync.synced = Some(Rc::new(Synced {
                 state,
                 replica,
@@ -241,7 +258,12 @@ pub fn reduce(app: &mut AppState, msg: SyncMsg) {
             let Some(synced) = app.sync.synced.clone() else {
                 return;
             };
-            let names = plan(&synced.state, &listing);
+            let mut state = synced.state.clone();
+            forget_unlisted(&mut state, &listing);
+            let names = plan(&state, &listing);
+            if state != synced.state {
+                set_state(app, &synced, state, None);
+            }
             if names.is_empty() {
                 merge(app, &[], &fresh);
             } else {
@@ -259,7 +281,17 @@ pub fn reduce(app: &mut AppState, msg: SyncMsg) {
                 uploaded(&mut state, up, &etag);
                 set_state(app, &synced, state, None);
             }
-            finish(app);
+            delete_or_finish(app);
+        }
+        SyncMsg::Deleted(done, result) => {
+            forget_deleted(app, &done);
+            match result {
+                Ok(()) => finish(app),
+                Err(e) => {
+                    let offline = e == DavError::Unreachable;
+                    app.sync.fail(e.to_string(), offline);
+                }
+            }
         }
         SyncMsg::SaveFailed(why) => {
             app.sync.problem = Some(format!("Sync's state could not be saved here ({why})."));
@@ -276,6 +308,14 @@ pub fn reduce(app: &mut AppState, msg: SyncMsg) {
             );
         }
         msg @ (SyncMsg::SaveFile { .. } | SyncMsg::OpenFile { .. }) => carry::reduce(app, msg),
+        SyncMsg::Rename(name) => {
+            if let Some(synced) = app.sync.synced.clone() {
+                let mut state = synced.state.clone();
+                state.name = Some(name);
+                set_state(app, &synced, state, None);
+                start(app);
+            }
+        }
         SyncMsg::DeviceRemoved(device) => {
             if let Some(synced) = app.sync.synced.clone() {
                 let mut state = synced.state.clone();
@@ -312,6 +352,32 @@ fn start(app: &mut AppState) {
     }
 }
 
+/// Records the files deleted from the server.
+fn forget_deleted(app: &mut AppState, done: &[String]) {
+    if let Some(synced) = app.sync.synced.clone() {
+        let mut state = synced.state.clone();
+        for name in done {
+            deleted(&mut state, name);
+        }
+        set_state(app, &synced, state, None);
+    }
+}
+
+/// Deletes the files a full file replaced, if any, else ends the session.
+fn delete_or_finish(app: &mut AppState) {
+    let names = app
+        .sync
+        .synced
+        .as_ref()
+        .map(|s| to_delete(&s.state))
+        .unwrap_or_default();
+    if names.is_empty() {
+        finish(app);
+    } else {
+        app.sync.go(Step::Delete(Rc::new(names)));
+    }
+}
+
 fn finish(app: &mut AppState) {
     app.sync.problem = None;
     app.sync.offline = false;
@@ -319,63 +385,5 @@ fn finish(app: &mut AppState) {
     app.sync.go(Step::Idle);
     if std::mem::take(&mut app.sync.again) {
         start(app);
-    }
-}
-
-/// Stamps local changes, merges the fetched files, takes the merged journal and moves on to
-/// the upload. Nothing changes if the merge is refused or the journal cannot take it.
-fn merge(app: &mut AppState, files: &[Fetched], fresh: &Fresh) {
-    let Some(synced) = app.sync.synced.clone() else {
-        return;
-    };
-    if app.read_only() {
-        app.sync
-            .fail("This tab is read-only; reload it to sync.".into(), false);
-        return;
-    }
-    let current = app.doc().payload.clone();
-    let mut state = synced.state.clone();
-    state.edits.merge(&app.sync.edits);
-    state.edits.merge(&fresh.edits);
-    let got = match receive(
-        &state,
-        &synced.replica,
-        &current,
-        &synced.key,
-        files,
-        fresh.now,
-    ) {
-        Ok(got) => got,
-        Err(e) => return app.sync.fail(e.to_string(), false),
-    };
-    if got.journal != current {
-        let replaced = app.ledger.apply(
-            Action::ReplaceAll(got.journal.clone()),
-            crate::platform::BUILD,
-            None,
-        );
-        if let Err(e) = replaced {
-            return app
-                .sync
-                .fail(format!("The merged records were refused: {e}"), false);
-        }
-    }
-    if let Some(words) = got.summary.describe() {
-        app.notice(format!("Synced: {words}."), false);
-    }
-    Rc::make_mut(&mut app.sync.edits).forget(&state.edits);
-    app.sync.stamped = Rc::new(state.edits);
-    let next = outgoing(
-        &got.state,
-        &got.replica,
-        &synced.key,
-        &fresh.name,
-        fresh.nonce,
-    );
-    set_state(app, &synced, got.state, Some(got.replica));
-    match next {
-        Ok(Some(upload)) => app.sync.go(Step::Upload(Rc::new(upload))),
-        Ok(None) => finish(app),
-        Err(e) => app.sync.fail(e.to_string(), false),
     }
 }

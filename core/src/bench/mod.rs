@@ -3,10 +3,11 @@
 //! The performance benchmark (`scripts/bench`) needs the same large history on every run, so the
 //! numbers of two runs can be compared. [`history`] generates it from a fixed seed; [`store`] runs
 //! the core's real save plan into an in-memory key-value map, whose contents the browser run
-//! preloads into localStorage.
+//! preloads into localStorage; [`sync`] measures what a sync sends and takes on that history.
 
 pub mod history;
 pub mod store;
+pub mod sync;
 
 pub use history::BenchHistory;
 pub use store::{stored_after_save, BenchStore};

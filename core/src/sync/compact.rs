@@ -20,8 +20,9 @@
 //! The condition is on the input: `seen` must name every device of the group, including one
 //! that joined but has not written yet (it announces itself with an empty file first). A
 //! device missing from `seen` could make a change stamped before the horizon that would be
-//! ignored here. Rewriting the files on the server without old tombstones needs more (every
-//! device must have read them) and is a later step.
+//! ignored here. None of this says what the *other* devices have merged, so a device's full
+//! file on the server keeps every tombstone, and none is written from a replica with a floor
+//! ([`super::own_files`] says why).
 
 use super::clock::{DeviceId, Stamp};
 use super::replica::{Keyed, Replica, Versions};

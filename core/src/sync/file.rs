@@ -15,6 +15,7 @@
 //! [`SyncFileError`] with a message that says so.
 
 use super::clock::{ClockError, DeviceId, Stamp};
+use super::names::device_name;
 use super::replica::{Keyed, Replica, Versions};
 use crate::lock::{self, DataKey, LockError, LockHeader, KEY_LEN, NONCE_LEN, SALT_LEN};
 use serde::{Deserialize, Serialize};
@@ -169,9 +170,30 @@ pub fn write_file(
     body: &Replica,
     nonce: [u8; NONCE_LEN],
 ) -> Result<String, SyncFileError> {
+    write_named(key, header, body, None, nonce)
+}
+
+/// The sealed body's text: the versions, and the device's name (`super::names`) beside them
+/// when it has one, so the name is sealed too. Builds without names ignore the extra field.
+#[derive(Serialize)]
+struct Sealed<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    #[serde(flatten)]
+    body: &'a Replica,
+}
+
+/// [`write_file`], with the writing device's name sealed in the body.
+pub fn write_named(
+    key: &SyncKey,
+    header: &FileHeader,
+    body: &Replica,
+    name: Option<&str>,
+    nonce: [u8; NONCE_LEN],
+) -> Result<String, SyncFileError> {
     let line = serde_json::to_string(header)
         .map_err(|e| SyncFileError::Damaged(format!("the header could not be written: {e}")))?;
-    let text = serde_json::to_string(body)
+    let text = serde_json::to_string(&Sealed { name, body })
         .map_err(|e| SyncFileError::Damaged(format!("the changes could not be written: {e}")))?;
     let sealed = lock::seal(&key.key, nonce, &text, &line)?;
     Ok(format!("{line}\n{sealed}"))
@@ -214,6 +236,15 @@ pub fn read_header(text: &str) -> Result<FileHeader, SyncFileError> {
 /// version was made by the file's device no later than its clock, is filed under its own id,
 /// and is a record the reducer would accept.
 pub fn open_file(key: &SyncKey, text: &str) -> Result<(FileHeader, Replica), SyncFileError> {
+    open_named(key, text).map(|(header, body, _)| (header, body))
+}
+
+/// [`open_file`], with the writing device's name when the file carries one (a name that is not
+/// a valid one, `super::names::device_name`, is left out; the file still opens).
+pub fn open_named(
+    key: &SyncKey,
+    text: &str,
+) -> Result<(FileHeader, Replica, Option<String>), SyncFileError> {
     let header = read_header(text)?;
     let Some((line, sealed)) = text.split_once('\n') else {
         return Err(SyncFileError::Damaged("it is cut short".into()));
@@ -224,10 +255,15 @@ pub fn open_file(key: &SyncKey, text: &str) -> Result<(FileHeader, Replica), Syn
         LockError::Damaged(_) => SyncFileError::Damaged("it is cut short or altered".into()),
         other => SyncFileError::from(other),
     })?;
-    let body: Replica = crate::json::from_text(&plain)
-        .map_err(|_| SyncFileError::Damaged("its changes are unreadable".into()))?;
+    let unreadable = || SyncFileError::Damaged("its changes are unreadable".into());
+    let mut value: serde_json::Value = serde_json::from_str(&plain).map_err(|_| unreadable())?;
+    let name = value
+        .as_object_mut()
+        .and_then(|fields| fields.remove("name"))
+        .and_then(|n| n.as_str().and_then(|n| device_name(n).ok()));
+    let body: Replica = serde_json::from_value(value).map_err(|_| unreadable())?;
     check_body(&header, &body).map_err(SyncFileError::Damaged)?;
-    Ok((header, body))
+    Ok((header, body, name))
 }
 
 /// True if every version is filed under its record's own id.

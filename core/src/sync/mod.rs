@@ -15,6 +15,8 @@ pub mod edits;
 pub mod file;
 pub mod keyed;
 pub mod listing;
+pub mod names;
+pub mod own_files;
 pub mod replica;
 pub mod resolve;
 pub mod session;
@@ -29,10 +31,12 @@ pub use clock::{Clock, ClockError, DeviceId, Stamp, MAX_AHEAD_MS};
 pub use compact::horizon;
 pub use edits::{touched_by, Edits, Touched};
 pub use file::{
-    create_sync_key, open_file, read_header, unlock_sync_key, write_file, FileHeader, StoredKey,
-    SyncFileError, SyncKey, FILE_VERSION, FORMAT,
+    create_sync_key, open_file, open_named, read_header, unlock_sync_key, write_file, write_named,
+    FileHeader, StoredKey, SyncFileError, SyncKey, FILE_VERSION, FORMAT,
 };
 pub use listing::parse_listing;
+pub use names::{default_name, device_name, NameError};
+pub use own_files::{deleted, forget_unlisted, sending, to_delete, OwnFiles};
 pub use replica::{merge, Keyed, Replica, Versioned, Versions};
 pub use resolve::Resolved;
 pub use session::{

@@ -16,7 +16,7 @@
 use super::clock::{ClockError, Stamp};
 use super::edits::Edits;
 use super::file::{
-    open_file, read_header, unlock_sync_key, write_file, FileHeader, SyncFileError, SyncKey,
+    open_named, read_header, unlock_sync_key, write_named, FileHeader, SyncFileError, SyncKey,
     FILE_VERSION, FORMAT,
 };
 use super::replica::Replica;
@@ -242,9 +242,11 @@ pub fn receive(
     now_ms: u64,
 ) -> Result<Received, SyncError> {
     let mut opened: Vec<(&Fetched, FileHeader, Replica)> = Vec::new();
+    let mut names = Vec::new();
     for file in fetched {
-        let (header, body) =
-            open_file(key, &file.text).map_err(|e| SyncError::File(file.name.clone(), e))?;
+        let (header, body, name) =
+            open_named(key, &file.text).map_err(|e| SyncError::File(file.name.clone(), e))?;
+        names.push((header.device.clone(), header.seq, name));
         if owner_of(&file.name) != Some(header.device.0.as_str()) {
             let why = "its name and its header name different devices".to_string();
             return Err(SyncError::File(
@@ -273,6 +275,7 @@ pub fn receive(
         seen.seq = seen.seq.max(header.seq);
         seen.millis = seen.millis.max(header.clock.millis);
     }
+    super::names::take_names(&mut next, state, names);
     let journal = merged.to_journal().journal;
     let summary = summarise(current, &journal, senders.len());
     next.last_sync_ms = Some(now_ms);
@@ -298,10 +301,18 @@ pub struct Upload {
     pub seq: u64,
     /// The newest stamp it covers.
     pub upto: Stamp,
+    /// True for a full file, which replaces this device's older files (`super::own_files`).
+    pub full: bool,
+    /// The older files of this device a full file replaces, to delete once it is recorded.
+    pub replaces: Vec<String>,
+    /// The device's name the file carries, sealed.
+    pub device_name: Option<String>,
 }
 
 /// The file this device should upload now, or `None` if it has nothing new to say. The first
-/// file is written even when empty, so other devices learn of this one.
+/// file is written even when empty, so other devices learn of this one, and so is a file after
+/// the device was renamed, so they learn its name. When its deltas are due
+/// to be rewritten ([`super::own_files`]), the file is a full one replacing its older files.
 pub fn outgoing(
     state: &SyncState,
     replica: &Replica,
@@ -309,9 +320,18 @@ pub fn outgoing(
     random_name: &str,
     nonce: [u8; NONCE_LEN],
 ) -> Result<Option<Upload>, SyncError> {
-    let body = replica.made_by(state.device(), state.sent.as_ref());
-    if body.is_empty() && state.seq > 0 {
+    let mut body = replica.made_by(state.device(), state.sent.as_ref());
+    let sent_name = state
+        .devices
+        .get(state.device())
+        .and_then(|d| d.name.as_ref());
+    if body.is_empty() && state.seq > 0 && sent_name == state.name.as_ref() {
         return Ok(None);
+    }
+    let replaces = super::own_files::rewrite(state, replica);
+    let rewrite = replaces.is_some();
+    if rewrite {
+        body = replica.made_by(state.device(), None);
     }
     let upto = state.clock.latest().clone();
     let header = FileHeader {
@@ -321,26 +341,40 @@ pub fn outgoing(
         device: state.device().clone(),
         seq: state.seq + 1,
         clock: upto.clone(),
-        since: (state.seq > 0).then_some(state.seq),
+        since: (state.seq > 0 && !rewrite).then_some(state.seq),
     };
     let name = state.file_name(random_name);
-    let text =
-        write_file(key, &header, &body, nonce).map_err(|e| SyncError::File(name.clone(), e))?;
+    let text = write_named(key, &header, &body, state.name.as_deref(), nonce)
+        .map_err(|e| SyncError::File(name.clone(), e))?;
     Ok(Some(Upload {
         name,
         text,
         seq: header.seq,
         upto,
+        full: header.since.is_none(),
+        replaces: replaces.unwrap_or_default(),
+        device_name: state.name.clone(),
     }))
 }
 
-/// Records that the server now holds `upload` (with `etag`, if it gave one).
+/// Records that the server now holds `upload` (with `etag`, if it gave one); after a full file,
+/// the files it replaces are to be deleted ([`super::own_files::to_delete`]).
 pub fn uploaded(state: &mut SyncState, upload: &Upload, etag: &str) {
     state.seq = upload.seq;
     state.sent = Some(upload.upto.clone());
     state.seen.insert(upload.name.clone(), etag.to_string());
+    let bytes = u64::try_from(upload.text.len()).unwrap_or(u64::MAX);
+    if upload.full {
+        state.own.full_seq = upload.seq;
+        state.own.full_bytes = Some(bytes);
+        state.own.delta_bytes = 0;
+        state.own.replaced.extend(upload.replaces.iter().cloned());
+    } else {
+        state.own.delta_bytes = state.own.delta_bytes.saturating_add(bytes);
+    }
     let device = state.device().clone();
     let me = state.devices.entry(device).or_default();
     me.seq = upload.seq;
     me.millis = upload.upto.millis;
+    me.name = upload.device_name.clone();
 }

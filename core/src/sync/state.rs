@@ -9,6 +9,7 @@
 use super::clock::{Clock, DeviceId, Stamp};
 use super::edits::Edits;
 use super::file::StoredKey;
+use super::own_files::OwnFiles;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -30,6 +31,10 @@ pub struct DeviceSeen {
     pub seq: u64,
     /// Its clock's milliseconds when it wrote that file: when it last synced.
     pub millis: u64,
+    /// Its name, from the newest of its files that carried one (for this device: the name its
+    /// last upload carried).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 /// This device's sync state, as stored (the replica is stored apart, in chunks).
@@ -67,6 +72,12 @@ pub struct SyncState {
     /// (`storage::note_edits`), which every tab adds to, and puts them here for a session.
     #[serde(default, skip_serializing_if = "Edits::is_empty")]
     pub edits: Edits,
+    /// This device's own files on the server (`super::own_files`).
+    #[serde(default)]
+    pub own: OwnFiles,
+    /// This device's name (`super::names`), sealed into its files.
+    #[serde(default)]
+    pub name: Option<String>,
 }
 
 /// The suffix every sync file's name ends with.
@@ -86,6 +97,8 @@ impl SyncState {
             last_sync_ms: None,
             last_came_in: None,
             edits: Edits::default(),
+            own: OwnFiles::default(),
+            name: None,
         }
     }
 

@@ -5,8 +5,8 @@
 
 use std::collections::BTreeMap;
 use tend_core::sync::{
-    create_sync_key, outgoing, plan, receive, uploaded, DeviceId, Fetched, Listed, Replica,
-    StoredKey, SyncError, SyncKey, SyncState,
+    create_sync_key, deleted, forget_unlisted, outgoing, plan, receive, sending, to_delete,
+    uploaded, DeviceId, Fetched, Listed, Replica, StoredKey, SyncError, SyncKey, SyncState,
 };
 use tend_core::Journal;
 
@@ -97,6 +97,30 @@ impl Server {
         }
     }
 
+    /// A DELETE; a file already gone counts as deleted.
+    pub fn delete(&mut self, name: &str) -> Result<(), String> {
+        let fault = self.fault();
+        if fault == Some(Fault::Lost) {
+            return Err("delete failed".into());
+        }
+        self.files.remove(name);
+        match fault {
+            Some(_) => Err("the answer was lost".into()),
+            None => Ok(()),
+        }
+    }
+
+    /// The files of `device` on the server and their bytes.
+    pub fn files_of(&self, device: &str) -> (usize, usize) {
+        let prefix = format!("{device}-");
+        self.files
+            .iter()
+            .filter(|(name, _)| name.starts_with(&prefix))
+            .fold((0, 0), |(n, bytes), (_, (_, text))| {
+                (n + 1, bytes + text.len())
+            })
+    }
+
     /// Replaces a file's text outside Tend (a new ETag, as a server gives).
     pub fn tamper(&mut self, name: &str, text: String) {
         self.next_etag += 1;
@@ -133,10 +157,11 @@ impl Device {
     }
 
     /// One sync session as the shell runs it. The merge is kept as soon as it is made, as the
-    /// shell stores it; the upload follows.
+    /// shell stores it; the upload follows, then the deletion of the files a full file replaced.
     pub fn sync(&mut self, server: &mut Server, now_ms: u64) -> Result<String, Stop> {
         let key = SyncKey::from_stored(&self.key).unwrap();
         let listing = server.list().map_err(Stop::Network)?;
+        forget_unlisted(&mut self.state, &listing);
         let mut fetched = Vec::new();
         for name in plan(&self.state, &listing) {
             fetched.push(server.get(&name).map_err(Stop::Network)?);
@@ -164,8 +189,13 @@ impl Device {
         )
         .map_err(Stop::Refused)?;
         if let Some(up) = upload {
+            sending(&mut self.state, &up);
             let etag = server.put_new(&up.name, &up.text).map_err(Stop::Network)?;
             uploaded(&mut self.state, &up, &etag);
+        }
+        for name in to_delete(&self.state) {
+            server.delete(&name).map_err(Stop::Network)?;
+            deleted(&mut self.state, &name);
         }
         Ok(got.summary.describe().unwrap_or_default())
     }

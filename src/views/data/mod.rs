@@ -6,6 +6,7 @@ mod kept_aside;
 mod lock_settings;
 mod plan_export;
 mod restore;
+mod sync_devices;
 mod sync_file;
 mod sync_settings;
 mod tables;

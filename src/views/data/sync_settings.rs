@@ -1,7 +1,9 @@
 //! "Sync" in Your data: connect to the clinician's own WebDAV folder, test the connection in
 //! words, set sync up on the first device or join from another with the same sync passphrase,
-//! and once set up: sync now, the last sync and what came in, the devices, leaving sync.
+//! and once set up: sync now, the last sync and what came in, the devices (`sync_devices.rs`),
+//! leaving sync.
 
+use super::sync_devices::SyncDevices;
 use crate::platform::{self, lock::random_bytes, webdav};
 use crate::store::{Msg, Store};
 use crate::sync::driver::{forget_stored, new_device_id};
@@ -138,7 +140,7 @@ async fn join(store: Store, server: ServerSettings, passphrase: String, say: Say
 }
 
 /// Deletes every file of `device` from the folder (this device's when leaving).
-async fn delete_files_of(
+pub(super) async fn delete_files_of(
     server: &ServerSettings,
     device: &DeviceId,
 ) -> Result<(), webdav::DavError> {
@@ -273,35 +275,7 @@ pub fn sync_settings() -> Html {
                 <p class="field-error" role="alert" data-testid="sync-problem">{problem.clone()}</p>
             }
             <button type="button" onclick={sync_now} disabled={busy}>{"Sync now"}</button>
-            <h4>{"Devices"}</h4>
-            <ul data-testid="sync-devices">
-                { for state.devices.iter().map(|(device, seen)| {
-                    let when = platform::local_time_label(i64::try_from(seen.millis).unwrap_or(0));
-                    let mine = *device == me;
-                    let label = if mine { format!("This device ({device})") } else { format!("Device {device}") };
-                    let remove = {
-                        let (store, device, server, say) = (store.clone(), device.clone(), state.server.clone(), say.clone());
-                        Callback::from(move |_: MouseEvent| {
-                            let (store, device, server, say) = (store.clone(), device.clone(), server.clone(), say.clone());
-                            spawn_local(async move {
-                                let Some(server) = server else { return };
-                                match delete_files_of(&server, &device).await {
-                                    Ok(()) => store.dispatch(Msg::Sync(SyncMsg::DeviceRemoved(device))),
-                                    Err(e) => say.set(Some((e.to_string(), true))),
-                                }
-                            });
-                        })
-                    };
-                    html! {
-                        <li>
-                            <span>{format!("{label}: last synced {when}")}</span>
-                            if !mine {
-                                <button type="button" class="quiet" onclick={remove} aria-label={format!("Remove device {device}")}>{"Remove"}</button>
-                            }
-                        </li>
-                    }
-                }) }
-            </ul>
+            <SyncDevices />
             <h4>{"Leave sync"}</h4>
             <label class="check">
                 <input type="checkbox" ref={delete_too} />

@@ -218,11 +218,14 @@ proptest! {
         }
         devices[0].sync(&mut server, now + MINUTE).unwrap();
         let mut latest: Vec<String> = vec!["first".into(); 3];
-        for (who, edit, wait) in &steps {
+        for (step, (who, edit, wait)) in steps.iter().enumerate() {
             now += wait;
             match edit {
                 Some((n, label)) => {
-                    let label = format!("{who}:{label}");
+                    // Each edit's label is its own: saving the label a case already has on that
+                    // device changes nothing there, so there is no change to stamp (an edit
+                    // another device made meanwhile rightly stays the latest change).
+                    let label = format!("{who}:{label}:{step}");
                     let d = &mut devices[*who];
                     take(d, Action::UpdateCase(case(*n, &label)), now);
                     latest[usize::from(*n)] = label;

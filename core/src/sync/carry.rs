@@ -17,7 +17,7 @@
 //! every failure is a [`CarryError`] in words, and nothing changes.
 
 use super::clock::{ClockError, DeviceId, Stamp};
-use super::file::{keys_match, SyncKey, FORMAT};
+use super::file::{filed_under_ids, SyncKey, FORMAT};
 use super::replica::Replica;
 use super::session::{receive, summarise, Received};
 use super::state::SyncState;
@@ -203,17 +203,7 @@ fn check_body(header: &CarriedHeader, body: &Replica) -> Result<(), String> {
     if body.stamps().any(|s| *s > header.clock) {
         return Err("it holds changes dated after it was saved".into());
     }
-    let filed = keys_match(&body.entries)
-        && keys_match(&body.breaks)
-        && keys_match(&body.organisations)
-        && keys_match(&body.cases)
-        && keys_match(&body.checks)
-        && keys_match(&body.instruments)
-        && keys_match(&body.requirement_sets)
-        && keys_match(&body.ce_activities);
-    if !filed {
-        return Err("a record is filed under another id".into());
-    }
+    filed_under_ids(body)?;
     body.to_journal().journal.check()
 }
 

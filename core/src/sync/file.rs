@@ -267,7 +267,24 @@ pub fn open_named(
 }
 
 /// True if every version is filed under its record's own id.
-pub(super) fn keys_match<T: Keyed>(versions: &Versions<T>) -> bool {
+/// Refuses a body in which a record is filed under an id other than its own.
+pub(super) fn filed_under_ids(body: &Replica) -> Result<(), String> {
+    let filed = keys_match(&body.entries)
+        && keys_match(&body.breaks)
+        && keys_match(&body.organisations)
+        && keys_match(&body.cases)
+        && keys_match(&body.checks)
+        && keys_match(&body.instruments)
+        && keys_match(&body.requirement_sets)
+        && keys_match(&body.ce_activities);
+    if filed {
+        Ok(())
+    } else {
+        Err("a record is filed under another id".into())
+    }
+}
+
+fn keys_match<T: Keyed>(versions: &Versions<T>) -> bool {
     versions
         .iter()
         .all(|(k, v)| v.value.as_ref().is_none_or(|r| &r.key() == k))
@@ -284,17 +301,7 @@ fn check_body(header: &FileHeader, body: &Replica) -> Result<(), String> {
     {
         return Err("it holds changes its device did not make".into());
     }
-    let filed = keys_match(&body.entries)
-        && keys_match(&body.breaks)
-        && keys_match(&body.organisations)
-        && keys_match(&body.cases)
-        && keys_match(&body.checks)
-        && keys_match(&body.instruments)
-        && keys_match(&body.requirement_sets)
-        && keys_match(&body.ce_activities);
-    if !filed {
-        return Err("a record is filed under another id".into());
-    }
+    filed_under_ids(body)?;
     let resolved = body.to_journal().journal;
     resolved.check()
 }

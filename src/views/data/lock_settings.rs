@@ -7,7 +7,8 @@ use tend_core::lock::check_new_passphrase;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-fn take(field: &NodeRef) -> String {
+/// Reads a passphrase field and empties it.
+pub(super) fn take(field: &NodeRef) -> String {
     field
         .cast::<HtmlInputElement>()
         .map(|input| {
@@ -26,7 +27,13 @@ fn new_passphrase(first: String, second: String) -> Result<String, String> {
     Ok(first)
 }
 
-fn password(id: &'static str, label: &'static str, field: &NodeRef, purpose: &'static str) -> Html {
+/// A labelled passphrase field.
+pub(super) fn password(
+    id: &'static str,
+    label: &'static str,
+    field: &NodeRef,
+    purpose: &'static str,
+) -> Html {
     html! {
         <div class="field">
             <label for={id}>{label}</label>

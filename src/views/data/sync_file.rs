@@ -3,6 +3,7 @@
 //! needed. A device with no sync set-up chooses a sync passphrase (twice) with its first file.
 //! The store merges (`sync/carry.rs`); this reads the file and opens its key first.
 
+use super::lock_settings::{password, take};
 use crate::platform::{self, lock::random_bytes};
 use crate::store::{Msg, Store};
 use crate::sync::driver::new_device_id;
@@ -15,26 +16,6 @@ use tend_core::sync::{
 };
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-fn take(field: &NodeRef) -> String {
-    field
-        .cast::<HtmlInputElement>()
-        .map(|input| {
-            let value = input.value();
-            input.set_value("");
-            value
-        })
-        .unwrap_or_default()
-}
-
-fn password(id: &'static str, label: &'static str, field: &NodeRef, purpose: &'static str) -> Html {
-    html! {
-        <div class="field">
-            <label for={id}>{label}</label>
-            <input {id} type="password" autocomplete={purpose} ref={field.clone()} />
-        </div>
-    }
-}
 
 fn now() -> u64 {
     u64::try_from(platform::now_ms()).unwrap_or(0)

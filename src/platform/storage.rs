@@ -289,10 +289,22 @@ pub fn save_sync(
     replica: &tend_core::sync::Replica,
     rewrite: bool,
 ) -> Result<storage::SyncChunks, SaveError> {
+    write_sealed(key, |store, cipher| {
+        storage::save_sync(store, cipher, before, state, replica, rewrite)
+    })
+}
+
+/// Runs a write of sync's keys against localStorage, sealed with the lock's key when it is on.
+fn write_sealed<T>(
+    key: Option<&KeyHandle>,
+    write: impl FnOnce(&mut LocalStore, Option<&dyn storage::Cipher>) -> Result<T, SaveError>,
+) -> Result<T, SaveError> {
     let mut store = local_store().map_err(SaveError::Unavailable)?;
     let sealer = key.map(|k| Sealer(k.clone()));
-    let cipher = sealer.as_ref().map(|s| s as &dyn storage::Cipher);
-    storage::save_sync(&mut store, cipher, before, state, replica, rewrite)
+    write(
+        &mut store,
+        sealer.as_ref().map(|s| s as &dyn storage::Cipher),
+    )
 }
 
 /// The times of local changes every tab has noted, opened with the lock's key when it is on.
@@ -309,13 +321,9 @@ pub fn note_edits(
     key: Option<&KeyHandle>,
     edits: &tend_core::sync::Edits,
 ) -> Result<(), SaveError> {
-    let mut store = local_store().map_err(SaveError::Unavailable)?;
-    let sealer = key.map(|k| Sealer(k.clone()));
-    storage::note_edits(
-        &mut store,
-        sealer.as_ref().map(|s| s as &dyn storage::Cipher),
-        edits,
-    )
+    write_sealed(key, |store, cipher| {
+        storage::note_edits(store, cipher, edits)
+    })
 }
 
 /// Forgets the stored times a sync stamped (a time noted since stays).
@@ -323,23 +331,14 @@ pub fn forget_edits(
     key: Option<&KeyHandle>,
     stamped: &tend_core::sync::Edits,
 ) -> Result<(), SaveError> {
-    let mut store = local_store().map_err(SaveError::Unavailable)?;
-    let sealer = key.map(|k| Sealer(k.clone()));
-    storage::forget_edits(
-        &mut store,
-        sealer.as_ref().map(|s| s as &dyn storage::Cipher),
-        stamped,
-    )
+    write_sealed(key, |store, cipher| {
+        storage::forget_edits(store, cipher, stamped)
+    })
 }
 
 /// Writes the stored times again under the lock's current key (or plain) after it changed.
 pub fn reseal_edits(key: Option<&KeyHandle>) -> Result<(), SaveError> {
-    let mut store = local_store().map_err(SaveError::Unavailable)?;
-    let sealer = key.map(|k| Sealer(k.clone()));
-    storage::reseal_edits(
-        &mut store,
-        sealer.as_ref().map(|s| s as &dyn storage::Cipher),
-    )
+    write_sealed(key, storage::reseal_edits)
 }
 
 /// Forgets the sync set-up on this device.

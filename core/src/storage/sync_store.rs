@@ -282,6 +282,21 @@ fn write_edits(
     kv.set(EDITS_KEY, &text)
 }
 
+/// Reads the stored times, changes them, and writes them back only if they changed.
+fn update_edits(
+    kv: &mut impl KeyStore,
+    cipher: Option<&dyn Cipher>,
+    change: impl FnOnce(&mut Edits),
+) -> Result<(), SaveError> {
+    let mut edits = load_edits(kv, cipher);
+    let before = edits.clone();
+    change(&mut edits);
+    if edits == before {
+        return Ok(());
+    }
+    write_edits(kv, cipher, &edits)
+}
+
 /// Adds `noted` to the stored times of local changes, keeping the later time per record: read,
 /// merge and write at once, so a tab never wipes what another tab noted. Kept apart from the
 /// state, so that noting a change writes only this short text and never makes the state stale
@@ -291,13 +306,7 @@ pub fn note_edits(
     cipher: Option<&dyn Cipher>,
     noted: &Edits,
 ) -> Result<(), SaveError> {
-    let mut edits = load_edits(kv, cipher);
-    let before = edits.clone();
-    edits.merge(noted);
-    if edits == before {
-        return Ok(());
-    }
-    write_edits(kv, cipher, &edits)
+    update_edits(kv, cipher, |edits| edits.merge(noted))
 }
 
 /// Forgets the stored times a sync stamped (see [`Edits::forget`]): a time noted meanwhile, by
@@ -307,13 +316,7 @@ pub fn forget_edits(
     cipher: Option<&dyn Cipher>,
     stamped: &Edits,
 ) -> Result<(), SaveError> {
-    let mut edits = load_edits(kv, cipher);
-    let before = edits.clone();
-    edits.forget(stamped);
-    if edits == before {
-        return Ok(());
-    }
-    write_edits(kv, cipher, &edits)
+    update_edits(kv, cipher, |edits| edits.forget(stamped))
 }
 
 /// Writes the stored times again, sealed with `cipher` or plain, after the lock was turned on,

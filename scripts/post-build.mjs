@@ -13,6 +13,7 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { buildPwa } from './pwa/build.mjs';
 import { precompress } from './precompress.mjs';
 import { fetchAfterPaint } from './loader.mjs';
+import { splitIntoParts } from './split.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
@@ -22,10 +23,11 @@ if (!staging) {
 }
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 
-const files = readdirSync(staging);
-const wasmName = files.find((f) => f.endsWith('.wasm'));
-if (!wasmName) {
-  console.error('post-build: no .wasm file in the staging folder');
+const trunkFiles = readdirSync(staging);
+const wasmName = trunkFiles.find((f) => f.endsWith('_bg.wasm'));
+const glueName = wasmName && trunkFiles.find((f) => f === wasmName.replace(/_bg\.wasm$/, '.js'));
+if (!wasmName || !glueName) {
+  console.error('post-build: no wasm and glue in the staging folder');
   process.exit(1);
 }
 const wasmPath = join(staging, wasmName);
@@ -34,12 +36,20 @@ if (!existsSync(wasmOpt)) {
   console.error('post-build: wasm-opt is missing; run scripts/setup first');
   process.exit(1);
 }
-const before = readFileSync(wasmPath).length;
 // rustc enables these wasm features by default; wasm-opt must be told to accept them.
 const features = [
   '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
 ];
+// Every section but Today goes into a part of its own, fetched when first opened (scripts/split.mjs).
+const targetDir = process.env.CARGO_TARGET_DIR ?? join(source, 'target');
+const parts = splitIntoParts({
+  staging, wasmName, glueName, wasmOpt, features,
+  linked: join(targetDir, 'wasm32-unknown-unknown', 'release', 'tend.wasm'),
+});
+console.log(`post-build: split into the main module and ${parts.length - 1} parts`);
+const files = readdirSync(staging);
+const before = readFileSync(wasmPath).length;
 execFileSync(wasmOpt, ['-Oz', ...features, '--strip-debug', '--strip-producers', wasmPath, '-o', wasmPath], { stdio: 'inherit' });
 const wasm = readFileSync(wasmPath);
 
@@ -49,21 +59,22 @@ const integrity = `sha384-${createHash('sha384').update(wasm).digest('base64')}`
 writeFileSync(indexPath, fetchAfterPaint(readFileSync(indexPath, 'utf8'), wasmName, integrity));
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const row = (name, bytes) => {
+const row = (file, bytes) => {
   const gz = gzipSync(bytes, { level: 9 }).length;
   const br = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  return { name, raw: bytes.length, gz, br };
+  return { file, name: file.replace(/-[0-9a-f]{8,16}/, ''), raw: bytes.length, gz, br };
 };
 const rows = files
   .filter((f) => /\.(wasm|js|css)$/.test(f))
-  .map((f) => row(f.replace(/-[0-9a-f]{8,16}/, ''), readFileSync(join(staging, f))));
-console.log(`post-build: wasm-opt -Oz took the wasm from ${kb(before)} to ${kb(wasm.length)}`);
-console.log('post-build: file              raw        gzip       brotli');
-for (const r of rows) {
-  console.log(`post-build: ${r.name.padEnd(17)} ${kb(r.raw).padEnd(10)} ${kb(r.gz).padEnd(10)} ${kb(r.br)}`);
-}
-const sum = (k) => rows.reduce((a, r) => a + r[k], 0);
-console.log(`post-build: total             ${kb(sum('raw')).padEnd(10)} ${kb(sum('gz')).padEnd(10)} ${kb(sum('br'))}`);
+  .map((f) => row(f, readFileSync(join(staging, f))));
+console.log(`post-build: wasm-opt -Oz took the main module from ${kb(before)} to ${kb(wasm.length)}`);
+console.log('post-build: file                       raw        gzip       brotli');
+const line = (name, r) => console.log(`post-build: ${name.padEnd(26)} ${kb(r.raw).padEnd(10)} ${kb(r.gz).padEnd(10)} ${kb(r.br)}`);
+const total = (list) => ({ raw: list.reduce((a, r) => a + r.raw, 0), gz: list.reduce((a, r) => a + r.gz, 0), br: list.reduce((a, r) => a + r.br, 0) });
+for (const r of rows) line(r.name, r);
+line('total', total(rows));
+// Everything but the parts and their linking script is what a first visit fetches of these.
+line('total without the parts', total(rows.filter((r) => !(r.file.endsWith('.wasm') && parts.includes(r.file)))));
 
 const pwa = buildPwa(staging, {
   stamp: process.env.TEND_BUILD_STAMP ?? '',

@@ -2,7 +2,8 @@
 // Tend's own modules. Run it after `trunk build --release`, which leaves the wasm with its
 // function names in target/ (dist/ holds the stripped one):
 //
-//   node scripts/wasm-sizes.mjs
+//   node scripts/wasm-sizes.mjs            the main module, as a first visit fetches it
+//   node scripts/wasm-sizes.mjs data       one part (split_data.wasm; see scripts/split.mjs)
 //
 // It runs wasm-bindgen (keeping names) and `wasm-opt -Oz -g` the way the release build does, so
 // the sizes are those of the shipped code, then `twiggy top` (`cargo install twiggy`), and groups
@@ -21,14 +22,25 @@ if (!existsSync(built)) {
   console.error('wasm-sizes: no release wasm in target/; run `trunk build --release` first');
   process.exit(1);
 }
+const part = process.argv[2];
 const work = mkdtempSync(join(tmpdir(), 'tend-sizes-'));
 try {
-  execFileSync('wasm-bindgen', ['--keep-debug', '--target', 'web', '--out-dir', work, built]);
+  // Cut the program into its parts as the release build does, and look at the one asked for.
+  const cut = join(work, 'cut');
+  execFileSync('wasm_split_cli', [built, cut]);
+  let input = join(cut, `split_${part}.wasm`);
+  if (!part) {
+    execFileSync('wasm-bindgen', ['--keep-debug', '--keep-lld-exports', '--target', 'web', '--out-dir', work, join(cut, 'main.wasm')]);
+    input = join(work, 'main_bg.wasm');
+  } else if (!existsSync(input)) {
+    console.error(`wasm-sizes: there is no part named ${part}`);
+    process.exit(1);
+  }
   const named = join(work, 'named.wasm');
   execFileSync(join(root, 'node_modules', '.bin', 'wasm-opt'), [
     '-Oz', '-g', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
     '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
-    join(work, 'tend_bg.wasm'), '-o', named,
+    input, '-o', named,
   ]);
   const csv = execFileSync('twiggy', ['top', '-n', '1000000', '--format', 'csv', named], {
     maxBuffer: 64 * 1024 * 1024,

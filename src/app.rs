@@ -4,9 +4,8 @@ use crate::platform::{self, SaveError};
 use crate::route::View;
 use crate::store::{AppState, Msg, Store};
 use crate::views::{
-    use_theme, CaseloadView, ChecksView, DataView, DayList, DueCard, EntryForm, GlanceCard, Later,
-    OrganisationsView, QuickLog, Reminders, ReportView, RequirementsView, RiskView, SectionsNav,
-    SelfCareView, SkipLink, StorageBanner, UndoBar, UnlockScreen, WeekView, Welcome,
+    use_theme, DayList, DueCard, EntryForm, GlanceCard, Later, QuickLog, Reminders, Section,
+    SectionsNav, SkipLink, StorageBanner, UndoBar, UnlockScreen, WeekView, Welcome,
 };
 use chrono::NaiveDate;
 use tend_core::settings::Persistence as Protection;
@@ -168,14 +167,7 @@ pub fn app() -> Html {
                                 </Later>
                             </>
                         },
-                        View::Caseload => html! { <CaseloadView /> },
-                        View::Organisations => html! { <OrganisationsView /> },
-                        View::SelfCare => html! { <SelfCareView /> },
-                        View::Checks => html! { <ChecksView /> },
-                        View::Risk => html! { <RiskView /> },
-                        View::Requirements => html! { <RequirementsView /> },
-                        View::Report => html! { <ReportView /> },
-                        View::Data => html! { <DataView /> },
+                        other => html! { <Section view={other} /> },
                     } }
                     <UndoBar />
                 </main>

@@ -5,6 +5,7 @@
 //! downloads. It is a library so the component tests in `tests/` can mount the same [`App`].
 
 pub mod app;
+pub mod parts;
 pub mod platform;
 pub mod route;
 pub mod store;

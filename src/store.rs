@@ -280,7 +280,7 @@ impl Reducible for AppState {
                     false,
                 );
             }
-            Msg::Sync(msg) => crate::sync::reduce(&mut next, msg),
+            Msg::Sync(msg) => crate::sync::part::reduce(&mut next, msg),
             Msg::UndoExpired(serial) => {
                 if next.undo.as_ref().is_some_and(|u| u.serial == serial) {
                     next.undo = None;

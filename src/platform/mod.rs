@@ -29,7 +29,8 @@ pub use remind::{
 };
 pub use storage::{
     forget_edits, kept_text, load, load_edits, load_settings, load_snapshot, load_sync, note_edits,
-    remove_kept, remove_sync, reseal_edits, save, save_settings, save_sync, usage, Boot, SaveError,
+    remove_kept, remove_sync, reseal_edits, save, save_settings, save_sync, sync_stored, usage,
+    Boot, SaveError,
 };
 pub use zone::describe_zone;
 

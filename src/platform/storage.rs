@@ -341,6 +341,11 @@ pub fn reseal_edits(key: Option<&KeyHandle>) -> Result<(), SaveError> {
     write_sealed(key, storage::reseal_edits)
 }
 
+/// Whether sync is set up on this device: its state is stored (read or not).
+pub fn sync_stored() -> bool {
+    local_store().is_ok_and(|s| s.get(storage::SYNC_STATE_KEY).is_some())
+}
+
 /// Forgets the sync set-up on this device.
 pub fn remove_sync() {
     if let Ok(mut store) = local_store() {

@@ -19,6 +19,9 @@ use yew::prelude::*;
 const AFTER_CHANGE_MS: i32 = 4_000;
 const EVERY_MS: i32 = 5 * 60 * 1000;
 
+/// Why sync did not start when its part of the app could not be fetched.
+const UNFETCHED: &str = "Sync could not start: its part of Tend has not been downloaded to this device yet, and the server did not answer. It starts again the next time Tend opens with a connection.";
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -53,7 +56,7 @@ fn send(store: &Store, msg: SyncMsg) {
 }
 
 /// Reads the sync state once the data is unlocked (or not locked).
-fn load(store: &Store) {
+pub fn load(store: &Store) {
     let found = platform::load_sync(store.key.as_ref()).and_then(|found| {
         found
             .map(|stored| {
@@ -91,7 +94,8 @@ thread_local! {
     static CHUNKS: RefCell<SyncChunks> = RefCell::new(SyncChunks::default());
 }
 
-fn save(store: &Store) {
+/// Saves sync's state (changed chunks only, unless the lock changed).
+pub fn save(store: &Store) {
     let Some(synced) = store.sync.synced.clone() else {
         return;
     };
@@ -130,7 +134,7 @@ fn server_of(store: &Store) -> Option<ServerSettings> {
 }
 
 /// Carries out the current step.
-fn act(store: &Store) {
+pub fn act(store: &Store) {
     let Some(server) = server_of(store) else {
         return;
     };
@@ -169,6 +173,12 @@ fn act(store: &Store) {
     }
 }
 
+/// Writes the times of this tab's changes, added to what is stored. A failure (storage full) is
+/// not shown: the change is then stamped with the sync's time.
+pub fn note(store: &Store) {
+    let _ = platform::note_edits(store.key.as_ref(), &store.sync.edits);
+}
+
 /// A listener for the window's `online` event; dropping it stops listening.
 struct Online(Closure<dyn FnMut()>);
 
@@ -181,6 +191,19 @@ impl Drop for Online {
     }
 }
 
+/// When Tend opens: fetches sync's part and reads the set-up, where there is one.
+fn open(store: Store) {
+    if !platform::sync_stored() {
+        return send(&store, SyncMsg::Loaded(Ok(None)));
+    }
+    spawn_local(async move {
+        match super::part::ensure().await {
+            Ok(steps) => (steps.load)(&store),
+            Err(_) => send(&store, SyncMsg::Loaded(Err(UNFETCHED.into()))),
+        }
+    });
+}
+
 /// Runs sync for the app: call once, from the root component.
 #[hook]
 pub fn use_sync(store: &Store) {
@@ -189,31 +212,38 @@ pub fn use_sync(store: &Store) {
         let ready = !store.locked_out() && !store.sync.loaded;
         use_effect_with(ready, move |ready| {
             if *ready {
-                load(&store);
+                open(store);
             }
         });
     }
     {
         let store = store.clone();
-        use_effect_with(store.sync.serial, move |_| act(&store));
-    }
-    {
-        let store = store.clone();
-        use_effect_with(store.sync.save_serial, move |serial| {
-            if *serial > 0 {
-                save(&store);
+        use_effect_with(store.sync.serial, move |_| {
+            if let Some(steps) = super::part::steps() {
+                (steps.act)(&store);
             }
         });
     }
     {
-        // The times of this tab's changes, added to what is stored as each is noted. A failure
-        // (storage full) is not shown: the change is then stamped with the sync's time.
         let store = store.clone();
-        use_effect_with(store.sync.edits_serial, move |serial| {
-            if *serial > 0 {
-                let _ = platform::note_edits(store.key.as_ref(), &store.sync.edits);
-            }
-        });
+        use_effect_with(
+            store.sync.save_serial,
+            move |serial| match super::part::steps() {
+                Some(steps) if *serial > 0 => (steps.save)(&store),
+                _ => {}
+            },
+        );
+    }
+    {
+        // The times of this tab's changes, added to what is stored as each is noted.
+        let store = store.clone();
+        use_effect_with(
+            store.sync.edits_serial,
+            move |serial| match super::part::steps() {
+                Some(steps) if *serial > 0 => (steps.note)(&store),
+                _ => {}
+            },
+        );
     }
     let set_up = store.sync.synced.is_some();
     {

@@ -7,6 +7,7 @@
 pub mod carry;
 pub mod driver;
 mod merge;
+pub mod part;
 
 use crate::platform::webdav::DavError;
 use crate::store::AppState;
@@ -205,8 +206,8 @@ impl SyncSide {
     }
 }
 
-/// Runs one sync message against the app state.
-pub fn reduce(app: &mut AppState, msg: SyncMsg) {
+/// Runs one sync message against the app state (through [`part::Steps`]).
+fn reduce(app: &mut AppState, msg: SyncMsg) {
     match msg {
         SyncMsg::Loaded(found) => {
             app.sync.loaded = true;

@@ -7,6 +7,7 @@ mod checks;
 mod common;
 mod data;
 mod organisations;
+mod parts;
 mod report;
 mod requirements;
 pub mod risk;
@@ -21,6 +22,7 @@ pub use common::{
 };
 pub use data::DataView;
 pub use organisations::OrganisationsView;
+pub use parts::Section;
 pub use report::ReportView;
 pub use requirements::RequirementsView;
 pub use risk::RiskView;

@@ -97,6 +97,8 @@ test('removing the demo data, a break, a case and an organisation can each be un
 
   await page.goto('/#self-care');
   const breaks = selfCare.recentBreaks;
+  // The section's part arrives a moment after the address names it.
+  await expect(breaks.first()).toBeVisible();
   const count = await breaks.count();
   expect(count).toBeGreaterThan(0);
   await selfCare.deleteBreak().click();

@@ -43,7 +43,11 @@ export function splitIntoParts({ staging, wasmName, glueName, linked, wasmOpt, f
       '--out-dir', bound, '--out-name', 'main', join(cut, 'main.wasm'),
     ], { stdio: 'inherit' });
 
-    let linker = readFileSync(join(cut, '__wasm_split.js'), 'utf8');
+    // A part's fetch starts before anything awaits it; if it fails at once, the browser would
+    // report the rejection as uncaught although the loader handles it a moment later (the
+    // section then offers "Try again"). Marking it handled where it starts keeps the page quiet.
+    let linker = swap(readFileSync(join(cut, '__wasm_split.js'), 'utf8'),
+      'const src = fetch(srcUrl);', 'const src = fetch(srcUrl);\n        src.catch(() => {});');
     const parts = [];
     for (const file of readdirSync(cut).filter((f) => f.endsWith('.wasm') && f !== 'main.wasm').sort()) {
       const path = join(cut, file);

@@ -32,6 +32,8 @@ export class App {
     this.cspMeta = page.locator('meta[http-equiv="Content-Security-Policy"]');
     // Every chart in the section shown: a figure with a caption and a table of its numbers.
     this.charts = this.main.locator('figure.chart');
+    // "Opening Caseload…", while a section's part of the app is fetched.
+    this.opening = page.getByTestId('section-opening');
 
     this.tryDemo = page.getByRole('button', { name: 'Try it with demo data' });
     this.removeDemo = page.getByRole('button', { name: 'Remove demo data' });
@@ -102,6 +104,8 @@ export class App {
     // chosen, but still marked.
     await expect(this.nav.getByRole('link', { name, exact: true, includeHidden: true }))
       .toHaveAttribute('aria-current', 'page');
+    // A section's part of the app may still be on its way the first time it is opened.
+    await expect(this.opening).toHaveCount(0);
   }
 
   /** Opens a section as `sections()` lists it, and waits for its address and first heading. */

@@ -43,11 +43,11 @@ const features = [
 ];
 // Every section but Today goes into a part of its own, fetched when first opened (scripts/split.mjs).
 const targetDir = process.env.CARGO_TARGET_DIR ?? join(source, 'target');
-const parts = splitIntoParts({
+const { parts } = splitIntoParts({
   staging, wasmName, glueName, wasmOpt, features,
   linked: join(targetDir, 'wasm32-unknown-unknown', 'release', 'tend.wasm'),
 });
-console.log(`post-build: split into the main module and ${parts.length - 1} parts`);
+console.log(`post-build: split into the main module and ${parts.length} parts`);
 const files = readdirSync(staging);
 const before = readFileSync(wasmPath).length;
 execFileSync(wasmOpt, ['-Oz', ...features, '--strip-debug', '--strip-producers', wasmPath, '-o', wasmPath], { stdio: 'inherit' });
@@ -73,8 +73,8 @@ const line = (name, r) => console.log(`post-build: ${name.padEnd(26)} ${kb(r.raw
 const total = (list) => ({ raw: list.reduce((a, r) => a + r.raw, 0), gz: list.reduce((a, r) => a + r.gz, 0), br: list.reduce((a, r) => a + r.br, 0) });
 for (const r of rows) line(r.name, r);
 line('total', total(rows));
-// Everything but the parts and their linking script is what a first visit fetches of these.
-line('total without the parts', total(rows.filter((r) => !(r.file.endsWith('.wasm') && parts.includes(r.file)))));
+// Everything but the parts is what a first visit fetches of these (the linking script included).
+line('total without the parts', total(rows.filter((r) => !parts.includes(r.file))));
 
 const pwa = buildPwa(staging, {
   stamp: process.env.TEND_BUILD_STAMP ?? '',

@@ -29,7 +29,7 @@ const swap = (text, from, to) => {
 /**
  * Splits the build staged in `staging`, whose wasm and glue Trunk named `wasmName` and
  * `glueName`. `linked` is the linker's output, `wasmOpt` and `features` shrink each part.
- * Returns the names of the parts written.
+ * Returns the names of the parts written (`parts`) and of the linking script (`linker`).
  */
 export function splitIntoParts({ staging, wasmName, glueName, linked, wasmOpt, features }) {
   if (!existsSync(linked)) throw new Error(`split: the linker's output ${linked} is missing`);
@@ -74,7 +74,7 @@ export function splitIntoParts({ staging, wasmName, glueName, linked, wasmOpt, f
     const indexPath = join(staging, 'index.html');
     const page = readFileSync(indexPath, 'utf8');
     writeFileSync(indexPath, page.includes(oldIntegrity) ? swap(page, oldIntegrity, sri(Buffer.from(glue))) : page);
-    return [...parts, linkerName];
+    return { parts, linker: linkerName };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
